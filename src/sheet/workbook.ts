@@ -1,0 +1,78 @@
+/**
+ * The one interface the task pane uses to change a workbook. The Excel adapter (src/excel/)
+ * implements it with Office.js; the workbench implements it on HyperFormula. The pane never
+ * touches Office.js directly.
+ */
+import type { Dataset } from "../data/types";
+
+export type Language = "zh" | "en";
+
+/** What the workbook remembers about a table it inserted (survives save, close, reopen). */
+export interface TrackedTable {
+  tableName: string;
+  sheetName: string;
+  datasetId: string;
+  version: string;
+  columnKeys: string[];
+  language: Language;
+  /** ISO timestamp. */
+  insertedAt: string;
+}
+
+export interface InsertOptions {
+  /** "newSheet": a new worksheet named after the dataset; "selection": at the selected cell. */
+  target: "newSheet" | "selection";
+  language: Language;
+  /** Add the dataset's chart beside the table, where it has one. */
+  chart: boolean;
+}
+
+export interface InsertResult {
+  tableName: string;
+  sheetName: string;
+  /** A1 address of the table, e.g. "A1:F8". */
+  address: string;
+}
+
+export type RefreshStatus = "updated" | "unchanged" | "skipped";
+
+export interface RefreshTableResult {
+  tableName: string;
+  datasetId: string;
+  status: RefreshStatus;
+  /** Why a table was skipped, in words an analyst understands. */
+  reason?: string;
+  oldVersion: string;
+  newVersion: string;
+  added: number;
+  changed: number;
+  removed: number;
+}
+
+export interface RefreshSummary {
+  tables: RefreshTableResult[];
+}
+
+/** Progress callback: done of total steps, and what is happening, for the pane's progress bar. */
+export type ProgressFn = (done: number, total: number, label: string) => void;
+
+export interface WorkbookPort {
+  insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult>;
+  listTracked(): Promise<TrackedTable[]>;
+  /**
+   * Update tracked tables in place from already-validated datasets (keyed by id). Only tables
+   * named in `tableNames` when given, else all. Never partially applies a table's update.
+   */
+  refresh(datasets: ReadonlyMap<string, Dataset>, tableNames?: string[], onProgress?: ProgressFn): Promise<RefreshSummary>;
+}
+
+/** A failure the pane shows to the analyst; `code` selects the localized message. */
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: "noSelection" | "sheetNameTaken" | "tableMissing" | "tooLarge" | "excelRejected",
+    message: string
+  ) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
