@@ -34,3 +34,4 @@ export function isCellError(value: unknown): value is CellError {
 export const valueError = (message: string): CellError => new CellError("invalidValue", message);
 export const numError = (message: string): CellError => new CellError("invalidNumber", message);
 export const naError = (message: string): CellError => new CellError("notAvailable", message);
+export const divError = (message: string): CellError => new CellError("divisionByZero", message);

@@ -1,0 +1,118 @@
+/**
+ * Reading numbers the way reports write them: Chinese units (万, 亿, 万亿), K/M/B/T suffixes,
+ * percent signs, thousands separators, full-width digits, the Unicode minus, and the spaces
+ * PDF extraction puts inside numbers ("18. 41%"). Anything else is #VALUE!.
+ */
+import { BYTES_PER_UNIT_STEP } from "./units";
+import { CellError, numError, valueError } from "./errors";
+
+/** Multipliers for the unit that may follow the number. Longest match wins (万亿 before 万). */
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ["", 1],
+  ["%", 1e-2],
+  ["pct", 1e-2], // percentage points, as the report writes "1.32pct"
+  ["pp", 1e-2],
+  ["‰", 1e-3],
+  ["千", 1e3],
+  ["万", 1e4],
+  ["十万", 1e5],
+  ["百万", 1e6],
+  ["千万", 1e7],
+  ["亿", 1e8],
+  ["十亿", 1e9],
+  ["百亿", 1e10],
+  ["千亿", 1e11],
+  ["万亿", 1e12],
+  ["k", 1e3],
+  ["thousand", 1e3],
+  ["m", 1e6],
+  ["mn", 1e6],
+  ["mm", 1e6],
+  ["million", 1e6],
+  ["b", 1e9],
+  ["bn", 1e9],
+  ["billion", 1e9],
+  ["t", 1e12],
+  ["tn", 1e12],
+  ["trillion", 1e12],
+]);
+
+/** Full-width forms (U+FF01–FF5E) to ASCII, ideographic space to space, minus signs to "-". */
+function normalise(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
+    else if (c === 0x2212 || c === 0xfe63 || c === 0x2012 || c === 0x2013) out += "-"; // − ﹣ ‒ –
+    else if (c === 0x3000 || c === 0x00a0 || c === 0x2009 || c === 0x202f) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+const NUMBER_RE = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(e[+-]?\d+)?(.*)$/i;
+
+/**
+ * A number from report text. "1750 亿" → 1.75e11, "1.6 万亿" → 1.6e12, "18. 41%" → 0.1841,
+ * "175B" → 1.75e11, "−1.35%" → -0.0135, "1,024" → 1024. A number passes through.
+ * @example parseReportNumber("1750 亿") // 175000000000
+ */
+export function parseReportNumber(input: string | number): number | CellError {
+  if (typeof input === "number") return Number.isFinite(input) ? input : numError("the number is not finite");
+  // PDF extraction splits numbers with spaces ("0. 47%", "1 750"); no unit contains a space.
+  const s = normalise(input).replace(/\s+/g, "");
+  const m = NUMBER_RE.exec(s);
+  if (!m) return valueError(`cannot read a number from "${input}"`);
+  const [, sign, digits, exp = "", rawUnit] = m;
+  // "个" (a count) may trail Chinese figures: "1750 亿个".
+  const unit = rawUnit.replace(/个$/, "").toLowerCase();
+  const mult = MULTIPLIERS.get(unit);
+  if (mult === undefined) return valueError(`cannot read a number from "${input}": unknown unit "${rawUnit}"`);
+  const value = Number(`${sign}${digits.replace(/,/g, "")}${exp}`) * mult;
+  if (!Number.isFinite(value)) return numError(`"${input}" is too large to represent`);
+  // Multiplying by 1e-2 gives 0.18410000000000001 for 18.41%: round to 15 significant digits, as Excel does.
+  return Number(value.toPrecision(15));
+}
+
+const BYTE_UNITS: ReadonlyMap<string, number> = new Map([
+  ["b", 0],
+  ["byte", 0],
+  ["bytes", 0],
+  ["kb", 1],
+  ["mb", 2],
+  ["gb", 3],
+  ["tb", 4],
+  ["pb", 5],
+  ["eb", 6],
+]);
+const BINARY_UNITS: ReadonlyMap<string, number> = new Map([
+  ["kib", 1],
+  ["mib", 2],
+  ["gib", 3],
+  ["tib", 4],
+  ["pib", 5],
+  ["eib", 6],
+]);
+
+/**
+ * Bytes from a size as reports write it: "45TB", "292GB", "1.1 TB", "4. 9TB", "约 5GB".
+ * step is 1024 (the report's note: 1TB = 1024GB) or 1000; KiB/MiB/… are always 1024.
+ * @example parseBytes("45TB") // 49478023249920
+ */
+export function parseBytes(input: string | number, step: number = BYTES_PER_UNIT_STEP): number | CellError {
+  if (step !== 1024 && step !== 1000) return valueError(`bytes_per_unit_step must be 1024 or 1000, got ${step}`);
+  if (typeof input === "number") return Number.isFinite(input) && input >= 0 ? input : valueError("a size must be a number ≥ 0");
+  // 约 / ~ / ≈ mark an approximate figure ("约 5GB"): the figure itself is still the best number.
+  const s = normalise(input)
+    .replace(/\s+/g, "")
+    .replace(/^(约|~|≈|大约)/, "");
+  const m = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)([a-z]+)$/i.exec(s);
+  if (!m) return valueError(`cannot read a size in bytes from "${input}" (expected e.g. "45TB" or "292 GB")`);
+  const unit = m[2].toLowerCase();
+  const amount = Number(m[1].replace(/,/g, ""));
+  const binary = BINARY_UNITS.get(unit);
+  const power = binary ?? BYTE_UNITS.get(unit);
+  if (power === undefined) return valueError(`cannot read a size in bytes from "${input}": unknown unit "${m[2]}"`);
+  const value = amount * Math.pow(binary !== undefined ? 1024 : step, power);
+  return Number.isFinite(value) ? value : numError(`"${input}" is too large to represent`);
+}

@@ -1,0 +1,221 @@
+/**
+ * Function parameters as data, and the one runner that checks them (the HyperFormula
+ * FunctionPlugin pattern): each function declares its parameters (kind, default, bounds) next
+ * to a small pure implementation; nobody re-checks arguments by hand.
+ */
+import { CellError, isCellError, numError, valueError } from "./errors";
+import { parseReportNumber } from "./parse";
+
+export interface NumberParam {
+  readonly name: string;
+  readonly kind: "number";
+  /** Present means optional: Excel passes null for an omitted argument, which takes this. */
+  readonly default?: number;
+  /** Inclusive lower bound. */
+  readonly min?: number;
+  /** Exclusive lower bound ("must be greater than"). */
+  readonly above?: number;
+  /** Inclusive upper bound. */
+  readonly max?: number;
+}
+
+export interface TextParam {
+  readonly name: string;
+  readonly kind: "text";
+  readonly default?: string;
+  /** Allowed values, matched ignoring case; the value passed on is the canonical spelling. */
+  readonly choices?: readonly string[];
+}
+
+/** A boolean flag (TRUE/FALSE in Excel; 1/0 accepted). */
+export interface BoolParam {
+  readonly name: string;
+  readonly kind: "boolean";
+  readonly default?: boolean;
+}
+
+/** Any scalar (used by functions that read text *or* numbers, e.g. PARSENUM). */
+export interface AnyParam {
+  readonly name: string;
+  readonly kind: "any";
+}
+
+export type ParamSpec = NumberParam | TextParam | BoolParam | AnyParam;
+
+/** What a cell can receive back: a number, text, a matrix that spills, or an error value. */
+export type Scalar = number | string | boolean;
+export type Matrix = Scalar[][];
+export type Result = number | string | Matrix | CellError;
+
+type ArgOf<P> = P extends NumberParam
+  ? number
+  : P extends TextParam
+    ? string
+    : P extends BoolParam
+      ? boolean
+      : P extends AnyParam
+        ? Scalar
+        : never;
+export type ArgsOf<P extends readonly ParamSpec[]> = { -readonly [K in keyof P]: ArgOf<P[K]> };
+
+export interface FunctionSpec<P extends readonly ParamSpec[] = readonly ParamSpec[]> {
+  /** The Excel name without the namespace: "TRAINFLOPS" is =AI.TRAINFLOPS. */
+  readonly id: string;
+  readonly params: P;
+  /** "matrix" results spill. */
+  readonly returns: "number" | "text" | "matrix";
+  readonly impl: (...args: ArgsOf<P>) => Result;
+}
+
+/** Any function spec, whatever its parameter list (implementations are contravariant in their arguments). */
+export interface AnyFunctionSpec {
+  readonly id: string;
+  readonly params: readonly ParamSpec[];
+  readonly returns: "number" | "text" | "matrix";
+  readonly impl: (...args: never[]) => Result;
+}
+
+/** Declares a function; the generic ties the implementation's argument types to the parameter list. */
+export function defineFunction<const P extends readonly ParamSpec[]>(spec: FunctionSpec<P>): FunctionSpec<P> {
+  return spec;
+}
+
+export function isOptional(p: ParamSpec): boolean {
+  return p.kind !== "any" && p.default !== undefined;
+}
+
+/** Human description of a number's bounds, e.g. "greater than 0 and at most 1". */
+export function describeBounds(p: NumberParam): string {
+  const parts: string[] = [];
+  if (p.above !== undefined) parts.push(`greater than ${p.above}`);
+  if (p.min !== undefined) parts.push(`at least ${p.min}`);
+  if (p.max !== undefined) parts.push(`at most ${p.max}`);
+  return parts.join(" and ");
+}
+
+function shown(raw: unknown): string {
+  if (typeof raw === "string") return `"${raw.length > 40 ? raw.slice(0, 40) + "…" : raw}"`;
+  return String(raw);
+}
+
+/** Unwraps a 1×1 range; a larger range in a single-value argument is #VALUE!. */
+function single(p: ParamSpec, raw: unknown): unknown {
+  if (!Array.isArray(raw)) return raw;
+  const rows = raw.length;
+  const cols = rows > 0 && Array.isArray(raw[0]) ? (raw[0] as unknown[]).length : 0;
+  if (rows === 1 && cols === 1) return (raw[0] as unknown[])[0];
+  return valueError(`${p.name} takes a single value, got a ${rows}×${cols} range`);
+}
+
+/**
+ * An argument outside its domain is #VALUE! with a message naming the argument and the bound,
+ * not #NUM!: Excel shows a custom message only for #VALUE! and #N/A (CustomFunctions.ErrorCode
+ * docs), and the message is what tells an analyst what to fix. #NUM! is kept for results that
+ * cannot be represented (overflow).
+ */
+function checkNumber(p: NumberParam, raw: unknown): number | CellError {
+  let v: number;
+  if (typeof raw === "number") {
+    v = raw;
+  } else if (raw === null || raw === undefined || raw === "") {
+    if (p.default !== undefined) return p.default;
+    return valueError(`${p.name} is required`);
+  } else if (typeof raw === "string") {
+    // Text that reads as a number the way reports write it ("1750 亿", "18. 41%") is accepted.
+    const parsed = parseReportNumber(raw);
+    if (isCellError(parsed)) return valueError(`${p.name} must be a number, got text ${shown(raw)}`);
+    v = parsed;
+  } else if (isCellError(raw)) {
+    return raw;
+  } else if (Array.isArray(raw)) {
+    const one = single(p, raw);
+    return isCellError(one) ? one : checkNumber(p, one);
+  } else {
+    return valueError(`${p.name} must be a number, got ${shown(raw)}`);
+  }
+  if (!Number.isFinite(v)) return numError(`${p.name} must be a finite number`);
+  if ((p.above !== undefined && !(v > p.above)) || (p.min !== undefined && v < p.min) || (p.max !== undefined && v > p.max)) {
+    return valueError(`${p.name} must be ${describeBounds(p)}, got ${v}`);
+  }
+  return v;
+}
+
+function checkText(p: TextParam, raw: unknown): string | CellError {
+  if (raw === null || raw === undefined || raw === "") {
+    if (p.default !== undefined) return p.default;
+    return valueError(`${p.name} is required`);
+  }
+  if (isCellError(raw)) return raw;
+  if (Array.isArray(raw)) {
+    const one = single(p, raw);
+    return isCellError(one) ? one : checkText(p, one);
+  }
+  const s = typeof raw === "string" ? raw.trim() : typeof raw === "number" ? String(raw) : null;
+  if (s === null) return valueError(`${p.name} must be text, got ${shown(raw)}`);
+  if (!p.choices) return s;
+  const lower = s.toLowerCase();
+  const hit = p.choices.find((c) => c.toLowerCase() === lower);
+  return hit ?? valueError(`${p.name} must be one of ${p.choices.map((c) => `"${c}"`).join(", ")}, got ${shown(raw)}`);
+}
+
+function checkBool(p: BoolParam, raw: unknown): boolean | CellError {
+  if (raw === null || raw === undefined || raw === "") {
+    if (p.default !== undefined) return p.default;
+    return valueError(`${p.name} is required`);
+  }
+  if (typeof raw === "boolean") return raw;
+  if (raw === 1 || raw === 0) return raw === 1;
+  if (isCellError(raw)) return raw;
+  if (Array.isArray(raw)) {
+    const one = single(p, raw);
+    return isCellError(one) ? one : checkBool(p, one);
+  }
+  if (typeof raw === "string") {
+    const l = raw.trim().toLowerCase();
+    if (l === "true") return true;
+    if (l === "false") return false;
+  }
+  return valueError(`${p.name} must be TRUE or FALSE, got ${shown(raw)}`);
+}
+
+function checkAny(p: AnyParam, raw: unknown): Scalar | CellError {
+  if (Array.isArray(raw)) return single(p, raw) as Scalar | CellError;
+  if (raw === null || raw === undefined) return valueError(`${p.name} is required`);
+  if (typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean" || isCellError(raw)) return raw;
+  return valueError(`${p.name} must be a single value`);
+}
+
+/** Converts one raw argument (as Excel or HyperFormula passes it) for its parameter. */
+export function convertArg(p: ParamSpec, raw: unknown): Scalar | CellError {
+  switch (p.kind) {
+    case "number":
+      return checkNumber(p, raw);
+    case "text":
+      return checkText(p, raw);
+    case "boolean":
+      return checkBool(p, raw);
+    case "any":
+      return checkAny(p, raw);
+  }
+}
+
+/**
+ * Runs a function on raw arguments: converts each (the first error wins, passed through
+ * unchanged), calls the implementation, and turns a non-finite result into #NUM!.
+ */
+export function invoke(spec: AnyFunctionSpec, raw: ArrayLike<unknown>): Result {
+  const params = spec.params;
+  if (raw.length > params.length) return valueError(`AI.${spec.id} takes at most ${params.length} arguments, got ${raw.length}`);
+  const args: Scalar[] = new Array<Scalar>(params.length);
+  for (let i = 0; i < params.length; i++) {
+    const v = convertArg(params[i], raw[i]);
+    if (isCellError(v)) return v;
+    args[i] = v;
+  }
+  // Safe: each args[i] was converted for params[i], the types ArgsOf<P> promised the implementation.
+  const out = (spec.impl as unknown as (...a: Scalar[]) => Result)(...args);
+  if (typeof out === "number" && !Number.isFinite(out)) {
+    return numError(`AI.${spec.id}: the result is too large to represent (overflow)`);
+  }
+  return out;
+}

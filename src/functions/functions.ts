@@ -1,0 +1,206 @@
+/*
+ * What Excel calls. Each function is a thin JSDoc-annotated wrapper: the metadata plugin turns
+ * the JSDoc into functions.json (names, descriptions, parameters shown by autocomplete) and
+ * appends the CustomFunctions.associate calls. The work happens in src/core; parameter names
+ * here must equal the parameter names of the core spec (a test checks it).
+ * Optional parameters arrive as null when omitted; the runner applies the default.
+ */
+import { run } from "./run";
+import * as compute from "../core/compute";
+import * as returns from "../core/returns";
+import * as textFns from "../core/text";
+
+/**
+ * Training compute of a dense transformer in FLOP: params × tokens × flops_per_param_token (≈ 6 N D, Kaplan et al. 2020).
+ * @customfunction TRAINFLOPS
+ * @param params Model parameters, e.g. 175e9 for GPT-3.
+ * @param tokens Training tokens, e.g. 300e9 for GPT-3.
+ * @param [flops_per_param_token] FLOP per parameter per token; default 6 (forward + backward pass).
+ * @returns Training compute in FLOP.
+ */
+export function trainflops(params: number, tokens: number, flops_per_param_token?: number): number {
+  return run(compute.TRAINFLOPS, [params, tokens, flops_per_param_token]) as number;
+}
+
+/**
+ * Inference compute in FLOP for a number of generated or processed tokens: params × tokens × flops_per_param_token (≈ 2 N per token).
+ * @customfunction INFERFLOPS
+ * @param params Model parameters, e.g. 175e9.
+ * @param tokens Tokens processed, e.g. 1000 for one long answer.
+ * @param [flops_per_param_token] FLOP per parameter per token; default 2 (forward pass only).
+ * @returns Inference compute in FLOP.
+ */
+export function inferflops(params: number, tokens: number, flops_per_param_token?: number): number {
+  return run(compute.INFERFLOPS, [params, tokens, flops_per_param_token]) as number;
+}
+
+/**
+ * Converts FLOP to petaflop/s-days (1 PF-day = 8.64e19 FLOP, the unit of OpenAI's "AI and Compute" and the GPT-3 paper).
+ * @customfunction PFDAYS
+ * @param flop Compute in FLOP, e.g. 3.14e23.
+ * @returns Compute in petaflop/s-days.
+ */
+export function pfdays(flop: number): number {
+  return run(compute.PFDAYS, [flop]) as number;
+}
+
+/**
+ * Converts petaflop/s-days to FLOP (× 8.64e19).
+ * @customfunction FLOPFROMPFDAYS
+ * @param pf_days Compute in petaflop/s-days, e.g. 3640.
+ * @returns Compute in FLOP.
+ */
+export function flopfrompfdays(pf_days: number): number {
+  return run(compute.FLOPFROMPFDAYS, [pf_days]) as number;
+}
+
+/**
+ * Wall-clock days to train: flop ÷ (chips × peak FLOP/s per chip × utilization) ÷ 86,400.
+ * @customfunction TRAINDAYS
+ * @param flop Training compute in FLOP.
+ * @param chips Number of accelerators in the cluster.
+ * @param peak_flops_per_chip Peak dense FLOP/s of one chip, e.g. 312e12 for an A100 (BF16).
+ * @param [utilization] Share of peak actually achieved, between 0 and 1; default 0.3 (Epoch AI's assumption for LLMs).
+ * @returns Days of training.
+ */
+export function traindays(flop: number, chips: number, peak_flops_per_chip: number, utilization?: number): number {
+  return run(compute.TRAINDAYS, [flop, chips, peak_flops_per_chip, utilization]) as number;
+}
+
+/**
+ * Chips needed to finish a training run in a given number of days (not rounded: wrap in ROUNDUP for a purchase count).
+ * @customfunction CHIPSNEEDED
+ * @param flop Training compute in FLOP.
+ * @param days Target wall-clock days.
+ * @param peak_flops_per_chip Peak dense FLOP/s of one chip.
+ * @param [utilization] Share of peak achieved, between 0 and 1; default 0.3.
+ * @returns Number of chips.
+ */
+export function chipsneeded(flop: number, days: number, peak_flops_per_chip: number, utilization?: number): number {
+  return run(compute.CHIPSNEEDED, [flop, days, peak_flops_per_chip, utilization]) as number;
+}
+
+/**
+ * Chip-hours of compute: flop ÷ (peak FLOP/s × utilization) ÷ 3,600.
+ * @customfunction CHIPHOURS
+ * @param flop Compute in FLOP.
+ * @param peak_flops_per_chip Peak dense FLOP/s of one chip.
+ * @param [utilization] Share of peak achieved, between 0 and 1; default 0.3.
+ * @returns Chip-hours.
+ */
+export function chiphours(flop: number, peak_flops_per_chip: number, utilization?: number): number {
+  return run(compute.CHIPHOURS, [flop, peak_flops_per_chip, utilization]) as number;
+}
+
+/**
+ * Cost of a training run: chip-hours × price per chip-hour (in the price's currency).
+ * @customfunction TRAINCOST
+ * @param flop Training compute in FLOP.
+ * @param peak_flops_per_chip Peak dense FLOP/s of one chip.
+ * @param price_per_chip_hour Price of one chip for one hour, e.g. 2 (USD).
+ * @param [utilization] Share of peak achieved, between 0 and 1; default 0.3.
+ * @returns Cost in the currency of the price.
+ */
+export function traincost(flop: number, peak_flops_per_chip: number, price_per_chip_hour: number, utilization?: number): number {
+  return run(compute.TRAINCOST, [flop, peak_flops_per_chip, price_per_chip_hour, utilization]) as number;
+}
+
+/**
+ * Compute-optimal training tokens for a model size (Chinchilla, Hoffmann et al. 2022): params × tokens_per_param.
+ * @customfunction CHINCHILLATOKENS
+ * @param params Model parameters.
+ * @param [tokens_per_param] Tokens per parameter; default 20.
+ * @returns Training tokens.
+ */
+export function chinchillatokens(params: number, tokens_per_param?: number): number {
+  return run(compute.CHINCHILLATOKENS, [params, tokens_per_param]) as number;
+}
+
+/**
+ * Compute-optimal parameters for a compute budget (Chinchilla): √(flop ÷ (6 × tokens_per_param)).
+ * @customfunction OPTIMALPARAMS
+ * @param flop Compute budget in FLOP.
+ * @param [tokens_per_param] Tokens per parameter; default 20.
+ * @returns Model parameters.
+ */
+export function optimalparams(flop: number, tokens_per_param?: number): number {
+  return run(compute.OPTIMALPARAMS, [flop, tokens_per_param]) as number;
+}
+
+/**
+ * Growth factor of compute after a number of months at a doubling time: 2^(months ÷ doubling_months).
+ * @customfunction COMPUTEGROWTH
+ * @param months Elapsed months.
+ * @param [doubling_months] Months per doubling; default 3.43 (OpenAI "AI and Compute", as the report quotes it).
+ * @returns Growth factor (e.g. 300000 means 300,000×).
+ */
+export function computegrowth(months: number, doubling_months?: number): number {
+  return run(compute.COMPUTEGROWTH, [months, doubling_months]) as number;
+}
+
+/**
+ * Months per doubling implied by a growth factor over a period: months ÷ log2(growth_factor). Negative for a factor below 1 (a halving time).
+ * @customfunction DOUBLINGTIME
+ * @param growth_factor Growth over the period, e.g. 300000.
+ * @param months Length of the period in months.
+ * @returns Months per doubling.
+ */
+export function doublingtime(growth_factor: number, months: number): number {
+  return run(compute.DOUBLINGTIME, [growth_factor, months]) as number;
+}
+
+/**
+ * Return relative to a benchmark, as a decimal. "arithmetic": asset − benchmark (percentage points, as in the report's 图1); "geometric": (1 + asset) ÷ (1 + benchmark) − 1.
+ * @customfunction RELRETURN
+ * @param asset_return Return of the asset as a decimal, e.g. 0.0047 for 0.47%.
+ * @param benchmark_return Return of the benchmark as a decimal.
+ * @param [method] "arithmetic" (default) or "geometric".
+ * @returns Relative return as a decimal.
+ */
+export function relreturn(asset_return: number, benchmark_return: number, method?: string): number {
+  return run(returns.RELRETURN, [asset_return, benchmark_return, method]) as number;
+}
+
+/**
+ * Percentage change from a start value to an end value: end ÷ start − 1, as a decimal.
+ * @customfunction PCTCHANGE
+ * @param start_value Value at the start (greater than 0), e.g. an index level.
+ * @param end_value Value at the end.
+ * @returns Change as a decimal (0.1841 means +18.41%).
+ */
+export function pctchange(start_value: number, end_value: number): number {
+  return run(returns.PCTCHANGE, [start_value, end_value]) as number;
+}
+
+/**
+ * Compound annual growth rate: (end ÷ start)^(1 ÷ years) − 1, as a decimal.
+ * @customfunction CAGR
+ * @param start_value Value at the start (greater than 0).
+ * @param end_value Value at the end (0 or more).
+ * @param years Number of years between them (greater than 0).
+ * @returns Annual growth rate as a decimal.
+ */
+export function cagr(start_value: number, end_value: number, years: number): number {
+  return run(returns.CAGR, [start_value, end_value, years]) as number;
+}
+
+/**
+ * Reads a number written as reports write it: "1750 亿" (1.75e11), "1.6 万亿" (1.6e12), "175B", "18. 41%" (0.1841), "−1.35%", "1,024", full-width digits.
+ * @customfunction PARSENUM
+ * @param {any} text The text to read (a number passes through).
+ * @returns The number; percentages as decimals.
+ */
+export function parsenum(text: string | number): number {
+  return run(textFns.PARSENUM, [text]) as number;
+}
+
+/**
+ * Reads a data size such as "45TB", "292GB" or "1.1 TB" as bytes (the report's note: 1TB = 1024GB).
+ * @customfunction PARSEBYTES
+ * @param {any} text The size as text, e.g. "45TB".
+ * @param [bytes_per_unit_step] 1024 (default, as the report) or 1000 (SI).
+ * @returns Size in bytes.
+ */
+export function parsebytes(text: string | number, bytes_per_unit_step?: number): number {
+  return run(textFns.PARSEBYTES, [text, bytes_per_unit_step]) as number;
+}

@@ -1,0 +1,121 @@
+/* eslint-disable no-undef, @typescript-eslint/no-require-imports */
+// Follows the layout of Microsoft's "Excel Custom Functions using a Shared Runtime" template:
+// one page (taskpane.html) hosts the functions, the commands and the task pane in one runtime.
+require("./scripts/ts-require");
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { localizeMetadata } = require("./src/functions/localize.ts");
+const { emitFeed } = require("./scripts/feed-assets.ts");
+
+const DEV_URL = "https://localhost:3000/";
+const DEV_PORT = process.env.npm_package_config_dev_server_port || 3000;
+
+/** The production base URL, e.g. https://addin.example.com/ai-compute/ (must be https). */
+function productionUrl() {
+  const url = process.env.ADDIN_BASE_URL;
+  if (!url) return null;
+  if (!/^https:\/\/[^\s]+\/$/.test(url)) throw new Error(`ADDIN_BASE_URL must be an https URL ending in "/", got "${url}"`);
+  return url;
+}
+
+/** Writes functions.zh-CN.json next to functions.json from the one translation table. */
+class LocalizedMetadataPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("LocalizedMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "LocalizedMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        (assets) => {
+          const source = assets["functions.json"];
+          if (!source) return; // the metadata plugin reported an error already
+          const zh = localizeMetadata(JSON.parse(source.source().toString()), "zh-CN");
+          compilation.emitAsset("functions.zh-CN.json", new webpack.sources.RawSource(JSON.stringify(zh, null, 2)));
+        }
+      );
+    });
+  }
+}
+
+/** Emits the dataset feed under data/: catalog.json, <id>.json, feed.schema.json. */
+class FeedPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FeedPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "FeedPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const [file, text] of emitFeed()) compilation.emitAsset(`data/${file}`, new webpack.sources.RawSource(text));
+      });
+    });
+  }
+}
+
+async function devServerHttps() {
+  // Only `npm run dev-server` / `npm start` touch certificates; `npm run build` never does.
+  const devCerts = require("office-addin-dev-certs");
+  const options = await devCerts.getHttpsServerOptions();
+  return { ca: options.ca, key: options.key, cert: options.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = process.argv.includes("serve");
+  const prodUrl = productionUrl();
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    // The shared runtime runs in Office 2021 / Microsoft 365 webviews: ES2020, no polyfills.
+    target: ["web", "es2020"],
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true, transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new LocalizedMetadataPlugin(),
+      new FeedPlugin(),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Functions first: they must register even while the pane is still loading.
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return prodUrl && !dev ? content.toString().split(DEV_URL).join(prodUrl) : content;
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      hot: false,
+      liveReload: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist"), publicPath: "/" },
+      port: DEV_PORT,
+    },
+  };
+  if (serving) config.devServer.server = { type: "https", options: await devServerHttps() };
+  return config;
+};
