@@ -1,0 +1,94 @@
+/**
+ * The shipped bundle: dist/functions.js evaluated alone, in a plain JavaScript context that
+ * provides only what Excel's custom-functions runtime provides (CustomFunctions.associate,
+ * Error, ErrorCode, self, window), must register exactly the ids of dist/functions.json, and
+ * each registered function must return what the core returns. A function that fails to
+ * register shows #NAME? in Excel.
+ */
+import * as vm from "vm";
+import { readDist } from "./dist";
+import { FUNCTIONS, getFunctionSpec } from "../../src/functions/registry";
+import { FUNCTION_DOCS } from "../../src/functions/docs";
+import { invoke } from "../../src/core/spec";
+import { isCellError, ERROR_TEXT, type ErrorCode } from "../../src/core/errors";
+
+type Fn = (...args: unknown[]) => unknown;
+
+class FakeCfError {
+  constructor(
+    readonly code: string,
+    readonly message?: string
+  ) {}
+}
+// The runtime's ErrorCode values are the texts Excel shows.
+const ErrorCodeEnum: Record<ErrorCode, string> = { ...ERROR_TEXT };
+
+function loadBundle(): Map<string, Fn> {
+  const registered = new Map<string, Fn>();
+  const CustomFunctions = {
+    associate(id: string | Record<string, Fn>, fn?: Fn) {
+      if (typeof id === "string") {
+        if (registered.has(id)) throw new Error(`${id} associated twice`);
+        registered.set(id, fn as Fn);
+      } else {
+        for (const [k, v] of Object.entries(id)) registered.set(k, v);
+      }
+    },
+    Error: FakeCfError,
+    ErrorCode: ErrorCodeEnum,
+  };
+  const sandbox: Record<string, unknown> = { CustomFunctions };
+  sandbox.self = sandbox;
+  sandbox.window = sandbox;
+  vm.createContext(sandbox);
+  vm.runInContext(readDist("functions.js"), sandbox, { filename: "functions.js" });
+  return registered;
+}
+
+interface MetaFunction {
+  id: string;
+  parameters: { name: string; description?: string; optional?: boolean }[];
+}
+
+describe("dist/functions.js", () => {
+  const registered = loadBundle();
+  const metadata = JSON.parse(readDist("functions.json")) as { functions: MetaFunction[] };
+
+  it("registers exactly the ids listed in dist/functions.json", () => {
+    expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+  });
+
+  it("registers every function of the registry (one source of truth)", () => {
+    expect([...registered.keys()].sort()).toEqual(FUNCTIONS.map((f) => f.id).sort());
+  });
+
+  it.each(FUNCTIONS.map((f) => f.id))("%s returns what the core returns for its documented example", (id) => {
+    const spec = getFunctionSpec(id)!;
+    const args = [...FUNCTION_DOCS[id].example];
+    while (args.length < spec.params.length) args.push(null as unknown as number); // Excel passes null for omitted arguments
+    expect(registered.get(id)!(...args)).toEqual(invoke(spec, args));
+  });
+
+  it.each(FUNCTIONS.map((f) => f.id))("%s throws CustomFunctions.Error with the core's message on bad input", (id) => {
+    const spec = getFunctionSpec(id)!;
+    const args: unknown[] = spec.params.map(() => null);
+    args[0] = spec.params[0].kind === "number" ? "not a number" : [[1, 2]];
+    const expected = invoke(spec, args);
+    expect(isCellError(expected)).toBe(true);
+    let thrown: unknown;
+    try {
+      registered.get(id)!(...args);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(FakeCfError);
+    if (isCellError(expected)) {
+      expect((thrown as FakeCfError).code).toBe(ERROR_TEXT[expected.code]);
+      expect((thrown as FakeCfError).message).toBe(expected.message);
+    }
+  });
+
+  it("the GPT-3 example from the issue: =AI.TRAINFLOPS(175e9, 300e9) is 3.15E+23", () => {
+    expect(registered.get("TRAINFLOPS")!(175e9, 300e9, null)).toBeCloseTo(3.15e23, -20);
+  });
+});
