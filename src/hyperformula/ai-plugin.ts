@@ -1,0 +1,92 @@
+/**
+ * The AI functions registered in HyperFormula, from the same specs and implementations Excel
+ * calls (src/functions/registry.ts), so tests, the benchmark and the workbench evaluate
+ * exactly the formulas we write. Dev-only: HyperFormula is GPL-3.0 and never enters a
+ * production bundle.
+ */
+import {
+  ArraySize,
+  CellError as HfCellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
+  type ImplementedFunctions,
+} from "hyperformula";
+import { FUNCTIONS } from "../functions/registry";
+import { isOptional, invoke, type AnyFunctionSpec, type Result } from "../core/spec";
+import { CellError, isCellError, type ErrorCode } from "../core/errors";
+
+const HF_ERROR: Readonly<Record<ErrorCode, ErrorType>> = {
+  invalidValue: ErrorType.VALUE,
+  invalidNumber: ErrorType.NUM,
+  notAvailable: ErrorType.NA,
+  divisionByZero: ErrorType.DIV_BY_ZERO,
+};
+const CORE_ERROR: Partial<Record<ErrorType, ErrorCode>> = {
+  [ErrorType.VALUE]: "invalidValue",
+  [ErrorType.NUM]: "invalidNumber",
+  [ErrorType.NA]: "notAvailable",
+  [ErrorType.DIV_BY_ZERO]: "divisionByZero",
+};
+
+/** HyperFormula's argument → what Excel would pass: null for empty, plain numbers, our errors. */
+function fromHf(v: unknown): unknown {
+  if (v === EmptyValue || v === undefined) return null;
+  if (v instanceof HfCellError) return new CellError(CORE_ERROR[v.type] ?? "invalidValue", v.message ?? v.type);
+  if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(fromHf));
+  // Typed numbers (percent, date, currency) are RichNumber objects holding the value in .val.
+  if (typeof v === "object" && v !== null && "val" in v) return (v as { val: number }).val;
+  return v;
+}
+
+function toHf(r: Result): unknown {
+  if (isCellError(r)) return new HfCellError(HF_ERROR[r.code], r.message);
+  if (Array.isArray(r)) return SimpleRangeValue.onlyValues(r);
+  return r;
+}
+
+/** Formula name of a spec: "AI.TRAINFLOPS". */
+export const formulaName = (spec: AnyFunctionSpec): string => `AI.${spec.id}`;
+
+// The plugin's methods are generated from the registry; HyperFormula looks them up by name.
+type PluginMethod = (this: AiFunctionsPlugin, ast: { args: unknown[] }, state: unknown) => unknown;
+
+export class AiFunctionsPlugin extends FunctionPlugin {
+  static implementedFunctions: ImplementedFunctions = {};
+
+  /** Shared body of every AI function: HyperFormula checks arity, our runner checks values. */
+  callSpec(spec: AnyFunctionSpec, ast: { args: unknown[] }, state: unknown): unknown {
+    // runFunction's Ast/InterpreterState types are not exported by HyperFormula; these are its own objects passed back.
+    const run = this.runFunction as unknown as (args: unknown[], state: unknown, meta: unknown, fn: (...a: unknown[]) => unknown) => unknown;
+    return run(ast.args, state, this.metadata(formulaName(spec)), (...args: unknown[]) => toHf(invoke(spec, args.map(fromHf))));
+  }
+}
+
+for (const spec of FUNCTIONS) {
+  const method = `ai_${spec.id}`;
+  const body: PluginMethod = function (ast, state) {
+    return this.callSpec(spec, ast, state);
+  };
+  Object.defineProperty(AiFunctionsPlugin.prototype, method, { value: body });
+  AiFunctionsPlugin.implementedFunctions[formulaName(spec)] = {
+    method,
+    // SCALAR: values arrive unconverted (our runner converts them, as in Excel); a range
+    // given to a scalar argument is lifted element-wise, as dynamic-array Excel does.
+    parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: isOptional(p) })),
+  };
+}
+
+let registered = false;
+
+/** Registers the AI functions in HyperFormula once (dotted names need a translation package). */
+export function registerAiFunctions(): void {
+  if (registered) return;
+  const names = Object.fromEntries(FUNCTIONS.map((s) => [formulaName(s), formulaName(s)]));
+  HyperFormula.registerFunctionPlugin(AiFunctionsPlugin, { enGB: names, enUS: names });
+  registered = true;
+}
+
+export { ArraySize };
