@@ -1,0 +1,14 @@
+/**
+ * The feed the build emits under dist/data/: every dataset (the bundled ones and
+ * epoch-models), the catalogue and the JSON Schema. webpack.config.js calls emitFeed().
+ */
+import { buildFeed } from "../src/data/feed";
+import { DATASETS } from "../src/data/catalog";
+import { epochModels } from "../src/data/datasets/epoch-models";
+
+/** generatedAt is the build time unless SOURCE_DATE_EPOCH pins it (reproducible builds). */
+export function emitFeed(): Map<string, string> {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const when = epoch ? new Date(Number(epoch) * 1000) : new Date();
+  return buildFeed([...DATASETS, epochModels], when);
+}

@@ -1,0 +1,75 @@
+/**
+ * Epoch AI's "All ML Systems" table, trimmed to the columns an analyst uses. Large (≈1,900
+ * rows): never imported by the catalog's default list, which goes into the functions bundle.
+ * The rows come from src/data/generated/epoch-models.json, written by
+ * scripts/convert-epoch.mjs from Epoch's CSV export.
+ */
+import generated from "../generated/epoch-models.json";
+import { column, FORMAT, textColumn } from "../columns";
+import { EPOCH_MODELS_ID } from "../ids";
+import type { CellValue, Column, Dataset } from "../types";
+
+const COLUMNS: Column[] = [
+  textColumn("model", "模型", "Model"),
+  textColumn("organization", "机构", "Organization"),
+  column("publication_date", "发布日期", "Publication date", "date", "", FORMAT.date),
+  textColumn("domain", "领域", "Domain"),
+  column("parameters", "参数 (个)", "Parameters", "params", "parameters", FORMAT.scientific),
+  column("training_compute_flop", "训练算力 (FLOP)", "Training compute (FLOP)", "flop", "FLOP", FORMAT.scientific),
+  column("dataset_size", "训练数据量 (数据点)", "Training dataset size (datapoints)", "number", "datapoints", FORMAT.scientific,
+    "Epoch's unit depends on the domain: words or tokens for language, images for vision"),
+  textColumn("hardware", "训练硬件", "Training hardware"),
+  column("hardware_quantity", "硬件数量", "Hardware quantity", "integer", "chips", FORMAT.count),
+  column("mfu", "硬件利用率 (MFU)", "Hardware utilization (MFU)", "percent", "", FORMAT.percent),
+  textColumn("country", "国家", "Country (of organization)"),
+  textColumn("confidence", "置信度", "Confidence", "Epoch AI's confidence in the compute figure: Confident, Likely, Speculative, Unknown"),
+  column("training_cost_usd", "训练成本 (2023 美元)", "Training compute cost (2023 USD)", "currency", "USD (2023)", FORMAT.count),
+];
+
+/** Shape of the generated JSON (checked at load, since JSON imports are typed loosely). */
+interface GeneratedEpoch {
+  inputSha256: string;
+  columns: string[];
+  corrections: string[];
+  rows: CellValue[][];
+}
+
+function checkGenerated(g: GeneratedEpoch): CellValue[][] {
+  const keys = COLUMNS.map((c) => c.key).join(",");
+  if (g.columns.join(",") !== keys) {
+    throw new Error(`epoch-models.json columns [${g.columns.join(",")}] do not match [${keys}]: re-run scripts/convert-epoch.mjs`);
+  }
+  return g.rows;
+}
+
+const data = generated as GeneratedEpoch;
+
+export const epochModels: Dataset = {
+  id: EPOCH_MODELS_ID,
+  version: "1.0.0",
+  title: { zh: "Epoch AI 机器学习模型数据库", en: "Epoch AI: ML models database" },
+  description:
+    "Epoch AI's database of notable and other machine-learning models (about 1,900 rows): " +
+    "organization, publication date, domain, parameters, training compute, dataset size, " +
+    "training hardware, utilization, country, Epoch's confidence and training cost.",
+  source: [
+    {
+      text: "Epoch AI, \"Data on Notable/All AI Models\" (CC BY 4.0); snapshot of \"All ML Systems\" edited up to 2025-06-20",
+      url: "https://epoch.ai/data",
+    },
+  ],
+  asOf: "2025-06-20",
+  license: "CC BY 4.0 (Epoch AI): credit Epoch AI when using or sharing these figures",
+  notes: [
+    "Figures are Epoch AI's estimates; keep the confidence column with them (Confident, Likely, Speculative, Unknown).",
+    "Converted by scripts/convert-epoch.mjs from the public repository epoch-research/training-cost-trends, file data/All ML Systems - full view.csv; input SHA-256 " + data.inputSha256 + ".",
+    "Text is trimmed and runs of whitespace collapsed (a line break after a hyphen, as in \"Cosmos-1.0-\\nDiffusion-14B\", is joined). Empty cells are blank.",
+    "mfu is a fraction shown as a percentage.",
+    ...data.corrections.map((c) => `Conversion fix (a percentage typed as a number): ${c}.`),
+    "training_cost_usd is Epoch's training compute cost in 2023 US dollars (the CSV's \"$6770000.00\" → 6770000).",
+    "country and organization are Epoch's text, which lists one entry per organization and may repeat a country.",
+    "Model names are not unique in Epoch's data (e.g. \"P-LLama3\" twice, \"CALM\" and \"CaLM\"): a name lookup returns the first (most recent) row.",
+  ],
+  columns: COLUMNS,
+  rows: checkGenerated(data),
+};

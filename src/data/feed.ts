@@ -1,0 +1,366 @@
+/**
+ * The data feed: the JSON format in which datasets are published (catalog.json, one
+ * <id>.json per dataset, feed.schema.json), its validation, and the builder that writes it.
+ *
+ * Goes into the task pane bundle: imports only zod and types, never the datasets themselves.
+ * Validation never half-accepts: a feed is either wholly valid or refused with the first
+ * bad path, e.g. "datasets[2].rows[5]: expected 7 cells, got 6".
+ */
+import { z } from "zod";
+import type { CellValue, Column, ColumnType, Dataset, LocalizedText, SourceRef } from "./types";
+
+/** Bumped when the feed's shape changes incompatibly; a client refuses other versions. */
+export const FEED_FORMAT_VERSION = 1;
+
+/** Feeds larger than this are refused before parsing (a dataset file is far below it). */
+export const MAX_FEED_BYTES = 20 * 1024 * 1024;
+
+export const CATALOG_FILE = "catalog.json";
+export const SCHEMA_FILE = "feed.schema.json";
+
+/** What kind of problem: over the size limit, not JSON, wrong shape, or not what the catalog said. */
+export type FeedIssueCode = "tooLarge" | "syntax" | "schema" | "mismatch";
+
+/** What went wrong, and where: path like "datasets[2].rows[5]", "(root)" for the document. */
+export interface FeedIssue {
+  code: FeedIssueCode;
+  path: string;
+  reason: string;
+  /** `${path}: ${reason}`, for logs and the task pane. */
+  message: string;
+}
+
+export type FeedResult<T> = { ok: true; value: T } | { ok: false; error: FeedIssue };
+
+/** One dataset as the catalog describes it (no rows). */
+export interface CatalogEntry {
+  id: string;
+  title: LocalizedText;
+  version: string;
+  source: SourceRef[];
+  asOf: string;
+  columns: Column[];
+  rowCount: number;
+  /** File name of the dataset, relative to the catalog: "<id>.json". */
+  href: string;
+}
+
+export interface FeedCatalog {
+  format: number;
+  /** ISO timestamp of the build. */
+  generatedAt: string;
+  datasets: CatalogEntry[];
+}
+
+/** A dataset file: the dataset plus the format version. */
+export type DatasetFile = Dataset & { format: number };
+
+// ---------------------------------------------------------------------------------------
+// Schemas
+
+const COLUMN_TYPES = [
+  "text", "number", "integer", "percent", "date", "month", "flop", "flops", "bytes", "params", "currency",
+] as const satisfies readonly ColumnType[];
+
+/** Compile-time check that COLUMN_TYPES lists every ColumnType. */
+type MissingColumnType = Exclude<ColumnType, (typeof COLUMN_TYPES)[number]>;
+const allColumnTypesListed: MissingColumnType extends never ? true : false = true;
+void allColumnTypesListed;
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const KEY_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
+const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
+
+const describe = (v: unknown): string =>
+  v === undefined ? "nothing" : v === null ? "null" : Array.isArray(v) ? "an array" : typeof v;
+
+const text = z.string().min(1, "must not be empty");
+const localized = z.object({ zh: text, en: text });
+const sourceRef = z.object({ text, url: z.url({ protocol: /^https?$/ }).optional() });
+const column = z.object({
+  key: z.string().regex(KEY_PATTERN, "column key must be snake_case"),
+  header: localized,
+  type: z.enum(COLUMN_TYPES),
+  unit: z.string(),
+  numberFormat: text,
+  description: z.string().optional(),
+});
+const cell = z.union([z.string(), z.number(), z.boolean(), z.null()], {
+  error: (iss) => `expected text, a number or null, got ${describe(iss.input)}`,
+});
+const format = z.literal(FEED_FORMAT_VERSION, {
+  error: (iss) => `unsupported feed format ${JSON.stringify(iss.input)}: this add-in reads format ${FEED_FORMAT_VERSION}`,
+});
+const datasetId = z.string().regex(ID_PATTERN, "dataset id must be kebab-case");
+const version = z.string().regex(VERSION_PATTERN, "version must look like 1.2.3");
+
+const datasetShape = {
+  id: datasetId,
+  version,
+  title: localized,
+  description: text,
+  source: z.array(sourceRef).min(1, "at least one source line is required"),
+  asOf: text,
+  license: z.string().optional(),
+  notes: z.array(z.string()),
+  columns: z.array(column).min(1, "at least one column is required"),
+  rows: z.array(z.array(cell)),
+};
+
+type Ctx = z.RefinementCtx;
+
+/** Column keys are unique: refresh matches columns by key. */
+function checkColumnKeys(columns: readonly Column[], ctx: Ctx, prefix: (string | number)[]): void {
+  const seen = new Set<string>();
+  columns.forEach((c, i) => {
+    if (seen.has(c.key)) {
+      ctx.addIssue({ code: "custom", path: [...prefix, "columns", i, "key"], message: `duplicate column key "${c.key}"` });
+    }
+    seen.add(c.key);
+  });
+}
+
+const isIsoDate = (s: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s; // rejects 2023-02-30
+};
+const isIsoMonth = (s: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+
+/** Why a cell does not fit its column, or null when it does. Blank (null) fits any column. */
+export function cellProblem(value: CellValue, type: ColumnType): string | null {
+  if (value === null) return null;
+  switch (type) {
+    case "text":
+      return typeof value === "string" ? null : `expected text, got ${describe(value)}`;
+    case "date":
+      return typeof value === "string" && isIsoDate(value) ? null : `expected an ISO date YYYY-MM-DD, got ${JSON.stringify(value)}`;
+    case "month":
+      return typeof value === "string" && isIsoMonth(value) ? null : `expected an ISO month YYYY-MM, got ${JSON.stringify(value)}`;
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value) ? null : `expected a whole number, got ${JSON.stringify(value)}`;
+    case "number":
+    case "percent":
+    case "flop":
+    case "flops":
+    case "bytes":
+    case "params":
+    case "currency":
+      return typeof value === "number" && Number.isFinite(value) ? null : `expected a finite number, got ${JSON.stringify(value)}`;
+  }
+}
+
+/** Row width and cell types against the columns. */
+function checkRows(d: { columns: Column[]; rows: CellValue[][] }, ctx: Ctx): void {
+  const width = d.columns.length;
+  for (let r = 0; r < d.rows.length; r++) {
+    const row = d.rows[r];
+    if (row.length !== width) {
+      ctx.addIssue({ code: "custom", path: ["rows", r], message: `expected ${width} cells, got ${row.length}` });
+      return; // the first bad path is enough, and later rows would repeat it
+    }
+    for (let c = 0; c < width; c++) {
+      const problem = cellProblem(row[c], d.columns[c].type);
+      if (problem !== null) {
+        ctx.addIssue({ code: "custom", path: ["rows", r, c], message: `column "${d.columns[c].key}": ${problem}` });
+        return;
+      }
+    }
+  }
+}
+
+const checkDataset = (d: { columns: Column[]; rows: CellValue[][] }, ctx: Ctx): void => {
+  checkColumnKeys(d.columns, ctx, []);
+  checkRows(d, ctx);
+};
+
+/** A dataset, as in src/data/types.ts, with its semantic checks. */
+export const datasetSchema = z.object(datasetShape).superRefine(checkDataset);
+
+/** A dataset file of the feed: format first, so a wrong version is the first thing said. */
+export const datasetFileSchema = z.object({ format, ...datasetShape }).superRefine(checkDataset);
+
+const catalogEntry = z.object({
+  id: datasetId,
+  title: localized,
+  version,
+  source: z.array(sourceRef).min(1, "at least one source line is required"),
+  asOf: text,
+  columns: z.array(column).min(1, "at least one column is required"),
+  rowCount: z.int().min(0),
+  // A bare file name: the catalog cannot point the client at another host or directory.
+  href: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.json$/, "href must be a file name like \"<id>.json\""),
+});
+
+export const catalogSchema = z
+  .object({
+    format,
+    generatedAt: z.iso.datetime({ offset: true }),
+    datasets: z.array(catalogEntry),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.datasets.forEach((d, i) => {
+      if (seen.has(d.id)) ctx.addIssue({ code: "custom", path: ["datasets", i, "id"], message: `duplicate dataset id "${d.id}"` });
+      seen.add(d.id);
+      checkColumnKeys(d.columns, ctx, ["datasets", i]);
+    });
+  });
+
+// ---------------------------------------------------------------------------------------
+// Validation
+
+/** "datasets[2].rows[5]" from ["datasets", 2, "rows", 5]; "(root)" for the document itself. */
+export function formatPath(path: readonly PropertyKey[], prefix = ""): string {
+  let out = prefix;
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else out += out === "" ? String(p) : `.${String(p)}`;
+  }
+  return out === "" ? "(root)" : out;
+}
+
+export function issue(path: string, reason: string, code: FeedIssueCode = "schema"): FeedIssue {
+  return { code, path, reason, message: `${path}: ${reason}` };
+}
+
+const errorMap = (iss: { code?: string; input?: unknown }): string | undefined =>
+  iss.code === "invalid_type" && iss.input === undefined ? "required field is missing" : undefined;
+
+function run<T>(schema: z.ZodType<T>, json: unknown, prefix: string): FeedResult<T> {
+  const r = schema.safeParse(json, { error: errorMap });
+  if (r.success) return { ok: true, value: r.data };
+  const first = r.error.issues[0];
+  return { ok: false, error: issue(formatPath(first.path, prefix), first.message) };
+}
+
+/** Validates a parsed catalog.json. Example: `validateCatalog(JSON.parse(text)).ok`. */
+export function validateCatalog(json: unknown): FeedResult<FeedCatalog> {
+  return run(catalogSchema, json, "");
+}
+
+/**
+ * Validates a parsed dataset file. `prefix` names it in messages, e.g. "datasets[2]" gives
+ * "datasets[2].rows[5]: expected 7 cells, got 6".
+ */
+export function validateDataset(json: unknown, prefix = ""): FeedResult<DatasetFile> {
+  return run(datasetFileSchema, json, prefix);
+}
+
+/** Checks that a dataset file is the one its catalog entry announced. */
+export function matchCatalogEntry(entry: CatalogEntry, file: Dataset, prefix = ""): FeedIssue | null {
+  const at = (field: string): string => formatPath([field], prefix);
+  const mismatch = (field: string, reason: string): FeedIssue => issue(at(field), reason, "mismatch");
+  if (file.id !== entry.id) return mismatch("id", `expected "${entry.id}" (from the catalog), got "${file.id}"`);
+  if (file.version !== entry.version) return mismatch("version", `expected ${entry.version} (from the catalog), got ${file.version}`);
+  if (file.rows.length !== entry.rowCount) return mismatch("rows", `expected ${entry.rowCount} rows (from the catalog), got ${file.rows.length}`);
+  const want = entry.columns.map((c) => c.key).join(",");
+  const got = file.columns.map((c) => c.key).join(",");
+  if (want !== got) return mismatch("columns", `expected columns [${want}] (from the catalog), got [${got}]`);
+  return null;
+}
+
+/** UTF-8 length of a string without allocating its encoding. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4; // a surrogate pair is one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/** The message for a feed over the limit; shared with the fetch client. */
+export function tooLargeIssue(bytes: number | null, maxBytes: number, path = "(root)"): FeedIssue {
+  const size = bytes === null ? "more than " + mb(maxBytes) : mb(bytes);
+  return issue(path, `feed is ${size}, over the ${mb(maxBytes)} limit; refused without parsing`, "tooLarge");
+}
+
+/**
+ * Parses feed JSON text, refusing it before parsing when it is over `maxBytes` (UTF-8).
+ * Returns the parsed value unvalidated: pass it to validateCatalog or validateDataset.
+ */
+export function parseFeedText(text: string, maxBytes = MAX_FEED_BYTES, path = "(root)"): FeedResult<unknown> {
+  // Each UTF-16 unit is at least one UTF-8 byte, so a long string is refused without counting.
+  if (text.length > maxBytes) return { ok: false, error: tooLargeIssue(text.length > 4 * maxBytes ? null : utf8Length(text), maxBytes, path) };
+  const bytes = utf8Length(text);
+  if (bytes > maxBytes) return { ok: false, error: tooLargeIssue(bytes, maxBytes, path) };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, error: issue(path, `not valid JSON (${e instanceof Error ? e.message : String(e)})`, "syntax") };
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON Schema and builder
+
+/**
+ * JSON Schema (draft 2020-12) of the feed's two kinds of file, generated from the zod schemas
+ * (cross-field checks such as row width are not expressible there; validateDataset does them).
+ */
+export function feedJsonSchema(): Record<string, unknown> {
+  const strip = (s: Record<string, unknown>): Record<string, unknown> => {
+    const { $schema: _ignored, ...rest } = s;
+    void _ignored;
+    return rest;
+  };
+  const opts = { io: "input" } as const; // unknown keys are ignored by the validator, so allowed here
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: SCHEMA_FILE,
+    title: `AI Compute Analyst data feed, format ${FEED_FORMAT_VERSION}`,
+    description: `${CATALOG_FILE} matches $defs.catalog; each <id>.json matches $defs.dataset.`,
+    $defs: {
+      catalog: strip(z.toJSONSchema(catalogSchema, opts) as Record<string, unknown>),
+      dataset: strip(z.toJSONSchema(datasetFileSchema, opts) as Record<string, unknown>),
+    },
+    anyOf: [{ $ref: "#/$defs/catalog" }, { $ref: "#/$defs/dataset" }],
+  };
+}
+
+/** The catalog entry describing a dataset. */
+export function catalogEntryOf(d: Dataset): CatalogEntry {
+  return {
+    id: d.id,
+    title: d.title,
+    version: d.version,
+    source: d.source,
+    asOf: d.asOf,
+    columns: d.columns,
+    rowCount: d.rows.length,
+    href: `${d.id}.json`,
+  };
+}
+
+/**
+ * Builds the feed's files: catalog.json, one <id>.json per dataset and feed.schema.json, as a
+ * Map from file name to JSON text. Throws (a build bug, not a user error) when a dataset is
+ * invalid, an id repeats or a file would exceed MAX_FEED_BYTES.
+ * Example: `buildFeed(DATASETS, new Date()).get("catalog.json")`.
+ */
+export function buildFeed(datasets: readonly Dataset[], generatedAt: Date | string): Map<string, string> {
+  const when = typeof generatedAt === "string" ? generatedAt : generatedAt.toISOString();
+  const files = new Map<string, string>();
+  datasets.forEach((d, i) => {
+    const file: DatasetFile = { format: FEED_FORMAT_VERSION, ...d };
+    const text = JSON.stringify(file);
+    const checked = validateDataset(file, `datasets[${i}]`);
+    if (!checked.ok) throw new Error(`buildFeed: ${checked.error.message}`);
+    if (utf8Length(text) > MAX_FEED_BYTES) throw new Error(`buildFeed: ${d.id}.json is over ${mb(MAX_FEED_BYTES)}`);
+    files.set(`${d.id}.json`, text);
+  });
+  const catalog: FeedCatalog = { format: FEED_FORMAT_VERSION, generatedAt: when, datasets: datasets.map(catalogEntryOf) };
+  const checked = validateCatalog(catalog);
+  if (!checked.ok) throw new Error(`buildFeed: catalog: ${checked.error.message}`);
+  files.set(CATALOG_FILE, JSON.stringify(catalog, null, 1));
+  files.set(SCHEMA_FILE, JSON.stringify(feedJsonSchema(), null, 2));
+  return files;
+}

@@ -1,0 +1,361 @@
+/**
+ * Name lookups behind AI.MODEL, AI.CHIP, AI.DATASET and AI.DATASETS: a model or chip found by
+ * any of its names (Chinese or English, any case, spacing, punctuation or width), one field
+ * of it returned as a number or text, or a cell error that says what is known instead.
+ *
+ * Each index is a Map built once; a lookup is one Map.get, never a scan. Only a failed
+ * lookup scans, to suggest the closest names.
+ */
+import { CellError, isCellError, naError, valueError } from "../core/errors";
+import type { Language } from "../sheet/workbook";
+import { ALL_DATASET_IDS, DATASETS, EPOCH_MODELS_ID, getDataset } from "./catalog";
+import type { CellValue, Dataset } from "./types";
+
+/**
+ * The form names are compared in: NFKC (full-width "ＧＰＴ－３" → "GPT-3"), lower case, and
+ * without spaces, punctuation or symbols ("·", "•", "-", ".", "&"...). So "GPT-3", "gpt3"
+ * and "ＧＰＴ３" are one name, as are "悟道 2.0" and "悟道2.0".
+ * Example: `normalizeName("Wu Dao 2.0") === "wudao20"`.
+ */
+export function normalizeName(name: string): string {
+  return name.normalize("NFKC").toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, "");
+}
+
+/** Levenshtein distance, for suggestions only. */
+export function editDistance(a: string, b: string): number {
+  const A = Array.from(a);
+  const B = Array.from(b);
+  let prev = Array.from({ length: B.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= A.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= B.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (A[i - 1] === B[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[B.length];
+}
+
+/** How to index a dataset by name. */
+export interface NameIndexSpec {
+  /** What a row is, for messages: "model", "chip". */
+  kind: string;
+  /** Columns whose value is a name of the row. */
+  nameColumns: readonly string[];
+  /** A column of "; "-separated extra names. */
+  aliasColumn?: string;
+  /** Columns whose value may precede a name ("NVIDIA" + "A100"). */
+  prefixColumns?: readonly string[];
+  /** The column shown in messages and suggestions. */
+  labelColumn: string;
+  /** Extra field names → column key (column keys themselves always work). */
+  fieldAliases: Readonly<Record<string, string>>;
+  /** A name on two rows: "throw" for curated data (a bug), "first" for external data. */
+  onDuplicate: "throw" | "first";
+}
+
+/** A dataset indexed by normalised name and field. */
+export interface NameIndex {
+  readonly dataset: Dataset;
+  readonly spec: NameIndexSpec;
+  /** Normalised name → row. */
+  readonly byName: ReadonlyMap<string, number>;
+  /** Normalised field name → column. */
+  readonly fields: ReadonlyMap<string, number>;
+  /** Column of the label shown in messages. */
+  readonly labelCol: number;
+}
+
+const col = (d: Dataset, key: string): number => {
+  const i = d.columns.findIndex((c) => c.key === key);
+  if (i < 0) throw new Error(`${d.id}: no column "${key}"`);
+  return i;
+};
+
+/** Builds the name and field maps of a dataset. Throws on a bad spec (a programming error). */
+export function buildNameIndex(dataset: Dataset, spec: NameIndexSpec): NameIndex {
+  const nameCols = spec.nameColumns.map((k) => col(dataset, k));
+  const aliasCol = spec.aliasColumn === undefined ? -1 : col(dataset, spec.aliasColumn);
+  const prefixCols = (spec.prefixColumns ?? []).map((k) => col(dataset, k));
+  const labelCol = col(dataset, spec.labelColumn);
+
+  const byName = new Map<string, number>();
+  const add = (name: string, row: number): void => {
+    const key = normalizeName(name);
+    if (key === "") return;
+    const had = byName.get(key);
+    if (had === undefined) byName.set(key, row);
+    else if (had !== row && spec.onDuplicate === "throw") {
+      throw new Error(`${dataset.id}: name "${name}" is on rows ${had} and ${row}`);
+    }
+  };
+  dataset.rows.forEach((r, i) => {
+    const names: string[] = [];
+    for (const c of nameCols) if (typeof r[c] === "string") names.push(r[c] as string);
+    if (aliasCol >= 0 && typeof r[aliasCol] === "string") names.push(...(r[aliasCol] as string).split(";"));
+    const prefixes = prefixCols.map((c) => r[c]).filter((v): v is string => typeof v === "string");
+    for (const n of names) {
+      add(n, i);
+      for (const p of prefixes) add(`${p} ${n}`, i);
+    }
+  });
+
+  const fields = new Map<string, number>();
+  dataset.columns.forEach((c, i) => fields.set(normalizeName(c.key), i));
+  for (const [alias, key] of Object.entries(spec.fieldAliases)) fields.set(normalizeName(alias), col(dataset, key));
+  return { dataset, spec, byName, fields, labelCol };
+}
+
+const label = (ix: NameIndex, row: number): string => String(ix.dataset.rows[row][ix.labelCol]);
+
+/** The (up to) `n` names closest to `query`, by edit distance on normalised names. */
+export function suggest(query: string, indexes: readonly NameIndex[], n = 3): string[] {
+  const q = normalizeName(query);
+  const best = new Map<string, number>(); // label → smallest distance
+  for (const ix of indexes) {
+    for (const [key, row] of ix.byName) {
+      const d = editDistance(q, key);
+      const l = label(ix, row);
+      if (d < (best.get(l) ?? Infinity)) best.set(l, d);
+    }
+  }
+  return [...best.entries()]
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([l]) => l);
+}
+
+function suggestFields(field: string, ix: NameIndex): string[] {
+  const names = [...ix.dataset.columns.map((c) => c.key), ...Object.keys(ix.spec.fieldAliases)];
+  const q = normalizeName(field);
+  return [...new Set(names)]
+    .map((f) => [f, editDistance(q, normalizeName(f))] as const)
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, 3)
+    .map(([f]) => f);
+}
+
+const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(", ");
+
+/**
+ * One field of the row named `name`, searching `indexes` in order (the first that knows the
+ * name answers). Blank cells and unknown names or fields are #N/A with a helpful message.
+ */
+export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: unknown): number | string | CellError {
+  if (indexes.length === 0) throw new Error("lookupIn: no index");
+  // An argument that already is an error passes through unchanged (DESIGN.md).
+  if (isCellError(name)) return name;
+  if (isCellError(field)) return field;
+  const kind = indexes[0].spec.kind;
+  if (typeof name !== "string" || normalizeName(name) === "") return valueError(`give a ${kind} name as text, e.g. "${label(indexes[0], 0)}"`);
+  if (typeof field !== "string" || normalizeName(field) === "") return valueError("give a field name as text, e.g. \"params\"");
+  const key = normalizeName(name);
+  for (const ix of indexes) {
+    const row = ix.byName.get(key);
+    if (row === undefined) continue;
+    const c = ix.fields.get(normalizeName(field));
+    if (c === undefined) {
+      return naError(`no field "${field}" for ${kind}s in ${ix.dataset.id}; did you mean ${quoteList(suggestFields(field, ix))}?`);
+    }
+    const v: CellValue = ix.dataset.rows[row][c];
+    if (v === null) {
+      return naError(`${label(ix, row)} has no ${ix.dataset.columns[c].key} figure in ${ix.dataset.id} (see the dataset's notes)`);
+    }
+    return typeof v === "boolean" ? String(v) : v;
+  }
+  return naError(`no ${kind} named "${name}"; did you mean ${quoteList(suggest(name, indexes))}?`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Models and chips
+
+/** Field names AI.MODEL accepts besides the column keys of llm-comparison. */
+export const MODEL_FIELDS: Readonly<Record<string, string>> = {
+  params: "params",
+  parameters: "params",
+  参数: "params",
+  tokens: "training_tokens",
+  training_tokens: "training_tokens",
+  flop: "training_flop",
+  flops: "training_flop",
+  compute: "training_flop",
+  training_compute: "training_flop",
+  算力: "training_flop",
+  date: "release_month",
+  release: "release_month",
+  month: "release_month",
+  发布时间: "release_month",
+  company: "company_en",
+  公司: "company_zh",
+  type: "model_type_en",
+  type_zh: "model_type_zh",
+  模型类型: "model_type_zh",
+  data_bytes: "pretrain_data_bytes",
+  data: "pretrain_data_bytes",
+  data_text: "pretrain_data_text",
+  name: "model_en",
+  source: "flop_source",
+  confidence: "flop_confidence",
+};
+
+/** Field names for Epoch AI rows, matched to the same words as MODEL_FIELDS where they mean the same. */
+export const EPOCH_MODEL_FIELDS: Readonly<Record<string, string>> = {
+  params: "parameters",
+  参数: "parameters",
+  flop: "training_compute_flop",
+  flops: "training_compute_flop",
+  compute: "training_compute_flop",
+  training_flop: "training_compute_flop",
+  training_compute: "training_compute_flop",
+  算力: "training_compute_flop",
+  date: "publication_date",
+  release: "publication_date",
+  company: "organization",
+  公司: "organization",
+  // No "data" or "tokens": Epoch's dataset_size counts datapoints (words, tokens or images by
+  // domain), not the report's bytes; asking for it by its own name keeps that visible.
+  cost: "training_cost_usd",
+  chips: "hardware_quantity",
+  name: "model",
+};
+
+/** Field names AI.CHIP accepts besides the column keys of accelerators. */
+export const CHIP_FIELDS: Readonly<Record<string, string>> = {
+  bf16: "tensor16_flops",
+  fp16: "tensor16_flops",
+  tensor: "tensor16_flops",
+  tensor16: "tensor16_flops",
+  fp32: "fp32_flops",
+  memory: "memory_gb",
+  mem: "memory_gb",
+  hbm: "memory_gb",
+  显存: "memory_gb",
+  url: "source_url",
+  厂商: "vendor",
+};
+
+/** Indexes the report's model table (llm-comparison). */
+export function buildModelIndex(dataset: Dataset): NameIndex {
+  return buildNameIndex(dataset, {
+    kind: "model",
+    nameColumns: ["model", "model_en"],
+    aliasColumn: "aliases",
+    prefixColumns: ["company_en", "company_zh"],
+    labelColumn: "model_en",
+    fieldAliases: MODEL_FIELDS,
+    onDuplicate: "throw",
+  });
+}
+
+/**
+ * Indexes Epoch AI's models (the epoch-models dataset, loaded from the feed), to pass to
+ * lookupModel as a fallback. Epoch repeats a few names: the first (most recent) row wins.
+ */
+export function buildEpochModelIndex(dataset: Dataset): NameIndex {
+  if (dataset.id !== EPOCH_MODELS_ID) throw new Error(`buildEpochModelIndex: expected ${EPOCH_MODELS_ID}, got ${dataset.id}`);
+  return buildNameIndex(dataset, {
+    kind: "model",
+    nameColumns: ["model"],
+    labelColumn: "model",
+    fieldAliases: EPOCH_MODEL_FIELDS,
+    onDuplicate: "first",
+  });
+}
+
+/** Indexes the accelerators table. */
+export function buildChipIndex(dataset: Dataset): NameIndex {
+  return buildNameIndex(dataset, {
+    kind: "chip",
+    nameColumns: ["key", "name", "name_zh"],
+    aliasColumn: "aliases",
+    prefixColumns: ["vendor"],
+    labelColumn: "name",
+    fieldAliases: CHIP_FIELDS,
+    onDuplicate: "throw",
+  });
+}
+
+const bundled = (id: string): Dataset => {
+  const d = getDataset(id);
+  if (d === undefined) throw new Error(`lookup: dataset ${id} is not bundled`);
+  return d;
+};
+
+// Built on first use, then reused: a lookup is a Map.get.
+let modelIndex: NameIndex | undefined;
+let chipIndex: NameIndex | undefined;
+export const modelIndexOf = (): NameIndex => (modelIndex ??= buildModelIndex(bundled("llm-comparison")));
+export const chipIndexOf = (): NameIndex => (chipIndex ??= buildChipIndex(bundled("accelerators")));
+
+/**
+ * A figure for a model of the report's table (llm-comparison), found by any of its names.
+ * `fallback` indexes (e.g. buildEpochModelIndex(epoch-models)) are searched when the report's
+ * table does not know the name.
+ * Example: `lookupModel("GPT-3", "params")` → 1.75e11; `lookupModel("悟道 2.0", "flop")` → 1.029e25.
+ */
+export function lookupModel(name: unknown, field: unknown = "params", fallback: readonly NameIndex[] = []): number | string | CellError {
+  return lookupIn([modelIndexOf(), ...fallback], name, field);
+}
+
+/**
+ * A figure for an accelerator, found by any of its names ("H100", "NVIDIA H100", "英伟达 H100").
+ * Fields: bf16 (default; dense 16-bit tensor FLOP/s), fp16, fp32, memory_gb, year, vendor, ...
+ * Example: `lookupChip("H100")` → 9.89e14.
+ */
+export function lookupChip(name: unknown, field: unknown = "bf16"): number | string | CellError {
+  return lookupIn([chipIndexOf()], name, field);
+}
+
+// ---------------------------------------------------------------------------------------
+// Whole datasets as matrices (AI.DATASET, AI.DATASETS)
+
+/** What a spilled cell can hold: Excel cannot spill null, so blanks are "". */
+export type MatrixCell = string | number | boolean;
+
+/**
+ * A dataset as a matrix for AI.DATASET: an optional header row of column headers in
+ * `language`, then the rows with blanks as "". `extra` supplies datasets loaded from the feed
+ * (epoch-models).
+ * Example: `datasetAsMatrix("accelerators", true, "zh")[0][1]` → "名称".
+ */
+export function datasetAsMatrix(
+  id: unknown,
+  withHeader = true,
+  language: Language = "en",
+  extra: readonly Dataset[] = []
+): MatrixCell[][] | CellError {
+  if (isCellError(id)) return id;
+  if (typeof id !== "string" || id.trim() === "") return valueError("give a dataset id as text, e.g. \"llm-comparison\"");
+  const wanted = id.trim().toLowerCase();
+  const d = extra.find((x) => x.id === wanted) ?? getDataset(wanted);
+  if (d === undefined) {
+    if (wanted === EPOCH_MODELS_ID) return naError(`${EPOCH_MODELS_ID} is not loaded yet: it comes from the data feed`);
+    const ids = [...new Set([...ALL_DATASET_IDS, ...extra.map((x) => x.id)])];
+    const close = ids
+      .map((x) => [x, editDistance(normalizeName(wanted), normalizeName(x))] as const)
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+      .slice(0, 3)
+      .map(([x]) => x);
+    return naError(`no dataset "${id}"; did you mean ${quoteList(close)}?`);
+  }
+  const out: MatrixCell[][] = [];
+  if (withHeader) out.push(d.columns.map((c) => c.header[language]));
+  for (const r of d.rows) out.push(r.map((v) => (v === null ? "" : v)));
+  return out;
+}
+
+const CATALOG_HEADER: Readonly<Record<Language, string[]>> = {
+  en: ["id", "title", "version", "rows", "source"],
+  zh: ["代码", "标题", "版本", "行数", "来源"],
+};
+
+/**
+ * The list of datasets for AI.DATASETS: id, title, version, row count and source lines.
+ * `extra` adds datasets loaded from the feed.
+ */
+export function catalogMatrix(language: Language = "en", withHeader = true, extra: readonly Dataset[] = []): MatrixCell[][] {
+  const all = [...DATASETS, ...extra.filter((x) => getDataset(x.id) === undefined)];
+  const out: MatrixCell[][] = withHeader ? [[...CATALOG_HEADER[language]]] : [];
+  for (const d of all) out.push([d.id, d.title[language], d.version, d.rows.length, d.source.map((s) => s.text).join("; ")]);
+  return out;
+}

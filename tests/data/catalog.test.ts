@@ -1,0 +1,76 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { ALL_DATASET_IDS, DATASETS, DATASET_IDS, EPOCH_MODELS_ID, getDataset } from "../../src/data/catalog";
+import { epochModels } from "../../src/data/datasets/epoch-models";
+import { loadEpochModels } from "../../src/data/epoch-models-loader";
+
+const SRC = join(__dirname, "../../src/data");
+
+/** Module specifiers of static imports and re-exports (not dynamic import()). */
+function importSpecifiers(file: string): string[] {
+  const src = readFileSync(file, "utf8");
+  return [...src.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)].map((m) => m[1]);
+}
+
+/** Every local file reached from `file` through static imports. */
+function staticImportClosure(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  for (const spec of importSpecifiers(file)) {
+    if (!spec.startsWith(".")) continue;
+    const base = resolve(dirname(file), spec);
+    const target = [base, `${base}.ts`, join(base, "index.ts")].find((f) => existsSync(f) && !f.endsWith("/"));
+    if (target !== undefined) staticImportClosure(target, seen);
+  }
+  return [...seen];
+}
+
+describe("catalog", () => {
+  test("DATASET_IDS are the ids of DATASETS, in order, without duplicates", () => {
+    expect(DATASET_IDS).toEqual(DATASETS.map((d) => d.id));
+    expect(new Set(DATASET_IDS).size).toBe(DATASET_IDS.length);
+  });
+
+  test("ALL_DATASET_IDS adds epoch-models, which the small list leaves out", () => {
+    expect(ALL_DATASET_IDS).toEqual([...DATASET_IDS, EPOCH_MODELS_ID]);
+    expect(DATASET_IDS).not.toContain(EPOCH_MODELS_ID);
+    expect(epochModels.id).toBe(EPOCH_MODELS_ID);
+  });
+
+  test("every module in src/data/datasets is listed under its file name", () => {
+    const files = readdirSync(join(__dirname, "../../src/data/datasets"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => f.replace(/\.ts$/, ""))
+      .sort();
+    expect(files).toEqual([...ALL_DATASET_IDS].sort());
+  });
+
+  test("getDataset finds bundled datasets and returns undefined otherwise", () => {
+    expect(getDataset("accelerators")?.id).toBe("accelerators");
+    expect(getDataset("no-such-dataset")).toBeUndefined();
+    expect(getDataset(EPOCH_MODELS_ID)).toBeUndefined();
+  });
+
+  test.each(["catalog.ts", "lookup.ts", "feed.ts", "feed-client.ts"])(
+    "%s does not statically import epoch-models or its JSON (kept out of the functions bundle)",
+    (file) => {
+      const reached = staticImportClosure(join(SRC, file));
+      expect(reached.filter((f) => /epoch-models\.ts$|generated/.test(f))).toEqual([]);
+    }
+  );
+
+  test("the import walker itself sees through to dataset modules and JSON (so the checks above can fail)", () => {
+    expect(staticImportClosure(join(SRC, "catalog.ts")).some((f) => f.endsWith("datasets/llm-comparison.ts"))).toBe(true);
+    expect(staticImportClosure(join(SRC, "datasets/epoch-models.ts")).some((f) => f.endsWith("generated/epoch-models.json"))).toBe(true);
+  });
+
+  test("feed.ts imports nothing but zod and types (it goes into the task pane bundle)", () => {
+    expect(importSpecifiers(join(SRC, "feed.ts")).sort()).toEqual(["./types", "zod"]);
+  });
+
+  test("loadEpochModels resolves to the epoch-models dataset", async () => {
+    const d = await loadEpochModels();
+    expect(d.id).toBe(EPOCH_MODELS_ID);
+    expect(d.rows.length).toBe(epochModels.rows.length);
+  });
+});
