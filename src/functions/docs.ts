@@ -6,8 +6,8 @@
 export interface FunctionDoc {
   /** Arguments of the example, as typed in Excel. */
   example: readonly (number | string)[];
-  /** What the example returns (numbers compared with a relative tolerance of 1e-3). */
-  result: number | string;
+  /** What the example returns (numbers compared with a relative tolerance of 1e-3; a matrix by its size). */
+  result: number | string | { rows: number; cols: number };
   /** How the README shows the result. */
   shown: string;
   unit: string;
@@ -32,4 +32,8 @@ export const FUNCTION_DOCS: Readonly<Record<string, FunctionDoc>> = {
   CAGR: { example: [155.2, 1271.4, 5], result: 0.5226, shown: "52.3% (China intelligent compute 2021→2026E)", unit: "decimal rate per year", source: "IDC & Inspur 2022-2023 assessment (the report's section 5)" },
   PARSENUM: { example: ["1750 亿"], result: 1.75e11, shown: "1.75E+11", unit: "number", source: "the report's 图8 writes parameters in 亿 and 万亿" },
   PARSEBYTES: { example: ["45TB"], result: 49478023249920, shown: "4.95E+13", unit: "bytes", source: "the report's note under 图8: 1TB = 1024GB" },
+  DATASET: { example: ["accelerators"], result: { rows: 14, cols: 13 }, shown: "a 14 × 13 table that spills (header + 13 chips)", unit: "table", source: "the dataset's own source lines (AI.DATASETS)" },
+  DATASETS: { example: [], result: { rows: 9, cols: 5 }, shown: "a 9 × 5 table: header + one row per bundled dataset", unit: "table", source: "the catalogue" },
+  MODEL: { example: ["GPT-3", "params"], result: 1.75e11, shown: "1.75E+11", unit: "the field's unit", source: "llm-comparison (the report's 图8, corrected), else Epoch AI's database (CC BY 4.0)" },
+  CHIP: { example: ["H100"], result: 9.89e14, shown: "9.89E+14", unit: "FLOP/s (bf16, fp16, fp32)", source: "accelerators: vendor datasheets (NVIDIA, AMD, Huawei, Cambricon), Epoch AI's hardware database" },
 };

@@ -5,10 +5,11 @@
  * here must equal the parameter names of the core spec (a test checks it).
  * Optional parameters arrive as null when omitted; the runner applies the default.
  */
-import { run } from "./run";
+import { run, runWithEpoch } from "./run";
 import * as compute from "../core/compute";
 import * as returns from "../core/returns";
 import * as textFns from "../core/text";
+import * as data from "../data/functions";
 
 /**
  * Training compute of a dense transformer in FLOP: params × tokens × flops_per_param_token (≈ 6 N D, Kaplan et al. 2020).
@@ -187,20 +188,65 @@ export function cagr(start_value: number, end_value: number, years: number): num
 /**
  * Reads a number written as reports write it: "1750 亿" (1.75e11), "1.6 万亿" (1.6e12), "175B", "18. 41%" (0.1841), "−1.35%", "1,024", full-width digits.
  * @customfunction PARSENUM
- * @param {any} text The text to read (a number passes through).
+ * @param text The text to read, e.g. "1750 亿".
  * @returns The number; percentages as decimals.
  */
-export function parsenum(text: string | number): number {
+export function parsenum(text: string): number {
   return run(textFns.PARSENUM, [text]) as number;
 }
 
 /**
  * Reads a data size such as "45TB", "292GB" or "1.1 TB" as bytes (the report's note: 1TB = 1024GB).
  * @customfunction PARSEBYTES
- * @param {any} text The size as text, e.g. "45TB".
+ * @param text The size as text, e.g. "45TB".
  * @param [bytes_per_unit_step] 1024 (default, as the report) or 1000 (SI).
  * @returns Size in bytes.
  */
-export function parsebytes(text: string | number, bytes_per_unit_step?: number): number {
+export function parsebytes(text: string, bytes_per_unit_step?: number): number {
   return run(textFns.PARSEBYTES, [text, bytes_per_unit_step]) as number;
+}
+
+/**
+ * A dataset of the catalogue as a table that spills: "llm-comparison", "index-performance", "accelerators", "epoch-models", … (see AI.DATASETS()).
+ * @customfunction DATASET
+ * @param id The dataset id, e.g. "llm-comparison".
+ * @param [with_header] TRUE (default) to include the header row.
+ * @param [language] Header language: "en" (default) or "zh".
+ * @returns The dataset's rows; blanks are empty text.
+ */
+export async function dataset(id: string, with_header?: boolean, language?: string): Promise<any[][]> { // eslint-disable-line @typescript-eslint/no-explicit-any -- text and numbers; the metadata generator refuses a union element type
+  // Async because epoch-models is fetched from the feed on first use; a rejection carries the CustomFunctions.Error.
+  return (await runWithEpoch(data.DATASET, [id, with_header, language])) as any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any -- as above
+}
+
+/**
+ * The catalogue of datasets: id, title, version, number of rows and source, one dataset per row.
+ * @customfunction DATASETS
+ * @param [language] Title language: "en" (default) or "zh".
+ * @returns The catalogue as a table that spills.
+ */
+export function datasets(language?: string): any[][] { // eslint-disable-line @typescript-eslint/no-explicit-any -- text and numbers; the metadata generator refuses a union element type
+  return run(data.DATASETS, [language]) as any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any -- as above
+}
+
+/**
+ * A figure of a large model from the report's comparison table (图8), else from Epoch AI's database: params, tokens, flop, date, company, type, data_bytes, …
+ * @customfunction MODEL
+ * @param name The model, in English or as the report writes it: "GPT-3", "gpt3", "悟道 2.0", "Wu Dao 2.0".
+ * @param [field] The figure: "params" (default), "tokens", "flop", "date", "company", …
+ * @returns The figure (a number, or text for names and dates).
+ */
+export function model(name: string, field?: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any -- a value, or a Promise of one when Epoch's table must be fetched
+  return runWithEpoch(data.MODEL, [name, field]);
+}
+
+/**
+ * A figure of an AI accelerator from its datasheet: bf16 (dense 16-bit tensor FLOP/s, default), fp32, memory_gb, year, vendor, …
+ * @customfunction CHIP
+ * @param name The chip: "H100", "A100 SXM", "NVIDIA A100", "MI300X", "Ascend 910", …
+ * @param [field] The figure: "bf16" (default), "fp16", "fp32", "memory_gb", "year", "vendor", …
+ * @returns The figure (FLOP/s for bf16, fp16 and fp32).
+ */
+export function chip(name: string, field?: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any -- a number or text (vendor); the metadata generator refuses a union
+  return run(data.CHIP, [name, field]);
 }

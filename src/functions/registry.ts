@@ -5,8 +5,9 @@
  */
 import type { AnyFunctionSpec } from "../core/spec";
 import { CORE_FUNCTIONS } from "../core/registry";
+import { DATA_FUNCTIONS } from "../data/functions";
 
-export const FUNCTIONS: readonly AnyFunctionSpec[] = [...CORE_FUNCTIONS];
+export const FUNCTIONS: readonly AnyFunctionSpec[] = [...CORE_FUNCTIONS, ...DATA_FUNCTIONS];
 
 export const FUNCTION_IDS: readonly string[] = FUNCTIONS.map((f) => f.id);
 

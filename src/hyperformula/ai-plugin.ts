@@ -55,7 +55,7 @@ export const formulaName = (spec: AnyFunctionSpec): string => `AI.${spec.id}`;
 type PluginMethod = (this: AiFunctionsPlugin, ast: { args: unknown[] }, state: unknown) => unknown;
 
 export class AiFunctionsPlugin extends FunctionPlugin {
-  static implementedFunctions: ImplementedFunctions = {};
+  static override implementedFunctions: ImplementedFunctions = {};
 
   /** Shared body of every AI function: HyperFormula checks arity, our runner checks values. */
   callSpec(spec: AnyFunctionSpec, ast: { args: unknown[] }, state: unknown): unknown {
@@ -65,14 +65,39 @@ export class AiFunctionsPlugin extends FunctionPlugin {
   }
 }
 
+interface LiteralAst {
+  type: string;
+  value?: unknown;
+}
+
+/**
+ * HyperFormula must know a spilled result's size before evaluating it. Our matrix functions
+ * (AI.DATASET, AI.DATASETS) are sized by evaluating them when every argument is a literal
+ * (the way they are written in practice); otherwise the size is unknown and the cell is #VALUE!.
+ */
+function sizeFromLiterals(spec: AnyFunctionSpec, ast: { args: LiteralAst[] }): ArraySize {
+  const args: unknown[] = [];
+  for (const a of ast.args) {
+    if (a.type === "NUMBER" || a.type === "STRING") args.push(a.value);
+    else if (a.type === "EMPTY") args.push(null);
+    else return ArraySize.error();
+  }
+  const out = invoke(spec, args);
+  if (!Array.isArray(out) || out.length === 0) return ArraySize.scalar();
+  return new ArraySize(out[0].length, out.length);
+}
+
 for (const spec of FUNCTIONS) {
   const method = `ai_${spec.id}`;
   const body: PluginMethod = function (ast, state) {
     return this.callSpec(spec, ast, state);
   };
   Object.defineProperty(AiFunctionsPlugin.prototype, method, { value: body });
+  const sizeMethod = spec.returns === "matrix" ? `ai_size_${spec.id}` : undefined;
+  if (sizeMethod) Object.defineProperty(AiFunctionsPlugin.prototype, sizeMethod, { value: (ast: { args: LiteralAst[] }) => sizeFromLiterals(spec, ast) });
   AiFunctionsPlugin.implementedFunctions[formulaName(spec)] = {
     method,
+    ...(sizeMethod ? { sizeOfResultArrayMethod: sizeMethod, vectorizationForbidden: true } : {}),
     // SCALAR: values arrive unconverted (our runner converts them, as in Excel); a range
     // given to a scalar argument is lifted element-wise, as dynamic-array Excel does.
     parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: isOptional(p) })),
@@ -89,4 +114,3 @@ export function registerAiFunctions(): void {
   registered = true;
 }
 
-export { ArraySize };

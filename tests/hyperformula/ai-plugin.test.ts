@@ -24,10 +24,20 @@ describe("the AI functions in HyperFormula", () => {
     const s = e.getSheetId(e.addSheet("S"))!;
     e.setCellContents({ sheet: s, row: 0, col: 0 }, `=AI.${id}(${doc.example.map(literal).join(", ")})`);
     const got = e.getCellValue({ sheet: s, row: 0, col: 0 });
-    const core = invoke(spec, [...doc.example]) as number;
-    // HyperFormula rounds displayed values to 10 significant digits (its precisionRounding).
-    expect(Math.abs((got as number) - core)).toBeLessThanOrEqual(Math.abs(core) * 1e-9);
-    if (typeof doc.result === "number") expect(Math.abs((got as number) - doc.result)).toBeLessThanOrEqual(Math.abs(doc.result) * 1e-3);
+    const core = invoke(spec, [...doc.example]);
+    if (typeof doc.result === "object") {
+      // A spilled matrix: its top-left cell holds the first value, and the spill has the documented size.
+      const m = core as unknown[][];
+      expect([m.length, m[0].length]).toEqual([doc.result.rows, doc.result.cols]);
+      expect(got).toEqual(m[0][0]);
+      expect(e.getCellValue({ sheet: s, row: doc.result.rows - 1, col: doc.result.cols - 1 })).toEqual(m[m.length - 1][m[0].length - 1]);
+    } else if (typeof core === "number") {
+      // HyperFormula rounds displayed values to 10 significant digits (its precisionRounding).
+      expect(Math.abs((got as number) - core)).toBeLessThanOrEqual(Math.abs(core) * 1e-9);
+      if (typeof doc.result === "number") expect(Math.abs((got as number) - doc.result)).toBeLessThanOrEqual(Math.abs(doc.result) * 1e-3);
+    } else {
+      expect(got).toEqual(core);
+    }
   });
 
   it("cell references, empty optional arguments and text as reports write it", () => {
