@@ -1,0 +1,421 @@
+/**
+ * The task pane: a searchable catalogue of datasets to insert as Excel tables, the tables
+ * already inserted with their refresh, and the feed settings; in Chinese or English.
+ *
+ * Everything outside the pane arrives through `PaneDeps` (see deps.ts), so the same pane runs
+ * in Excel, in the workbench and in tests.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ReactElement } from "react";
+import { createRoot } from "react-dom/client";
+import { Button, FluentProvider, ProgressBar, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import type { Dataset, LocalizedText } from "../data/types";
+import type { InsertResult, Language, RefreshSummary, TrackedTable } from "../sheet/workbook";
+import { WorkbookError } from "../sheet/workbook";
+import type { FeedFailure, FeedResult, PaneDeps } from "./deps";
+import { feedFailureMessage, thrownMessage } from "./errors";
+import { LANGUAGE_TAG, languageFromDisplay } from "./i18n";
+import type { MessageKey } from "./i18n";
+import { I18nProvider, makeI18n, useI18n } from "./i18n-context";
+import { Catalogue } from "./components/Catalogue";
+import { ErrorBox, Note } from "./components/ErrorBox";
+import { FeedSettings } from "./components/FeedSettings";
+import type { InsertChoices } from "./components/InsertOptions";
+import { InsertOptions } from "./components/InsertOptions";
+import type { Loadable } from "./components/loadable";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import { RefreshSummaryView } from "./components/RefreshSummaryView";
+import { TrackedTables } from "./components/TrackedTables";
+
+/** What the pane is doing or has just done; rendered in the current language. */
+export type Activity =
+  | { kind: "idle" }
+  | { kind: "inserting"; title: LocalizedText }
+  | { kind: "fetching" }
+  | { kind: "refreshing"; done: number; total: number; label: string }
+  | { kind: "inserted"; title: LocalizedText; result: InsertResult }
+  | { kind: "insertFailed"; title: LocalizedText; error: unknown }
+  | { kind: "feedFailed"; failure: FeedFailure }
+  | { kind: "refreshFailed"; phase: "feed" | "workbook"; error: unknown }
+  | { kind: "refreshed"; summary: RefreshSummary }
+  | { kind: "notice"; key: MessageKey };
+
+function isBusy(activity: Activity): boolean {
+  return activity.kind === "inserting" || activity.kind === "fetching" || activity.kind === "refreshing";
+}
+
+function detailOf(error: unknown): string | undefined {
+  return error instanceof Error && error.message ? error.message : undefined;
+}
+
+function initialLanguage(deps: PaneDeps): Language {
+  try {
+    const saved = deps.settings.getLanguage();
+    if (saved === "zh" || saved === "en") return saved;
+  } catch {
+    // A setting that cannot be read is a setting never made.
+  }
+  return languageFromDisplay(deps.displayLanguage);
+}
+
+function initialFeedUrl(deps: PaneDeps): string | null {
+  try {
+    const saved = deps.settings.getFeedUrl();
+    return saved && saved.trim() !== "" ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100%", backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    boxSizing: "border-box",
+    width: "100%",
+    maxWidth: "100%",
+    minWidth: 0,
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+    // Inherited: long ids, URLs and titles wrap instead of widening a 320 px pane.
+    overflowWrap: "anywhere",
+  },
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  status: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    maxHeight: "50vh",
+    overflowY: "auto",
+    backgroundColor: tokens.colorNeutralBackground2,
+    minWidth: 0,
+  },
+  live: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  progressText: { margin: 0, overflowWrap: "anywhere" },
+  progressDetail: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  text: { margin: 0 },
+  dismiss: { alignSelf: "flex-start" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface AppProps {
+  deps: PaneDeps;
+}
+
+export function App({ deps }: AppProps) {
+  const [language, setLanguage] = useState<Language>(() => initialLanguage(deps));
+  const i18n = useMemo(() => makeI18n(language), [language]);
+  const styles = useStyles();
+
+  const [datasets, setDatasets] = useState<Loadable<readonly Dataset[]>>({ state: "loading" });
+  const [tracked, setTracked] = useState<Loadable<readonly TrackedTable[]>>({ state: "loading" });
+  const [choices, setChoices] = useState<InsertChoices>({ target: "newSheet", chart: true });
+  const [customFeedUrl, setCustomFeedUrl] = useState<string | null>(() => initialFeedUrl(deps));
+  const [activity, setActivity] = useState<Activity>({ kind: "idle" });
+  // A ref, not state: a second click in the same tick must see the first one's claim.
+  const busyRef = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    deps.listDatasets().then(
+      (value) => live && setDatasets({ state: "ready", value }),
+      (error: unknown) => live && setDatasets({ state: "failed", detail: detailOf(error) })
+    );
+    return () => {
+      live = false;
+    };
+  }, [deps]);
+
+  const reloadTracked = useCallback(async () => {
+    try {
+      const value = await deps.workbook.listTracked();
+      setTracked({ state: "ready", value });
+    } catch (error) {
+      setTracked({ state: "failed", detail: detailOf(error) });
+    }
+  }, [deps]);
+
+  useEffect(() => {
+    void reloadTracked();
+  }, [reloadTracked]);
+
+  const titles = useMemo(() => {
+    const map = new Map<string, LocalizedText>();
+    if (datasets.state === "ready") for (const dataset of datasets.value) map.set(dataset.id, dataset.title);
+    return map;
+  }, [datasets]);
+
+  const changeLanguage = (next: Language) => {
+    setLanguage(next);
+    try {
+      void Promise.resolve(deps.settings.setLanguage(next)).catch(() => undefined);
+    } catch {
+      // Not remembered; the pane still switches.
+    }
+  };
+
+  const saveFeedUrl = async (url: string | null) => {
+    setCustomFeedUrl(url);
+    await deps.settings.setFeedUrl(url);
+  };
+
+  /** Run one piece of work at a time; a click while busy is ignored. */
+  const exclusive = async (work: () => Promise<void>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    try {
+      await work();
+    } finally {
+      busyRef.current = false;
+    }
+  };
+
+  const insert = (dataset: Dataset) =>
+    exclusive(async () => {
+      setActivity({ kind: "inserting", title: dataset.title });
+      try {
+        const result = await deps.workbook.insertDataset(dataset, { ...choices, language });
+        setActivity({ kind: "inserted", title: dataset.title, result });
+      } catch (error) {
+        setActivity({ kind: "insertFailed", title: dataset.title, error });
+      }
+      await reloadTracked();
+    });
+
+  const refresh = (tableName?: string) =>
+    exclusive(async () => {
+      let tables: TrackedTable[];
+      try {
+        tables = await deps.workbook.listTracked();
+      } catch (error) {
+        setActivity({ kind: "refreshFailed", phase: "workbook", error });
+        return;
+      }
+      const chosen = tableName === undefined ? tables : tables.filter((table) => table.tableName === tableName);
+      if (chosen.length === 0) {
+        setActivity(
+          tableName === undefined
+            ? { kind: "notice", key: "noTracked" }
+            : { kind: "refreshFailed", phase: "workbook", error: new WorkbookError("tableMissing", tableName) }
+        );
+        await reloadTracked();
+        return;
+      }
+      const ids = Array.from(new Set(chosen.map((table) => table.datasetId)));
+
+      setActivity({ kind: "fetching" });
+      let feed: FeedResult;
+      try {
+        feed = await deps.loadFeed(customFeedUrl ?? deps.defaultFeedUrl, ids);
+      } catch (error) {
+        setActivity({ kind: "refreshFailed", phase: "feed", error });
+        return;
+      }
+      if (!feed.ok) {
+        setActivity({ kind: "feedFailed", failure: feed.error });
+        return;
+      }
+
+      // The whole feed validated: only now is the workbook touched.
+      const byId = new Map(feed.datasets.map((dataset) => [dataset.id, dataset] as const));
+      setActivity({ kind: "refreshing", done: 0, total: 0, label: "" });
+      try {
+        const summary = await deps.workbook.refresh(
+          byId,
+          tableName === undefined ? undefined : [tableName],
+          (done, total, label) => setActivity({ kind: "refreshing", done, total, label })
+        );
+        setActivity({ kind: "refreshed", summary });
+      } catch (error) {
+        setActivity({ kind: "refreshFailed", phase: "workbook", error });
+      }
+      await reloadTracked();
+    });
+
+  const busy = isBusy(activity);
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider} lang={LANGUAGE_TAG[language]}>
+      <I18nProvider value={i18n}>
+        <main className={styles.root}>
+          <header className={styles.header}>
+            <h1 className={styles.title}>{i18n.t("appTitle")}</h1>
+            <LanguageSwitch onChange={changeLanguage} />
+          </header>
+
+          <StatusArea activity={activity} onDismiss={() => setActivity({ kind: "idle" })} />
+
+          <section className={styles.section} aria-labelledby="pane-tracked-heading">
+            <h2 id="pane-tracked-heading" className={styles.sectionTitle}>
+              {i18n.t("trackedHeading")}
+            </h2>
+            <TrackedTables
+              tracked={tracked}
+              titles={titles}
+              busy={busy}
+              onRefreshAll={() => void refresh()}
+              onRefreshOne={(name) => void refresh(name)}
+            />
+          </section>
+
+          <section className={styles.section} aria-labelledby="pane-options-heading">
+            <h2 id="pane-options-heading" className={styles.sectionTitle}>
+              {i18n.t("insertOptionsHeading")}
+            </h2>
+            <InsertOptions value={choices} onChange={setChoices} />
+          </section>
+
+          <section className={styles.section} aria-labelledby="pane-catalogue-heading">
+            <h2 id="pane-catalogue-heading" className={styles.sectionTitle}>
+              {i18n.t("catalogueHeading")}
+            </h2>
+            <Catalogue datasets={datasets} busy={busy} onInsert={(dataset) => void insert(dataset)} />
+          </section>
+
+          <section className={styles.section} aria-labelledby="pane-settings-heading">
+            <h2 id="pane-settings-heading" className={styles.sectionTitle}>
+              {i18n.t("settingsHeading")}
+            </h2>
+            <FeedSettings customUrl={customFeedUrl} defaultUrl={deps.defaultFeedUrl} onSave={saveFeedUrl} />
+          </section>
+        </main>
+      </I18nProvider>
+    </FluentProvider>
+  );
+}
+
+/**
+ * Progress and results, in two live regions that are always in the page (a region added
+ * together with its text is often not announced): polite for progress and results, assertive
+ * for errors.
+ */
+function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): void }) {
+  const { language, t } = useI18n();
+  const styles = useStyles();
+
+  let polite: ReactElement | null = null;
+  let alert: ReactElement | null = null;
+  switch (activity.kind) {
+    case "idle":
+      break;
+    case "inserting":
+      polite = (
+        <>
+          <p className={styles.progressText}>{t("inserting", { title: activity.title[language] })}</p>
+          <ProgressBar aria-label={t("inserting", { title: activity.title[language] })} />
+        </>
+      );
+      break;
+    case "fetching":
+      polite = (
+        <>
+          <p className={styles.progressText}>{t("fetchingFeed")}</p>
+          <ProgressBar aria-label={t("progressLabel")} />
+        </>
+      );
+      break;
+    case "refreshing":
+      polite = (
+        <>
+          <p className={styles.progressText}>
+            {t("refreshingTables")}
+            {activity.total > 0 ? ` ${activity.done}/${activity.total}` : ""}
+          </p>
+          {activity.label ? <p className={styles.progressDetail}>{activity.label}</p> : null}
+          <ProgressBar
+            aria-label={t("progressLabel")}
+            value={activity.total > 0 ? activity.done : undefined}
+            max={activity.total > 0 ? activity.total : undefined}
+          />
+        </>
+      );
+      break;
+    case "inserted":
+      polite = (
+        <Note intent="success">
+          <p className={styles.text}>
+            {t("insertSuccess", {
+              title: activity.title[language],
+              table: activity.result.tableName,
+              sheet: activity.result.sheetName,
+              address: activity.result.address,
+            })}
+          </p>
+        </Note>
+      );
+      break;
+    case "refreshed":
+      polite = (
+        <Note intent="success">
+          <RefreshSummaryView summary={activity.summary} />
+        </Note>
+      );
+      break;
+    case "notice":
+      polite = (
+        <Note intent="info">
+          <p className={styles.text}>{t(activity.key)}</p>
+        </Note>
+      );
+      break;
+    case "insertFailed": {
+      const shown = thrownMessage(language, activity.error);
+      alert = <ErrorBox heading={t("insertFailed", { title: activity.title[language] })} {...shown} />;
+      break;
+    }
+    case "feedFailed": {
+      const shown = feedFailureMessage(language, activity.failure);
+      alert = <ErrorBox heading={t("refreshFeedFailed")} {...shown} />;
+      break;
+    }
+    case "refreshFailed": {
+      const shown = thrownMessage(language, activity.error);
+      alert = <ErrorBox heading={t(activity.phase === "feed" ? "refreshFeedFailed" : "refreshWorkbookFailed")} {...shown} />;
+      break;
+    }
+  }
+
+  const finished = activity.kind !== "idle" && !isBusy(activity);
+  return (
+    <div className={styles.status}>
+      <div className={styles.live} role="status" aria-live="polite">
+        {polite}
+      </div>
+      <div className={styles.live} role="alert" aria-live="assertive">
+        {alert}
+      </div>
+      {finished ? (
+        <Button className={styles.dismiss} size="small" appearance="subtle" onClick={onDismiss}>
+          {t("dismiss")}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Render the pane into `element` (the lead's index.tsx calls this after Office.onReady).
+ * @returns a function that unmounts the pane.
+ * @example const unmount = mountPane(document.getElementById("root")!, deps);
+ */
+export function mountPane(element: Element, deps: PaneDeps): () => void {
+  const root = createRoot(element);
+  root.render(<App deps={deps} />);
+  return () => root.unmount();
+}

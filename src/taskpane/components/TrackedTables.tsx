@@ -1,0 +1,74 @@
+/** The tables this add-in inserted in the workbook, each refreshable, and "Refresh all". */
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { LocalizedText } from "../../data/types";
+import type { TrackedTable } from "../../sheet/workbook";
+import { useI18n } from "../i18n-context";
+import { ErrorBox } from "./ErrorBox";
+import type { Loadable } from "./loadable";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  item: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  text: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1, flexBasis: "12em", overflowWrap: "anywhere" },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  message: { margin: 0 },
+  allButton: { alignSelf: "flex-start" },
+});
+
+export interface TrackedTablesProps {
+  tracked: Loadable<readonly TrackedTable[]>;
+  titles: ReadonlyMap<string, LocalizedText>;
+  busy: boolean;
+  onRefreshAll(): void;
+  onRefreshOne(tableName: string): void;
+}
+
+export function TrackedTables({ tracked, titles, busy, onRefreshAll, onRefreshOne }: TrackedTablesProps) {
+  const { language, t } = useI18n();
+  const styles = useStyles();
+  if (tracked.state === "loading") return <Spinner size="small" label={t("loadingTables")} />;
+  if (tracked.state === "failed") return <ErrorBox message={t("loadTablesFailed")} detail={tracked.detail} />;
+  const tables = tracked.value;
+  return (
+    <div className={styles.root}>
+      <Button className={styles.allButton} appearance="primary" disabled={busy || tables.length === 0} onClick={onRefreshAll}>
+        {t("refreshAll")}
+      </Button>
+      {tables.length === 0 ? (
+        <p className={styles.message}>{t("noTracked")}</p>
+      ) : (
+        <ul className={styles.list}>
+          {tables.map((table) => (
+            <li key={table.tableName} className={styles.item}>
+              <span className={styles.text}>
+                <span className={styles.name}>{table.tableName}</span>
+                <span className={styles.meta}>{titles.get(table.datasetId)?.[language] ?? table.datasetId}</span>
+                <span className={styles.meta}>
+                  {t("trackedSheet", { sheet: table.sheetName })} · {t("trackedVersion", { version: table.version })}
+                </span>
+              </span>
+              <Button
+                disabled={busy}
+                aria-label={t("refreshOneAria", { table: table.tableName })}
+                onClick={() => onRefreshOne(table.tableName)}
+              >
+                {t("refreshOne")}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

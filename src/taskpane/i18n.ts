@@ -1,0 +1,227 @@
+/**
+ * Every string the task pane shows, in English and Chinese, in one table. A key missing from
+ * either language is a compile error (both tables are typed by the English keys) and a test
+ * failure (tests/taskpane/i18n.test.ts also checks that placeholders match).
+ *
+ * Placeholders are written {name}; `t` fills them with plain text (React renders it as text).
+ */
+import type { Language } from "../sheet/workbook";
+
+const en = {
+  appTitle: "AI Compute Analyst",
+  languageGroup: "Language",
+  langZh: "中文",
+  langEn: "English",
+  loading: "Loading…",
+  loadingDatasets: "Loading datasets…",
+  loadingTables: "Loading inserted tables…",
+  loadDatasetsFailed: "The dataset list could not be loaded. Close and reopen the pane.",
+  loadTablesFailed: "The list of inserted tables could not be read from the workbook. Close and reopen the pane.",
+  dismiss: "Dismiss",
+  details: "Details: {detail}",
+
+  catalogueHeading: "Datasets",
+  searchLabel: "Search datasets",
+  searchHint: "By ID, Chinese or English title",
+  searchCount: "{shown} of {total} datasets",
+  noMatches: "No dataset matches “{query}”. Try an English or Chinese title, or the dataset ID.",
+  noDatasets: "No datasets are available.",
+  sourceLabel: "Source",
+  versionLabel: "Version",
+  sizeLabel: "Size",
+  sizeValue: "{rows} rows × {columns} columns",
+  asOfLabel: "Period",
+  idLabel: "ID",
+  showPreview: "Preview",
+  previewAria: "Preview {title}",
+  previewCaption: "First {count} of {rows} rows",
+  previewEmpty: "This dataset has no rows.",
+  insert: "Insert",
+  insertAria: "Insert {title}",
+
+  insertOptionsHeading: "Insert options",
+  targetLabel: "Insert into",
+  targetNewSheet: "A new sheet",
+  targetSelection: "The selected cell",
+  includeChart: "Include chart (where the dataset has one)",
+  headerLanguageNote: "Column headers will be in English, the pane's language.",
+  inserting: "Inserting {title}…",
+  insertSuccess: "Inserted {title} as table {table} on sheet {sheet} ({address}).",
+  insertFailed: "Could not insert {title}.",
+
+  trackedHeading: "Inserted tables",
+  refreshAll: "Refresh all",
+  refreshOne: "Refresh",
+  refreshOneAria: "Refresh {table}",
+  noTracked: "No tables inserted in this workbook yet. Insert a dataset, then refresh it here when the feed is updated.",
+  trackedSheet: "Sheet {sheet}",
+  trackedVersion: "version {version}",
+  progressLabel: "Refresh progress",
+  fetchingFeed: "Downloading and checking the data feed…",
+  refreshingTables: "Updating tables…",
+  refreshFeedFailed: "Refresh cancelled: the data feed could not be used. Nothing in the workbook was changed.",
+  refreshWorkbookFailed: "Refresh stopped before it finished.",
+
+  summaryHeading: "Refresh summary",
+  summaryTotals: "{updated} updated, {unchanged} unchanged, {skipped} skipped",
+  summaryEmpty: "No tables were refreshed.",
+  statusUpdated: "Updated",
+  statusUnchanged: "Unchanged",
+  statusSkipped: "Skipped",
+  summaryCounts: "{added} added, {changed} changed, {removed} removed",
+  summaryVersion: "Version {old} → {new}",
+  summaryReason: "Reason: {reason}",
+
+  settingsHeading: "Settings",
+  feedUrlLabel: "Data feed URL",
+  feedUrlHint: "Leave empty to use the add-in's own feed: {url}",
+  feedUrlSave: "Save",
+  feedUrlReset: "Use default",
+  feedUrlCurrent: "Current feed: {url}",
+  feedUrlSaved: "Feed URL saved. Refreshes now use {url}.",
+  feedUrlResetDone: "Using the add-in's own feed again: {url}.",
+  feedUrlMalformed: "Enter a full web address, for example https://example.com/data/.",
+  feedUrlNotHttps: "The feed URL must start with https:// so the data cannot be altered on its way to you.",
+  feedUrlCredentials: "The feed URL must not contain a user name or password.",
+  settingsSaveFailed: "The setting could not be saved. It applies until the pane is closed.",
+
+  errOffline: "You appear to be offline. Check your connection and try again.",
+  errHttp: "The data feed server answered with an error (HTTP {status}). Try again later; if it keeps failing, check the feed URL in Settings.",
+  errTimeout: "The data feed took too long to answer. Check your connection and try again.",
+  errInvalid: "The data feed is not in the expected format ({detail}). Check the feed URL in Settings, or tell the feed's publisher.",
+  errTooLarge: "The data feed is larger than the add-in accepts, so it was not used. Check the feed URL in Settings.",
+  errInsecureUrl: "The feed URL does not use https://, so it was not contacted. Change it to an https:// address in Settings.",
+  errNoSelection: "Select a cell in a worksheet first, then insert again.",
+  errSheetNameTaken: "A sheet with this dataset's name already exists. Rename or delete that sheet, or insert into the selected cell instead.",
+  errTableMissing: "A table this add-in inserted is no longer in the workbook; it may have been deleted or renamed. Insert the dataset again to track it.",
+  errWorkbookTooLarge: "The data is too large to write to the workbook in one go. Try again in Excel on the desktop, or insert into a new sheet.",
+  errExcelRejected: "Excel did not accept the change. Finish editing any cell (press Enter or Esc) and try again.",
+  errUnknown: "Something unexpected went wrong. Try again; if it keeps happening, close and reopen the pane.",
+};
+
+export type MessageKey = keyof typeof en;
+export type Messages = Readonly<Record<MessageKey, string>>;
+
+const zh: Messages = {
+  appTitle: "AI 算力分析助手",
+  languageGroup: "语言",
+  langZh: "中文",
+  langEn: "English",
+  loading: "加载中…",
+  loadingDatasets: "正在加载数据集…",
+  loadingTables: "正在读取已插入的表格…",
+  loadDatasetsFailed: "无法加载数据集列表。请关闭并重新打开任务窗格。",
+  loadTablesFailed: "无法从工作簿读取已插入的表格。请关闭并重新打开任务窗格。",
+  dismiss: "关闭",
+  details: "详细信息：{detail}",
+
+  catalogueHeading: "数据集",
+  searchLabel: "搜索数据集",
+  searchHint: "按 ID、中文或英文标题搜索",
+  searchCount: "共 {total} 个数据集，显示 {shown} 个",
+  noMatches: "没有与“{query}”匹配的数据集。请尝试中文或英文标题，或数据集 ID。",
+  noDatasets: "暂无可用的数据集。",
+  sourceLabel: "来源",
+  versionLabel: "版本",
+  sizeLabel: "规模",
+  sizeValue: "{rows} 行 × {columns} 列",
+  asOfLabel: "数据期间",
+  idLabel: "ID",
+  showPreview: "预览",
+  previewAria: "预览 {title}",
+  previewCaption: "前 {count} 行（共 {rows} 行）",
+  previewEmpty: "此数据集没有数据行。",
+  insert: "插入",
+  insertAria: "插入 {title}",
+
+  insertOptionsHeading: "插入选项",
+  targetLabel: "插入到",
+  targetNewSheet: "新工作表",
+  targetSelection: "当前选中的单元格",
+  includeChart: "包含图表（如数据集提供）",
+  headerLanguageNote: "列标题将使用中文，与窗格语言一致。",
+  inserting: "正在插入 {title}…",
+  insertSuccess: "已插入 {title}：表格 {table}，位于工作表 {sheet}（{address}）。",
+  insertFailed: "无法插入 {title}。",
+
+  trackedHeading: "已插入的表格",
+  refreshAll: "全部刷新",
+  refreshOne: "刷新",
+  refreshOneAria: "刷新 {table}",
+  noTracked: "此工作簿中还没有插入的表格。请先插入数据集，数据源更新后可在此刷新。",
+  trackedSheet: "工作表 {sheet}",
+  trackedVersion: "版本 {version}",
+  progressLabel: "刷新进度",
+  fetchingFeed: "正在下载并校验数据源…",
+  refreshingTables: "正在更新表格…",
+  refreshFeedFailed: "刷新已取消：数据源无法使用。工作簿未作任何更改。",
+  refreshWorkbookFailed: "刷新未能完成。",
+
+  summaryHeading: "刷新结果",
+  summaryTotals: "已更新 {updated} 个，无变化 {unchanged} 个，已跳过 {skipped} 个",
+  summaryEmpty: "没有刷新任何表格。",
+  statusUpdated: "已更新",
+  statusUnchanged: "无变化",
+  statusSkipped: "已跳过",
+  summaryCounts: "新增 {added} 行，修改 {changed} 行，删除 {removed} 行",
+  summaryVersion: "版本 {old} → {new}",
+  summaryReason: "原因：{reason}",
+
+  settingsHeading: "设置",
+  feedUrlLabel: "数据源地址",
+  feedUrlHint: "留空则使用加载项自带的数据源：{url}",
+  feedUrlSave: "保存",
+  feedUrlReset: "恢复默认",
+  feedUrlCurrent: "当前数据源：{url}",
+  feedUrlSaved: "数据源地址已保存。之后的刷新将使用 {url}。",
+  feedUrlResetDone: "已恢复使用加载项自带的数据源：{url}。",
+  feedUrlMalformed: "请输入完整的网址，例如 https://example.com/data/。",
+  feedUrlNotHttps: "数据源地址必须以 https:// 开头，以免数据在传输途中被篡改。",
+  feedUrlCredentials: "数据源地址中不能包含用户名或密码。",
+  settingsSaveFailed: "设置未能保存，仅在关闭窗格前有效。",
+
+  errOffline: "您似乎处于离线状态。请检查网络连接后重试。",
+  errHttp: "数据源服务器返回错误（HTTP {status}）。请稍后重试；如仍失败，请在“设置”中检查数据源地址。",
+  errTimeout: "数据源响应超时。请检查网络连接后重试。",
+  errInvalid: "数据源格式不符合要求（{detail}）。请在“设置”中检查数据源地址，或告知数据源发布方。",
+  errTooLarge: "数据源超过加载项允许的大小，未被使用。请在“设置”中检查数据源地址。",
+  errInsecureUrl: "数据源地址未使用 https://，因此未连接。请在“设置”中改为 https:// 地址。",
+  errNoSelection: "请先在工作表中选中一个单元格，然后重新插入。",
+  errSheetNameTaken: "已存在与该数据集同名的工作表。请重命名或删除该工作表，或改为插入到当前选中的单元格。",
+  errTableMissing: "本加载项插入的某个表格已不在工作簿中，可能已被删除或重命名。请重新插入该数据集以继续跟踪。",
+  errWorkbookTooLarge: "数据量过大，无法一次写入工作簿。请在桌面版 Excel 中重试，或插入到新工作表。",
+  errExcelRejected: "Excel 未接受此更改。请先结束单元格编辑（按 Enter 或 Esc），然后重试。",
+  errUnknown: "发生了意外错误。请重试；如仍出现，请关闭并重新打开任务窗格。",
+};
+
+export const MESSAGES: Readonly<Record<Language, Messages>> = { en, zh };
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * The message `key` in `language`, with each {name} replaced by params[name] as plain text.
+ * @example t("en", "sizeValue", { rows: 12, columns: 5 }) // "12 rows × 5 columns"
+ */
+export function t(language: Language, key: MessageKey, params?: MessageParams): string {
+  const template = MESSAGES[language][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole
+  );
+}
+
+/** The placeholder names a template uses, sorted; for tests. */
+export function placeholders(template: string): string[] {
+  return Array.from(template.matchAll(/\{(\w+)\}/g), (m) => m[1]).sort();
+}
+
+/**
+ * The pane language for an Office display language: Chinese for any "zh" tag, else English.
+ * @example languageFromDisplay("zh-CN") // "zh"
+ */
+export function languageFromDisplay(displayLanguage: string | undefined | null): Language {
+  return /^zh(\b|[-_])/i.test((displayLanguage ?? "").trim()) ? "zh" : "en";
+}
+
+/** BCP 47 tag for the root element's `lang`, so screen readers pick the right voice. */
+export const LANGUAGE_TAG: Readonly<Record<Language, string>> = { en: "en-US", zh: "zh-CN" };

@@ -1,0 +1,38 @@
+import { WorkbookError } from "../../src/sheet/workbook";
+import { feedFailureMessage, thrownMessage } from "../../src/taskpane/errors";
+
+describe("feedFailureMessage", () => {
+  it("says what happened and what to do, per kind, in both languages", () => {
+    expect(feedFailureMessage("en", { kind: "offline", detail: "" })).toEqual({
+      message: "You appear to be offline. Check your connection and try again.",
+    });
+    expect(feedFailureMessage("zh", { kind: "offline", detail: "" }).message).toBe("您似乎处于离线状态。请检查网络连接后重试。");
+    expect(feedFailureMessage("en", { kind: "http", status: 503, detail: "Service Unavailable" })).toEqual({
+      message: expect.stringContaining("HTTP 503"),
+      detail: "Service Unavailable",
+    });
+    expect(feedFailureMessage("en", { kind: "invalid", detail: "/datasets/0/rows/3: must have 5 cells" })).toEqual({
+      message: expect.stringContaining("/datasets/0/rows/3: must have 5 cells"),
+    });
+  });
+});
+
+describe("thrownMessage", () => {
+  it("localises WorkbookError codes and keeps the technical message as detail", () => {
+    const shown = thrownMessage("zh", new WorkbookError("noSelection", "no active cell"));
+    expect(shown).toEqual({ message: "请先在工作表中选中一个单元格，然后重新插入。", detail: "no active cell" });
+  });
+
+  it("recognises a WorkbookError from another copy of the class by name and code", () => {
+    const foreign = Object.assign(new Error("gone"), { name: "WorkbookError", code: "tableMissing" });
+    expect(thrownMessage("en", foreign).message).toMatch(/no longer in the workbook/);
+  });
+
+  it("calls anything else unexpected", () => {
+    expect(thrownMessage("en", new TypeError("x is undefined"))).toEqual({
+      message: expect.stringMatching(/^Something unexpected went wrong/),
+      detail: "x is undefined",
+    });
+    expect(thrownMessage("en", 42)).toEqual({ message: expect.stringMatching(/^Something unexpected/) });
+  });
+});

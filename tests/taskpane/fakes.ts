@@ -1,0 +1,199 @@
+/** Test doubles for the pane: two small datasets, an in-memory WorkbookPort, fake settings and feed. */
+import type { Dataset } from "../../src/data/types";
+import type {
+  InsertOptions,
+  InsertResult,
+  Language,
+  ProgressFn,
+  RefreshSummary,
+  TrackedTable,
+  WorkbookPort,
+} from "../../src/sheet/workbook";
+import type { FeedResult, PaneDeps, PaneSettings } from "../../src/taskpane/deps";
+
+export const LLM: Dataset = {
+  id: "llm-comparison",
+  version: "2023.02",
+  title: { zh: "大模型参数对比", en: "LLM comparison" },
+  description: "Large language models: parameters and training compute.",
+  source: [{ text: "数据来源: 各公司官网, 财通证券研究所" }],
+  asOf: "2023-02",
+  notes: [],
+  columns: [
+    { key: "model", header: { zh: "模型", en: "Model" }, type: "text", unit: "", numberFormat: "@" },
+    { key: "year", header: { zh: "年份", en: "Year" }, type: "integer", unit: "", numberFormat: "0" },
+    { key: "params", header: { zh: "参数量", en: "Parameters" }, type: "params", unit: "", numberFormat: "#,##0" },
+    { key: "training_flop", header: { zh: "训练算力", en: "Training compute" }, type: "flop", unit: "FLOP", numberFormat: "0.00E+00" },
+    { key: "share", header: { zh: "占比", en: "Share" }, type: "percent", unit: "", numberFormat: "0.00%" },
+  ],
+  rows: [
+    ["GPT-3", 2020, 175000000000, 3.14e23, 0.0047],
+    ["Gopher", 2021, 280000000000, 6.31e23, null],
+    ["PaLM", 2022, 540000000000, 2.53e24, 0.125],
+    ["LaMDA", 2022, 137000000000, null, 0.5],
+    ["Chinchilla", 2022, 70000000000, 5.76e23, 0.01],
+    ["SixthRowModel", 2023, null, 1e25, 0.2],
+    ["SeventhRowModel", 2023, 1000, 2e25, 0.3],
+  ],
+};
+
+export const GPUS: Dataset = {
+  id: "gpu-specs",
+  version: "1.0.0",
+  title: { zh: "GPU 芯片参数", en: "GPU chip specifications" },
+  description: "Accelerator specifications.",
+  source: [{ text: "NVIDIA datasheets" }, { text: "AMD datasheets" }],
+  asOf: "2023-01",
+  notes: [],
+  columns: [
+    { key: "chip", header: { zh: "芯片", en: "Chip" }, type: "text", unit: "", numberFormat: "@" },
+    { key: "fp16_flops", header: { zh: "FP16 算力", en: "FP16 compute" }, type: "flops", unit: "FLOP/s", numberFormat: "0.00E+00" },
+  ],
+  rows: [
+    ["A100", 3.12e14],
+    ["H100", 9.89e14],
+  ],
+};
+
+export const TRACKED_LLM: TrackedTable = {
+  tableName: "LLM_Comparison",
+  sheetName: "大模型参数对比",
+  datasetId: "llm-comparison",
+  version: "2023.01",
+  columnKeys: LLM.columns.map((c) => c.key),
+  language: "zh",
+  insertedAt: "2024-01-01T00:00:00.000Z",
+};
+
+export const TRACKED_GPU: TrackedTable = {
+  tableName: "GPU_Specs",
+  sheetName: "GPU",
+  datasetId: "gpu-specs",
+  version: "0.9.0",
+  columnKeys: GPUS.columns.map((c) => c.key),
+  language: "en",
+  insertedAt: "2024-01-02T00:00:00.000Z",
+};
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export type WorkbookCall =
+  | { method: "insertDataset"; dataset: Dataset; options: InsertOptions }
+  | { method: "listTracked" }
+  | { method: "refresh"; datasets: ReadonlyMap<string, Dataset>; tableNames?: string[] };
+
+/** An in-memory workbook that records every call; behaviour can be swapped per test. */
+export class FakeWorkbook implements WorkbookPort {
+  readonly calls: WorkbookCall[] = [];
+  tracked: TrackedTable[] = [];
+  insertImpl: (dataset: Dataset, options: InsertOptions) => Promise<InsertResult> = async (dataset, options) => {
+    const tableName = dataset.id.replace(/-/g, "_");
+    const sheetName = options.target === "newSheet" ? dataset.title[options.language] : "Sheet1";
+    this.tracked.push({
+      tableName,
+      sheetName,
+      datasetId: dataset.id,
+      version: dataset.version,
+      columnKeys: dataset.columns.map((c) => c.key),
+      language: options.language,
+      insertedAt: "2024-02-01T00:00:00.000Z",
+    });
+    return { tableName, sheetName, address: "A1:E8" };
+  };
+  listImpl: () => Promise<TrackedTable[]> = async () => this.tracked.slice();
+  refreshImpl: (
+    datasets: ReadonlyMap<string, Dataset>,
+    tableNames: string[] | undefined,
+    onProgress: ProgressFn | undefined
+  ) => Promise<RefreshSummary> = async () => ({ tables: [] });
+
+  insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult> {
+    this.calls.push({ method: "insertDataset", dataset, options });
+    return this.insertImpl(dataset, options);
+  }
+
+  listTracked(): Promise<TrackedTable[]> {
+    this.calls.push({ method: "listTracked" });
+    return this.listImpl();
+  }
+
+  refresh(datasets: ReadonlyMap<string, Dataset>, tableNames?: string[], onProgress?: ProgressFn): Promise<RefreshSummary> {
+    this.calls.push(tableNames === undefined ? { method: "refresh", datasets } : { method: "refresh", datasets, tableNames });
+    return this.refreshImpl(datasets, tableNames, onProgress);
+  }
+
+  callsTo<M extends WorkbookCall["method"]>(method: M): Extract<WorkbookCall, { method: M }>[] {
+    return this.calls.filter((call): call is Extract<WorkbookCall, { method: M }> => call.method === method);
+  }
+}
+
+export class FakeSettings implements PaneSettings {
+  feedUrl: string | null = null;
+  language: Language | null = null;
+  failWrites = false;
+  readonly writes: Array<["feedUrl", string | null] | ["language", Language]> = [];
+
+  getFeedUrl(): string | null {
+    return this.feedUrl;
+  }
+  async setFeedUrl(url: string | null): Promise<void> {
+    this.writes.push(["feedUrl", url]);
+    if (this.failWrites) throw new Error("roamingSettings unavailable");
+    this.feedUrl = url;
+  }
+  getLanguage(): Language | null {
+    return this.language;
+  }
+  async setLanguage(language: Language): Promise<void> {
+    this.writes.push(["language", language]);
+    if (this.failWrites) throw new Error("roamingSettings unavailable");
+    this.language = language;
+  }
+}
+
+export interface FakePane {
+  deps: PaneDeps;
+  workbook: FakeWorkbook;
+  settings: FakeSettings;
+  feedCalls: Array<{ url: string; ids: readonly string[] }>;
+  /** What the next loadFeed call answers; defaults to the whole catalogue. */
+  feed: { next: () => Promise<FeedResult> };
+  datasets: { next: () => Promise<readonly Dataset[]> };
+}
+
+export const DEFAULT_FEED = "https://addin.example.com/app/data/";
+
+export function fakePane(options: { displayLanguage?: string; datasets?: readonly Dataset[] } = {}): FakePane {
+  const workbook = new FakeWorkbook();
+  const settings = new FakeSettings();
+  const feedCalls: FakePane["feedCalls"] = [];
+  const catalogue = options.datasets ?? [LLM, GPUS];
+  const feed: FakePane["feed"] = { next: async () => ({ ok: true, datasets: catalogue.slice() }) };
+  const datasets: FakePane["datasets"] = { next: async () => catalogue };
+  const deps: PaneDeps = {
+    workbook,
+    settings,
+    listDatasets: () => datasets.next(),
+    loadFeed: (url, ids) => {
+      feedCalls.push({ url, ids });
+      return feed.next();
+    },
+    defaultFeedUrl: DEFAULT_FEED,
+    displayLanguage: options.displayLanguage ?? "en-US",
+  };
+  return { deps, workbook, settings, feedCalls, feed, datasets };
+}

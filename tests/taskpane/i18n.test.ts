@@ -1,0 +1,58 @@
+import { LANGUAGE_TAG, MESSAGES, languageFromDisplay, placeholders, t } from "../../src/taskpane/i18n";
+
+describe("i18n table", () => {
+  const enKeys = Object.keys(MESSAGES.en).sort();
+  const zhKeys = Object.keys(MESSAGES.zh).sort();
+
+  it("has every key in both languages", () => {
+    expect(zhKeys).toEqual(enKeys);
+    expect(enKeys.length).toBeGreaterThan(50);
+  });
+
+  it.each(enKeys)("%s: non-empty in both languages with the same placeholders", (key) => {
+    const en = MESSAGES.en[key as keyof typeof MESSAGES.en];
+    const zh = MESSAGES.zh[key as keyof typeof MESSAGES.zh];
+    expect(en.trim()).not.toBe("");
+    expect(zh.trim()).not.toBe("");
+    expect(placeholders(zh)).toEqual(placeholders(en));
+  });
+
+  it("really is translated: most Chinese strings contain Chinese characters", () => {
+    const untranslated = zhKeys.filter((key) => !/[\u4e00-\u9fff]/.test(MESSAGES.zh[key as keyof typeof MESSAGES.zh]));
+    // Only the language names and the "ID" label may stay as they are.
+    expect(untranslated.sort()).toEqual(["idLabel", "langEn"].sort());
+  });
+});
+
+describe("t", () => {
+  it("fills placeholders as plain text", () => {
+    expect(t("en", "sizeValue", { rows: 12, columns: 5 })).toBe("12 rows × 5 columns");
+    expect(t("zh", "sizeValue", { rows: 12, columns: 5 })).toBe("12 行 × 5 列");
+  });
+
+  it("leaves unknown placeholders alone and does not re-expand values", () => {
+    expect(t("en", "errHttp")).toContain("{status}");
+    expect(t("en", "details", { detail: "{detail} $& $1" })).toBe("Details: {detail} $& $1");
+  });
+});
+
+describe("languageFromDisplay", () => {
+  it.each([
+    ["zh-CN", "zh"],
+    ["zh-cn", "zh"],
+    ["zh-TW", "zh"],
+    ["zh-Hans-CN", "zh"],
+    ["zh", "zh"],
+    ["en-US", "en"],
+    ["en-GB", "en"],
+    ["fr-FR", "en"],
+    ["", "en"],
+    [undefined, "en"],
+  ])("%s → %s", (display, expected) => {
+    expect(languageFromDisplay(display)).toBe(expected);
+  });
+
+  it("tags the pane for screen readers", () => {
+    expect(LANGUAGE_TAG).toEqual({ en: "en-US", zh: "zh-CN" });
+  });
+});
