@@ -53,8 +53,27 @@ class FeedPlugin {
 async function devServerHttps() {
   // Only `npm run dev-server` / `npm start` touch certificates; `npm run build` never does.
   const devCerts = require("office-addin-dev-certs");
-  const options = await devCerts.getHttpsServerOptions();
-  return { ca: options.ca, key: options.key, cert: options.cert };
+  try {
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    // Installing the CA into the system store can fail (on Linux it runs `sudo
+    // update-ca-certificates`, and sudo may be absent). The certificate itself was generated
+    // before that step: serve with it and say how to trust it, rather than not serving at all.
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    const fs = require("fs");
+    if (![defaults.caCertificatePath, defaults.localhostCertificatePath, defaults.localhostKeyPath].every((f) => fs.existsSync(f))) throw error;
+    console.warn(
+      `\nCould not add the development CA to the system's trusted certificates (${error.message.split("\n")[0]}).\n` +
+        `Serving https with ${defaults.localhostCertificatePath} anyway. To trust it, import ${defaults.caCertificatePath}\n` +
+        "into your browser or system store (Linux as root: cp it to /usr/local/share/ca-certificates/ and run update-ca-certificates).\n"
+    );
+    return {
+      ca: fs.readFileSync(defaults.caCertificatePath),
+      key: fs.readFileSync(defaults.localhostKeyPath),
+      cert: fs.readFileSync(defaults.localhostCertificatePath),
+    };
+  }
 }
 
 module.exports = async (env, options) => {

@@ -1,0 +1,514 @@
+/**
+ * Applies a SheetPlan to Excel with Office.js: all writes queued, as few context.sync() calls as
+ * the payload allows (one for anything under ~4 MB), calculation suspended while writing.
+ *
+ * The work is split in two layers:
+ * - pure: a plan (or a refresh) becomes a list of WriteOps on absolute cell rectangles; the ops
+ *   are estimated in bytes (the JSON Office.js sends) and packed into batches, splitting large
+ *   grids into row chunks so that no request nears Excel on the web's 5 MB limit;
+ * - Office.js: queueOp() turns one WriteOp into proxy calls, applyPlan() runs the batches.
+ *
+ * Requirement sets used: ExcelApi 1.1 (ranges, values, formats, charts.add), 1.2 (autofit,
+ * formulasR1C1), 1.3 (tables.add with a Range), 1.4 (settings, names.add), 1.6
+ * (suspendApiCalculationUntilNextSync, skipped when missing), 1.7 (freeze panes, chart series
+ * and axis scale), 1.8 (data validation, axis number formats), 1.13 (table.resize, refresh).
+ */
+import { absolute, assertValidPlan, parseCell, rangeAddress, type CellOffset, type CellStyle, type ChartKind, type PlanValue, type RangeOffset, type SheetPlan } from "../sheet/plan";
+
+// ---------------------------------------------------------------------------------------------
+// Write ops (pure data)
+// ---------------------------------------------------------------------------------------------
+
+/** A write on an absolute rectangle (zero-based row/col) of a named sheet. */
+export type WriteOp =
+  /** One number format for every cell of the rectangle. */
+  | { kind: "numberFormat"; sheet: string; at: RangeOffset; format: string }
+  /** A number format per cell; null leaves the cell's format as it is. */
+  | { kind: "numberFormatGrid"; sheet: string; at: RangeOffset; formats: (string | null)[][] }
+  /** Literal values; "" clears a cell, null leaves it as it is. */
+  | { kind: "values"; sheet: string; at: RangeOffset; values: PlanValue[][] }
+  /** A1 formulas; null leaves the cell as it is. */
+  | { kind: "formulas"; sheet: string; at: RangeOffset; formulas: (string | null)[][] }
+  /** R1C1 formulas or constants (as read from formulasR1C1); null leaves the cell as it is. */
+  | { kind: "formulasR1C1"; sheet: string; at: RangeOffset; formulas: PlanValue[][] }
+  /** One R1C1 formula for every cell of the rectangle (a calculated column filled down). */
+  | { kind: "fillR1C1"; sheet: string; at: RangeOffset; formula: string }
+  | { kind: "style"; sheet: string; at: RangeOffset; style: CellStyle }
+  | { kind: "clear"; sheet: string; at: RangeOffset; applyTo: "All" | "Contents" }
+  /** Table.resize (ExcelApi 1.13) to the rectangle (header row included). */
+  | { kind: "resizeTable"; sheet: string; table: string; at: RangeOffset }
+  /** A workbook setting (ExcelApi 1.4); value is a string (JSON). */
+  | { kind: "setting"; key: string; value: string };
+
+/** The request Office.js sends is JSON; estimate its size in UTF-8 bytes. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Bytes of JSON for a value: exact for grids of primitives, computed row by row. */
+export function jsonBytes(value: unknown): number {
+  if (Array.isArray(value) && value.length > 0 && Array.isArray(value[0])) {
+    let n = 2 + value.length - 1; // [ ] and commas between rows
+    for (const row of value as unknown[]) n += utf8Length(JSON.stringify(row));
+    return n;
+  }
+  return utf8Length(JSON.stringify(value) ?? "null");
+}
+
+/** What an action costs beyond its data (ids, method name, object path): a generous guess. */
+export const OP_OVERHEAD_BYTES = 160;
+
+function opPayload(op: WriteOp): unknown {
+  switch (op.kind) {
+    case "numberFormat":
+      return op.format;
+    case "numberFormatGrid":
+      return op.formats;
+    case "values":
+      return op.values;
+    case "formulas":
+    case "formulasR1C1":
+      return op.formulas;
+    case "fillR1C1":
+      return op.formula;
+    case "style":
+      return op.style;
+    case "clear":
+      return op.applyTo;
+    case "resizeTable":
+      return rangeAddress(op.at);
+    case "setting":
+      return [op.key, op.value];
+  }
+}
+
+/** Estimated request bytes of one op. */
+export function opBytes(op: WriteOp): number {
+  const sheetBytes = "sheet" in op ? utf8Length(op.sheet) : 0;
+  return OP_OVERHEAD_BYTES + sheetBytes + jsonBytes(opPayload(op));
+}
+
+/** Above this estimate a write is split into several syncs. */
+export const CHUNK_THRESHOLD_BYTES = 4_000_000;
+/** The size each chunk aims at (leaves room for the table, chart and tracking ops of the last). */
+export const CHUNK_TARGET_BYTES = 3_000_000;
+
+export interface PackOptions {
+  thresholdBytes?: number;
+  targetBytes?: number;
+}
+
+type GridOp = Extract<WriteOp, { kind: "numberFormatGrid" | "values" | "formulas" | "formulasR1C1" }>;
+
+function gridOf(op: GridOp): unknown[][] {
+  switch (op.kind) {
+    case "numberFormatGrid":
+      return op.formats;
+    case "values":
+      return op.values;
+    case "formulas":
+    case "formulasR1C1":
+      return op.formulas;
+  }
+}
+
+function withRows(op: GridOp, from: number, to: number): GridOp {
+  const at = { row: op.at.row + from, col: op.at.col, rows: to - from, cols: op.at.cols };
+  switch (op.kind) {
+    case "numberFormatGrid":
+      return { ...op, at, formats: op.formats.slice(from, to) };
+    case "values":
+      return { ...op, at, values: op.values.slice(from, to) };
+    case "formulas":
+      return { ...op, at, formulas: op.formulas.slice(from, to) };
+    case "formulasR1C1":
+      return { ...op, at, formulas: op.formulas.slice(from, to) };
+  }
+}
+
+/** Splits a grid op into row chunks of at most `target` estimated bytes each. */
+export function splitOp(op: WriteOp, target: number): WriteOp[] {
+  if (op.kind !== "numberFormatGrid" && op.kind !== "values" && op.kind !== "formulas" && op.kind !== "formulasR1C1") return [op];
+  if (opBytes(op) <= target) return [op];
+  const grid = gridOf(op);
+  const fixed = OP_OVERHEAD_BYTES + utf8Length(op.sheet) + 2;
+  const out: WriteOp[] = [];
+  let start = 0;
+  let bytes = fixed;
+  for (let r = 0; r < grid.length; r++) {
+    const rowBytes = utf8Length(JSON.stringify(grid[r])) + 1;
+    if (r > start && bytes + rowBytes > target) {
+      out.push(withRows(op, start, r));
+      start = r;
+      bytes = fixed;
+    }
+    bytes += rowBytes;
+  }
+  out.push(withRows(op, start, grid.length));
+  return out;
+}
+
+/**
+ * Packs ops, in order, into batches (one context.sync() each). Everything goes into one batch
+ * when the total estimate is at most `thresholdBytes`; otherwise large grids are split into row
+ * chunks and batches are filled up to `targetBytes`. Order is kept, so a cell's number format
+ * is always queued before its value.
+ */
+export function packBatches(ops: readonly WriteOp[], options: PackOptions = {}): WriteOp[][] {
+  const threshold = options.thresholdBytes ?? CHUNK_THRESHOLD_BYTES;
+  const target = options.targetBytes ?? CHUNK_TARGET_BYTES;
+  const total = ops.reduce((n, op) => n + opBytes(op), 0);
+  if (total <= threshold) return [ops.slice()];
+  const batches: WriteOp[][] = [];
+  let current: WriteOp[] = [];
+  let bytes = 0;
+  for (const op of ops.flatMap((o) => splitOp(o, target))) {
+    const b = opBytes(op);
+    if (current.length > 0 && bytes + b > target) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(op);
+    bytes += b;
+  }
+  if (current.length > 0 || batches.length === 0) batches.push(current);
+  return batches;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan → ops (pure)
+// ---------------------------------------------------------------------------------------------
+
+/** Text is always written into cells formatted as text, so Excel never parses it. */
+export const TEXT_FORMAT = "@";
+
+/**
+ * The cell writes of a plan (blocks and notes), on absolute positions. Enforces the security
+ * rule: every non-empty string value gets the "@" format, queued before the value, whatever
+ * the plan says; formula cells never get "@" (Excel would keep the formula as text).
+ */
+export function planCellOps(plan: SheetPlan, sheet: string, origin: CellOffset): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const block of plan.blocks) {
+    const h = block.values.length;
+    const w = block.values[0].length;
+    const at = absolute(origin, { ...block.at, rows: h, cols: w });
+    const formulaAt = (r: number, c: number): string | null => block.formulas?.[r]?.[c] ?? null;
+    const formatAt = (r: number, c: number): string | null => {
+      const planned = block.cellFormats?.[r]?.[c] ?? block.columnFormats?.[c] ?? null;
+      if (formulaAt(r, c) !== null) return planned === TEXT_FORMAT ? "General" : planned;
+      const v = block.values[r][c];
+      if (typeof v === "string" && v !== "") return TEXT_FORMAT;
+      return planned;
+    };
+    // Number formats: one op per run of columns sharing a single format, a grid otherwise.
+    let runStart = -1;
+    let runFormat: string | null = null;
+    const flush = (end: number): void => {
+      if (runStart >= 0 && runFormat !== null) {
+        ops.push({ kind: "numberFormat", sheet, at: { row: at.row, col: at.col + runStart, rows: h, cols: end - runStart }, format: runFormat });
+      }
+      runStart = -1;
+      runFormat = null;
+    };
+    for (let c = 0; c < w; c++) {
+      const first = formatAt(0, c);
+      let uniform = true;
+      for (let r = 1; r < h && uniform; r++) uniform = formatAt(r, c) === first;
+      if (uniform) {
+        if (runStart >= 0 && runFormat === first) continue;
+        flush(c);
+        if (first !== null) {
+          runStart = c;
+          runFormat = first;
+        }
+      } else {
+        flush(c);
+        const formats: (string | null)[][] = [];
+        for (let r = 0; r < h; r++) formats.push([formatAt(r, c)]);
+        ops.push({ kind: "numberFormatGrid", sheet, at: { row: at.row, col: at.col + c, rows: h, cols: 1 }, formats });
+      }
+    }
+    flush(w);
+    // Values: blanks clear the cell; formula cells are left for the formulas op.
+    const values = block.values.map((row, r) => row.map((v, c) => (formulaAt(r, c) !== null ? null : v === null ? "" : v)));
+    ops.push({ kind: "values", sheet, at, values });
+    if (block.formulas) {
+      let top = h;
+      let bottom = -1;
+      let left = w;
+      let right = -1;
+      block.formulas.forEach((row, r) =>
+        row.forEach((f, c) => {
+          if (f !== null) {
+            top = Math.min(top, r);
+            bottom = Math.max(bottom, r);
+            left = Math.min(left, c);
+            right = Math.max(right, c);
+          }
+        })
+      );
+      if (bottom >= 0) {
+        const formulas = block.formulas.slice(top, bottom + 1).map((row) => row.slice(left, right + 1));
+        ops.push({ kind: "formulas", sheet, at: { row: at.row + top, col: at.col + left, rows: bottom - top + 1, cols: right - left + 1 }, formulas });
+      }
+    }
+    if (block.style) ops.push({ kind: "style", sheet, at, style: block.style });
+    block.columnStyles?.forEach((style, c) => {
+      if (style) ops.push({ kind: "style", sheet, at: { row: at.row, col: at.col + c, rows: h, cols: 1 }, style });
+    });
+  }
+  if (plan.notes && plan.notes.lines.length > 0) {
+    ops.push(...noteOps(sheet, { row: origin.row + plan.notes.at.row, col: origin.col + plan.notes.at.col }, plan.notes.lines, plan.notes.style));
+  }
+  return ops;
+}
+
+/** Literal note lines, one per row from `at`: formatted "@" first, then written, then styled. */
+export function noteOps(sheet: string, at: CellOffset, lines: readonly string[], style?: CellStyle): WriteOp[] {
+  if (lines.length === 0) return [];
+  const rect = { row: at.row, col: at.col, rows: lines.length, cols: 1 };
+  const ops: WriteOp[] = [
+    { kind: "numberFormat", sheet, at: rect, format: TEXT_FORMAT },
+    { kind: "values", sheet, at: rect, values: lines.map((l) => [l]) },
+  ];
+  if (style) ops.push({ kind: "style", sheet, at: rect, style });
+  return ops;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Office.js
+// ---------------------------------------------------------------------------------------------
+
+/** Checks an ExcelApi requirement set, e.g. supports("1.13"). */
+export type SupportsFn = (version: string) => boolean;
+
+/** Excel's own check; false outside Office (tests pass their own). */
+export const officeSupports: SupportsFn = (version) => {
+  try {
+    return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Office.js applies a single value to every cell of a range ("Update all cells in a range" in
+ * Microsoft's docs); the typings only declare the 2-D form, hence this one narrow cast.
+ */
+function broadcast(range: Excel.Range, property: "numberFormat" | "formulasR1C1", value: string): void {
+  (range as unknown as Record<typeof property, string>)[property] = value;
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  if (style.fontColor !== undefined) range.format.font.color = style.fontColor;
+  if (style.bold !== undefined) range.format.font.bold = style.bold;
+  if (style.italic !== undefined) range.format.font.italic = style.italic;
+  if (style.fillColor !== undefined) range.format.fill.color = style.fillColor;
+}
+
+/** Keeps one Worksheet proxy per name inside a batch. */
+export class SheetCache {
+  private readonly sheets = new Map<string, Excel.Worksheet>();
+  constructor(private readonly context: Excel.RequestContext) {}
+  set(name: string, sheet: Excel.Worksheet): void {
+    this.sheets.set(name, sheet);
+  }
+  get(name: string): Excel.Worksheet {
+    let sheet = this.sheets.get(name);
+    if (!sheet) {
+      sheet = this.context.workbook.worksheets.getItem(name);
+      this.sheets.set(name, sheet);
+    }
+    return sheet;
+  }
+  range(name: string, at: RangeOffset): Excel.Range {
+    return this.get(name).getRange(rangeAddress(at));
+  }
+}
+
+/** Queues one op (no sync). */
+export function queueOp(context: Excel.RequestContext, sheets: SheetCache, op: WriteOp): void {
+  switch (op.kind) {
+    case "numberFormat":
+      broadcast(sheets.range(op.sheet, op.at), "numberFormat", op.format);
+      return;
+    case "numberFormatGrid":
+      sheets.range(op.sheet, op.at).numberFormat = op.formats;
+      return;
+    case "values":
+      sheets.range(op.sheet, op.at).values = op.values;
+      return;
+    case "formulas":
+      sheets.range(op.sheet, op.at).formulas = op.formulas;
+      return;
+    case "formulasR1C1":
+      sheets.range(op.sheet, op.at).formulasR1C1 = op.formulas;
+      return;
+    case "fillR1C1":
+      broadcast(sheets.range(op.sheet, op.at), "formulasR1C1", op.formula);
+      return;
+    case "style":
+      applyStyle(sheets.range(op.sheet, op.at), op.style);
+      return;
+    case "clear":
+      sheets.range(op.sheet, op.at).clear(op.applyTo);
+      return;
+    case "resizeTable":
+      context.workbook.tables.getItem(op.table).resize(sheets.range(op.sheet, op.at));
+      return;
+    case "setting":
+      context.workbook.settings.add(op.key, op.value);
+      return;
+  }
+}
+
+/** Suspends recalculation until the next sync, where the host has it (ExcelApi 1.6). */
+export function suspendCalculation(context: Excel.RequestContext, supports: SupportsFn): void {
+  if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
+}
+
+/** Queues each batch and syncs it; returns the number of syncs. */
+export async function runBatches(
+  context: Excel.RequestContext,
+  sheets: SheetCache,
+  batches: readonly WriteOp[][],
+  supports: SupportsFn,
+  hooks: { beforeFirst?: () => void; beforeLast?: () => void } = {}
+): Promise<number> {
+  let syncs = 0;
+  for (let i = 0; i < batches.length; i++) {
+    suspendCalculation(context, supports);
+    if (i === 0) hooks.beforeFirst?.();
+    for (const op of batches[i]) queueOp(context, sheets, op);
+    if (i === batches.length - 1) hooks.beforeLast?.();
+    await context.sync();
+    syncs++;
+  }
+  return syncs;
+}
+
+/** String forms of Excel.ChartType (the enum objects only exist inside Office). */
+const CHART_TYPES: Readonly<Record<ChartKind, "XYScatter" | "Line" | "ColumnClustered" | "BarClustered">> = {
+  scatter: "XYScatter",
+  line: "Line",
+  columnClustered: "ColumnClustered",
+  barClustered: "BarClustered",
+};
+
+export interface ApplyPlanOptions extends PackOptions {
+  supports?: SupportsFn;
+  /** Ops queued in the last batch after everything else (e.g. the tracking record). */
+  finalOps?: readonly WriteOp[];
+}
+
+export interface ApplyPlanResult {
+  sheetName: string;
+  origin: CellOffset;
+  /** The table's address without the sheet, e.g. "A1:F8". */
+  tableAddress?: string;
+  syncs: number;
+  /** Parts of the plan this Excel could not apply (missing requirement sets). */
+  skipped: string[];
+}
+
+/**
+ * Applies a plan in the given context: one sync when the writes fit in one request, more when
+ * the values have to be chunked. The sheet is created (newSheet) in the first batch; the table,
+ * names, validations, freeze panes, autofit, chart and `finalOps` go into the last one, after
+ * every value is written, so a failure mid-way never leaves a tracked half-written table.
+ */
+export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, options: ApplyPlanOptions = {}): Promise<ApplyPlanResult> {
+  assertValidPlan(plan);
+  const supports = options.supports ?? officeSupports;
+  const sheets = new SheetCache(context);
+  const skipped: string[] = [];
+  const target = plan.target;
+  const sheetName = target.kind === "newSheet" ? target.name : target.sheetName;
+  const origin = target.kind === "newSheet" ? { row: 0, col: 0 } : parseCell(target.cell);
+  const batches = packBatches(planCellOps(plan, sheetName, origin), options);
+  const abs = (r: RangeOffset): Excel.Range => sheets.range(sheetName, absolute(origin, r));
+
+  const beforeFirst = (): void => {
+    if (target.kind === "newSheet") sheets.set(sheetName, context.workbook.worksheets.add(sheetName));
+  };
+  const beforeLast = (): void => {
+    const sheet = sheets.get(sheetName);
+    if (plan.table) {
+      const table = sheet.tables.add(abs(plan.table.range), true);
+      table.name = plan.table.name;
+      table.style = plan.table.style;
+    }
+    for (const n of plan.names ?? []) {
+      const collection = n.scope === "sheet" ? sheet.names : context.workbook.names;
+      collection.add(n.name, abs(n.range), n.comment);
+    }
+    for (const v of plan.validations ?? []) {
+      if (!supports("1.8")) {
+        skipped.push("data validation (needs ExcelApi 1.8)");
+        continue;
+      }
+      const range = abs(v.range);
+      range.dataValidation.clear();
+      range.dataValidation.ignoreBlanks = v.allowBlank ?? true;
+      range.dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
+    }
+    if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
+      if (!supports("1.7")) skipped.push("freeze panes (needs ExcelApi 1.7)");
+      else if (plan.freeze.cols === 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
+      else if (plan.freeze.rows === 0) sheet.freezePanes.freezeColumns(plan.freeze.cols);
+      else sheet.freezePanes.freezeAt(sheet.getRange(rangeAddress({ row: 0, col: 0, rows: plan.freeze.rows, cols: plan.freeze.cols })));
+    }
+    for (const a of plan.autofit ?? []) abs(a).format.autofitColumns();
+    if (plan.chart) {
+      const c = plan.chart;
+      const needsSeriesApi = c.series.length > 1 || c.series.some((s) => s.categories) || c.logValueAxis;
+      if (needsSeriesApi && !supports("1.7")) skipped.push("chart (needs ExcelApi 1.7)");
+      else {
+        const chart = sheet.charts.add(CHART_TYPES[c.kind], abs(c.series[0].values), "Columns");
+        chart.title.text = c.title;
+        c.series.forEach((s, i) => {
+          const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+          series.name = s.name;
+          if (i > 0) series.setValues(abs(s.values));
+          if (s.categories) series.setXAxisValues(abs(s.categories));
+        });
+        if (c.series.length === 1) chart.legend.visible = false;
+        if (c.logValueAxis) chart.axes.valueAxis.scaleType = "Logarithmic";
+        if (supports("1.8")) {
+          if (c.categoryAxisFormat) chart.axes.categoryAxis.numberFormat = c.categoryAxisFormat;
+          if (c.valueAxisFormat) chart.axes.valueAxis.numberFormat = c.valueAxisFormat;
+        }
+        const p = absolute(origin, c.position);
+        chart.setPosition(sheet.getRange(rangeAddress({ ...p, rows: 1, cols: 1 })), sheet.getRange(rangeAddress({ row: p.row + p.rows - 1, col: p.col + p.cols - 1, rows: 1, cols: 1 })));
+      }
+    }
+    if (plan.activate) sheet.activate();
+    for (const op of options.finalOps ?? []) queueOp(context, sheets, op);
+  };
+
+  const syncs = await runBatches(context, sheets, batches, supports, { beforeFirst, beforeLast });
+  const result: ApplyPlanResult = { sheetName, origin, syncs, skipped };
+  if (plan.table) result.tableAddress = rangeAddress(absolute(origin, plan.table.range));
+  return result;
+}
+
+/** The error code of an Office.js rejection ("InvalidArgument", "ItemNotFound"…), if any. */
+export function officeErrorCode(error: unknown): string | undefined {
+  if (typeof error === "object" && error !== null && "code" in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === "string" ? code : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,170 @@
+import { a1ToR1C1, FakeExcel, FakeExcelError, r1c1ToA1 } from "./fake-excel";
+
+describe("the recording fake", () => {
+  test("queues until sync, counts syncs and records payloads and writes", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B2");
+      range.values = [
+        [1, "x"],
+        [true, ""],
+      ];
+      expect(fake.cell("Sheet1", "A1")).toBeUndefined(); // not applied before sync
+      range.load("address,values");
+      expect(() => range.values).toThrow(/load/);
+      await ctx.sync();
+      expect(range.address).toBe("Sheet1!A1:B2");
+      expect(range.values).toEqual([
+        [1, "x"],
+        [true, ""],
+      ]);
+    });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.syncs[0].implicit).toBe(false);
+    expect(fake.syncs[0].calls).toEqual(["Range.values", "Range.load"]);
+    expect(fake.syncs[0].payloadBytes).toBeGreaterThan(JSON.stringify([[1, "x"], [true, ""]]).length);
+    expect(fake.writes).toEqual([{ sync: 0, sheet: "Sheet1", address: "A1:B2", property: "values", value: [[1, "x"], [true, ""]] }]);
+  });
+
+  test("Excel.run syncs what the batch left queued, and says so", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["left queued"]];
+    });
+    expect(fake.syncs.map((s) => s.implicit)).toEqual([true]);
+    expect(fake.read("Sheet1", "A1")).toEqual([["left queued"]]);
+  });
+
+  test("throws on APIs it does not emulate", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1") as unknown as Record<string, unknown>;
+      expect(() => range.getCellProperties).toThrow(/Range.getCellProperties is not emulated/);
+      expect(() => (ctx.workbook as unknown as Record<string, unknown>).customXmlParts).toThrow(/not emulated/);
+      expect(() => ctx.workbook.tables.load("items/style")).toThrow(/not emulated/);
+      expect(() => {
+        (range as Record<string, unknown>).valuez = [[1]];
+      }).toThrow(/not emulated/);
+    });
+  });
+
+  test("parses strings as Excel does, except in cells formatted @", async () => {
+    const fake = new FakeExcel();
+    const inputs = ["=1+1", "+1", "-2", "-A1", "@SUM(A1)", "2023-02-06", "TRUE", "12.5", "plain"];
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:A9").values = inputs.map((s) => [s]);
+      const text = sheet.getRange("B1:B9");
+      (text as unknown as { numberFormat: string }).numberFormat = "@";
+      text.values = inputs.map((s) => [s]);
+      await ctx.sync();
+    });
+    const general = inputs.map((_, i) => fake.cell("Sheet1", `A${i + 1}`));
+    expect(general.map((c) => c?.formula ?? c?.value)).toEqual(["=1+1", 1, -2, "=-R[-3]C", "=SUM(R[-4]C)", 44963, true, 12.5, "plain"]);
+    const literal = inputs.map((_, i) => fake.cell("Sheet1", `B${i + 1}`));
+    expect(literal.every((c) => c?.formula === undefined)).toBe(true);
+    expect(literal.map((c) => c?.value)).toEqual(inputs);
+  });
+
+  test("formulas written to text cells stay text; R1C1 and A1 convert", async () => {
+    expect(a1ToR1C1("=B2*2+$A$1", 1, 2)).toBe("=RC[-1]*2+R1C1");
+    expect(r1c1ToA1("=RC[-1]*2+R1C1", 1, 2)).toBe("=B2*2+$A$1");
+    expect(a1ToR1C1('=[@Params]*2&"B2"', 5, 5)).toBe('=[@Params]*2&"B2"');
+    expect(a1ToR1C1("=LOG10(C3)", 2, 0)).toBe("=LOG10(RC[2])");
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      const a = sheet.getRange("A1");
+      a.numberFormat = [["@"]];
+      a.formulas = [["=1+1"]];
+      sheet.getRange("B3").formulasR1C1 = [["=R[-1]C[-1]"]];
+      const read = sheet.getRange("B3");
+      read.load("formulas,formulasR1C1,values");
+      await ctx.sync();
+      expect(read.formulas).toEqual([["=A2"]]);
+      expect(read.formulasR1C1).toEqual([["=R[-1]C[-1]"]]);
+    });
+    expect(fake.cell("Sheet1", "A1")).toMatchObject({ value: "=1+1", numberFormat: "@" });
+    expect(fake.cell("Sheet1", "A1")?.formula).toBeUndefined();
+  });
+
+  test("a failing call stops the rest of the batch (no rollback) and rejects with a code", async () => {
+    const fake = new FakeExcel();
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["applied"]];
+        ctx.workbook.worksheets.add("bad/name");
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A2").values = [["never"]];
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(fake.read("Sheet1", "A1:A2")).toEqual([["applied"], [""]]);
+    expect(fake.syncs[0].error).toBe("InvalidArgument");
+  });
+
+  test("rejects requests over 5 MB like Excel on the web", async () => {
+    const fake = new FakeExcel();
+    const big = Array.from({ length: 60_000 }, (_, i) => [`row ${i} ${"x".repeat(80)}`]);
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange(`A1:A${big.length}`).values = big;
+        await ctx.sync();
+      })
+    ).rejects.toBeInstanceOf(FakeExcelError);
+    expect(fake.syncs[0].error).toBe("RequestPayloadSizeLimitExceeded");
+    expect(fake.cell("Sheet1", "A1")).toBeUndefined();
+  });
+
+  test("tables: names, headers, overlap and resize rules; sheet name rules", async () => {
+    const fake = new FakeExcel();
+    fake.type("Sheet1", "A1", [["h", "h", ""], [1, 2, 3]]);
+    await fake.run(async (ctx) => {
+      const t = ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:C2", true);
+      t.name = "Data";
+      await ctx.sync();
+    });
+    expect(fake.read("Sheet1", "A1:C1")).toEqual([["h", "h2", "Column3"]]);
+    expect(fake.tableAddress("Data")).toBe("A1:C2");
+    for (const bad of ["A1", "has space", "R1C1"]) {
+      await expect(fake.run(async (ctx) => ((ctx.workbook.tables.getItem("Data").name = bad), ctx.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+    await expect(fake.run(async (ctx) => (ctx.workbook.tables.getItem("Data").resize("A2:C5"), ctx.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await fake.run(async (ctx) => (ctx.workbook.tables.getItem("data").resize("A1:C5"), ctx.sync()));
+    expect(fake.tableAddress("Data")).toBe("A1:C5");
+    await expect(fake.run(async (ctx) => (ctx.workbook.worksheets.getItem("Sheet1").tables.add("B3:D6", true), ctx.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(fake.run(async (ctx) => (ctx.workbook.worksheets.add("sheet1"), ctx.sync()))).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    await expect(fake.run(async (ctx) => (ctx.workbook.tables.getItem("Nope").load("name"), ctx.sync()))).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  test("null objects and used ranges", async () => {
+    const fake = new FakeExcel();
+    fake.type("Sheet1", "C3", [["x"]]);
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      const empty = sheet.getRange("A1:B2").getUsedRangeOrNullObject(true);
+      empty.load("address");
+      const used = sheet.getRange("A1:D9").getUsedRangeOrNullObject(true);
+      used.load("address,rowIndex");
+      const missing = ctx.workbook.tables.getItemOrNullObject("nope");
+      missing.load("name");
+      await ctx.sync();
+      expect(empty.isNullObject).toBe(true);
+      expect(used.isNullObject).toBe(false);
+      expect(used.address).toBe("Sheet1!C3");
+      expect(used.rowIndex).toBe(2);
+      expect(missing.isNullObject).toBe(true);
+    });
+  });
+
+  test("settings keep JSON values", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      ctx.workbook.settings.add("k", JSON.stringify({ a: 1 }));
+      await ctx.sync();
+      const s = ctx.workbook.settings;
+      s.load("items/key,items/value");
+      await ctx.sync();
+      expect(s.items.map((i) => [i.key, i.value])).toEqual([["k", '{"a":1}']]);
+    });
+  });
+});

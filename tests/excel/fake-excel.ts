@@ -1,0 +1,1436 @@
+/**
+ * A small recording fake of exactly the Office.js Excel objects the add-in uses, for tests, the
+ * benchmark and (later) the model-sheet work.
+ *
+ * Why not office-addin-mock: it builds a mock from a seed object, hands back an error *string*
+ * when an unloaded property is read, does not count context.sync() calls and does not check API
+ * names (a misspelt method just becomes another property). Sync counts, request sizes and "did
+ * we call an API that exists" are exactly what these tests are about. This fake:
+ * - queues every call and applies it at context.sync(), like Office.js; reading a property that
+ *   was not loaded and synced throws, as Office.js does;
+ * - counts syncs and records each sync's queued payload (JSON bytes of the data sent) and
+ *   response (JSON bytes loaded), and rejects either over 5 MB (RequestPayloadSizeLimitExceeded,
+ *   ResponsePayloadSizeLimitExceeded), as Excel on the web does;
+ * - records every value, number format and formula written (`writes`);
+ * - keeps a cell grid per sheet, and parses strings the way Excel does when the cell is not
+ *   formatted "@": "=…" becomes a formula, "+…", "-…" and "@…" too unless they are numbers,
+ *   numeric text becomes a number, "2023-02-06" a date, "TRUE" a boolean;
+ * - models tables (add, name rules, resize, header/body ranges), worksheets (name rules),
+ *   defined names, settings, charts, freeze panes, data validation and autofit calls;
+ * - throws on any property or method it does not emulate, so the adapter cannot drift onto an
+ *   API nobody checked.
+ * Deliberate simplifications: formulas are stored, not calculated (reading `values` of a formula
+ * cell gives its A1 text); table.resize does not fill calculated columns (in Excel that depends
+ * on a user AutoCorrect option, so the adapter fills them itself); A1↔R1C1 conversion handles
+ * plain cell references, not every formula grammar.
+ */
+
+export type Scalar = string | number | boolean;
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+/** Excel on the web rejects requests larger than this. */
+export const WEB_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** The error a rejected sync throws: Office.js's RichApi.Error has the same `code` field. */
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Model
+// ---------------------------------------------------------------------------------------------
+
+export interface FakeCell {
+  /** The constant ("" when blank or when the cell holds a formula). */
+  value: Scalar;
+  /** The formula in R1C1 form, with its "=". */
+  formula?: string;
+  numberFormat: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fillColor?: string;
+  validation?: unknown;
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  series: { name?: string; values?: string; xValues?: string }[];
+  valueAxis: { scaleType?: string; numberFormat?: string };
+  categoryAxis: { numberFormat?: string };
+  legendVisible?: boolean;
+  position?: [string, string];
+}
+
+export class FakeSheet {
+  readonly cells = new Map<number, Map<number, FakeCell>>();
+  freeze?: { rows: number; cols: number; at?: string };
+  readonly charts: FakeChart[] = [];
+  readonly autofitted: string[] = [];
+  constructor(
+    readonly id: number,
+    public name: string
+  ) {}
+  get(row: number, col: number): FakeCell | undefined {
+    return this.cells.get(row)?.get(col);
+  }
+  ensure(row: number, col: number): FakeCell {
+    let r = this.cells.get(row);
+    if (!r) {
+      r = new Map();
+      this.cells.set(row, r);
+    }
+    let c = r.get(col);
+    if (!c) {
+      c = { value: "", numberFormat: "General" };
+      r.set(col, c);
+    }
+    return c;
+  }
+  remove(row: number, col: number): void {
+    this.cells.get(row)?.delete(col);
+  }
+}
+
+export class FakeTable {
+  style = "TableStyleMedium2";
+  showHeaders = true;
+  showTotals = false;
+  constructor(
+    readonly id: number,
+    public name: string,
+    public sheet: FakeSheet,
+    public top: number,
+    public left: number,
+    /** Rows including the header row. */
+    public rows: number,
+    public cols: number
+  ) {}
+}
+
+export interface FakeName {
+  name: string;
+  reference: string;
+  comment?: string;
+  scope: "workbook" | string;
+}
+
+interface Rect {
+  sheet: FakeSheet;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses and formulas
+// ---------------------------------------------------------------------------------------------
+
+export function colLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+function a1(row: number, col: number): string {
+  return `${colLetters(col)}${row + 1}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function rectAddress(r: Rect, qualified = true): string {
+  const local = r.rows === 1 && r.cols === 1 ? a1(r.row, r.col) : `${a1(r.row, r.col)}:${a1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+  return qualified ? `${quoteSheet(r.sheet.name)}!${local}` : local;
+}
+
+/** "B2", "B2:C9", "$B$2:$C$9", optionally "Sheet!…" → sheet name (if any) and rectangle. */
+export function parseAddress(address: string): { sheet?: string; row: number; col: number; rows: number; cols: number } {
+  let rest = address.trim();
+  let sheet: string | undefined;
+  const bang = rest.lastIndexOf("!");
+  if (bang >= 0) {
+    sheet = rest.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    rest = rest.slice(bang + 1);
+  }
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(rest);
+  if (!m) throw new FakeExcelError("InvalidArgument", `The address is not valid: ${address}`);
+  const r1 = Number(m[2]) - 1;
+  const c1 = colIndex(m[1]);
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] ? colIndex(m[3]) : c1;
+  const out = { row: Math.min(r1, r2), col: Math.min(c1, c2), rows: Math.abs(r2 - r1) + 1, cols: Math.abs(c2 - c1) + 1 };
+  return sheet === undefined ? out : { ...out, sheet };
+}
+
+/** Runs `fn` on the parts of a formula outside string literals. */
+function outsideStrings(formula: string, fn: (part: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : fn(part)))
+    .join("");
+}
+
+/** "=B2*2" at (row 1, col 2) → "=RC[-1]*2". Plain cell references only. */
+export function a1ToR1C1(formula: string, row: number, col: number): string {
+  return outsideStrings(formula, (part) =>
+    part.replace(/(?<![A-Za-z0-9_.[@!$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(\]])/g, (_m, cAbs: string, letters: string, rAbs: string, digits: string) => {
+      const r = Number(digits) - 1;
+      const c = colIndex(letters);
+      const rs = rAbs ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
+      const cs = cAbs ? `C${c + 1}` : c === col ? "C" : `C[${c - col}]`;
+      return rs + cs;
+    })
+  );
+}
+
+/** "=RC[-1]*2" at (row 1, col 2) → "=B2*2". */
+export function r1c1ToA1(formula: string, row: number, col: number): string {
+  return outsideStrings(formula, (part) =>
+    part.replace(/(?<![A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g, (_m, rp: string | undefined, cp: string | undefined) => {
+      const rel = (p: string | undefined, here: number): { n: number; abs: boolean } =>
+        p === undefined ? { n: here, abs: false } : p.startsWith("[") ? { n: here + Number(p.slice(1, -1)), abs: false } : { n: Number(p) - 1, abs: true };
+      const r = rel(rp, row);
+      const c = rel(cp, col);
+      return `${c.abs ? "$" : ""}${colLetters(c.n)}${r.abs ? "$" : ""}${r.n + 1}`;
+    })
+  );
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isoSerial(s: string): number | null {
+  const m = ISO_DATE.exec(s);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** UTF-8 bytes of the JSON of a value. */
+export function jsonSize(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? "null", "utf8");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context, queue and strictness
+// ---------------------------------------------------------------------------------------------
+
+interface Action {
+  call: string;
+  bytes: number;
+  run: () => void;
+}
+
+export interface SyncRecord {
+  index: number;
+  /** Calls queued in this sync, e.g. "Range.values", "TableCollection.add". */
+  calls: string[];
+  /** JSON bytes of the data queued (values, formats, formulas, arguments). */
+  payloadBytes: number;
+  /** JSON bytes of the properties loaded by this sync (the response). */
+  responseBytes: number;
+  /** True for the sync Excel.run makes itself when the batch left calls queued. */
+  implicit: boolean;
+  error?: string;
+}
+
+export interface WriteRecord {
+  sync: number;
+  sheet: string;
+  address: string;
+  property: "values" | "numberFormat" | "formulas" | "formulasR1C1";
+  value: unknown;
+}
+
+/** Per-action overhead added to the payload estimate (object path, method name, ids). */
+const ACTION_BYTES = 40;
+
+const PASS_THROUGH = new Set(["then", "toJSON", "asymmetricMatch", "$$typeof", "nodeType", "tagName", "constructor", "inspect", "toString", "valueOf", "length"]);
+
+/** Wraps a fake object so that any unknown property or method throws. */
+function strict<T extends object>(target: T, typeName: string): T {
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      if (typeof prop === "symbol" || prop in t) return Reflect.get(t, prop, receiver) as unknown;
+      if (PASS_THROUGH.has(prop) || prop.startsWith("@@") || prop.startsWith("_")) return undefined;
+      throw new Error(`FakeExcel: ${typeName}.${prop} is not emulated (is it a real Office.js API, and does the adapter need it?)`);
+    },
+    set(t, prop, value, receiver) {
+      if (typeof prop === "symbol" || prop in t) return Reflect.set(t, prop, value, receiver);
+      throw new Error(`FakeExcel: setting ${typeName}.${String(prop)} is not emulated`);
+    },
+  });
+}
+
+class Ctx {
+  queue: Action[] = [];
+  readonly workbook: WorkbookProxy;
+  readonly application: ApplicationProxy;
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = new WorkbookProxy(this);
+    this.application = new ApplicationProxy(this);
+    return strict(this, "RequestContext");
+  }
+  enqueue(call: string, payload: unknown, run: () => void): void {
+    this.queue.push({ call, bytes: ACTION_BYTES + jsonSize(payload), run });
+  }
+  sync(): Promise<void> {
+    return this.fake.flush(this, false);
+  }
+}
+
+type LoadSpec = string | string[] | undefined;
+
+function loadProps(spec: LoadSpec): string[] {
+  if (spec === undefined) return [];
+  const list = Array.isArray(spec) ? spec : spec.split(",");
+  return list.map((s) => s.trim()).filter((s) => s !== "");
+}
+
+abstract class ClientObject {
+  protected readonly loaded = new Map<string, unknown>();
+  constructor(
+    protected readonly ctx: Ctx,
+    protected readonly typeName: string
+  ) {}
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new Error(`FakeExcel: ${this.typeName}.${prop} was read before load("${prop}") and context.sync() (Office.js throws PropertyNotLoaded)`);
+    return this.loaded.get(prop) as T;
+  }
+  protected queueLoad(spec: LoadSpec, allowed: readonly string[], snapshot: (props: string[]) => Record<string, unknown>): void {
+    const props = loadProps(spec);
+    for (const p of props) if (!allowed.includes(p)) throw new Error(`FakeExcel: ${this.typeName}.load("${p}") is not emulated`);
+    this.ctx.enqueue(`${this.typeName}.load`, props, () => {
+      const snap = snapshot(props);
+      this.ctx.fake.noteResponse(jsonSize(snap));
+      for (const [k, v] of Object.entries(snap)) this.loaded.set(k, v);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proxies
+// ---------------------------------------------------------------------------------------------
+
+type RectResolver = () => Rect | null;
+
+function checkRect(r: Rect): Rect {
+  if (r.rows < 1 || r.cols < 1 || r.row < 0 || r.col < 0 || r.row + r.rows > MAX_ROWS || r.col + r.cols > MAX_COLS) {
+    throw new FakeExcelError("InvalidArgument", `The range is outside the sheet: ${JSON.stringify({ row: r.row, col: r.col, rows: r.rows, cols: r.cols })}`);
+  }
+  return r;
+}
+
+function isGrid(v: unknown): v is unknown[][] {
+  return Array.isArray(v) && v.every((row) => Array.isArray(row));
+}
+
+class RangeProxy extends ClientObject {
+  private formatProxy: RangeFormatProxy | undefined = undefined;
+  private validationProxy: DataValidationProxy | undefined = undefined;
+  /** `resolveRaw` returns null for a null object (getUsedRangeOrNullObject on empty cells). */
+  constructor(
+    ctx: Ctx,
+    private readonly resolveRaw: RectResolver
+  ) {
+    super(ctx, "Range");
+    return strict(this, "Range");
+  }
+  /** The rectangle at execution time; a null object cannot be used further. */
+  resolve(): Rect {
+    const r = this.resolveRaw();
+    if (r === null) throw new FakeExcelError("InvalidOperation", "The operation is not allowed on a null object.");
+    return checkRect(r);
+  }
+  private derive(fn: (r: Rect) => Rect | null): RangeProxy {
+    return new RangeProxy(this.ctx, () => fn(this.resolve()));
+  }
+  private write(prop: WriteRecord["property"], value: unknown): void {
+    this.ctx.enqueue(`Range.${prop}`, value, () => this.ctx.fake.writeRange(this.resolve(), prop, value));
+  }
+
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set values(v: unknown[][]) {
+    this.write("values", v);
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.write("numberFormat", v);
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(v: unknown[][]) {
+    this.write("formulas", v);
+  }
+  get formulasR1C1(): unknown[][] {
+    return this.read("formulasR1C1");
+  }
+  set formulasR1C1(v: unknown[][]) {
+    this.write("formulasR1C1", v);
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get format(): RangeFormatProxy {
+    this.formatProxy ??= new RangeFormatProxy(this.ctx, this);
+    return this.formatProxy;
+  }
+  get dataValidation(): DataValidationProxy {
+    this.validationProxy ??= new DataValidationProxy(this.ctx, this);
+    return this.validationProxy;
+  }
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.resolve().sheet);
+  }
+
+  load(spec?: LoadSpec): this {
+    this.queueLoad(spec, ["address", "values", "numberFormat", "formulas", "formulasR1C1", "rowIndex", "columnIndex", "rowCount", "columnCount"], (props) => {
+      const r = this.resolveRaw();
+      if (r === null) return { isNullObject: true, ...Object.fromEntries(props.map((p) => [p, null])) };
+      checkRect(r);
+      const out: Record<string, unknown> = { isNullObject: false };
+      for (const p of props) out[p] = this.ctx.fake.readRange(r, p);
+      return out;
+    });
+    return this;
+  }
+
+  getCell(row: number, column: number): RangeProxy {
+    return this.derive((r) => ({ sheet: r.sheet, row: r.row + row, col: r.col + column, rows: 1, cols: 1 }));
+  }
+  getRow(row: number): RangeProxy {
+    return this.derive((r) => ({ ...r, row: r.row + row, rows: 1 }));
+  }
+  getColumn(column: number): RangeProxy {
+    return this.derive((r) => ({ ...r, col: r.col + column, cols: 1 }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
+    return this.derive((r) => ({ ...r, row: r.row + rowOffset, col: r.col + columnOffset }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return this.derive((r) => ({ ...r, rows: r.rows + deltaRows, cols: r.cols + deltaColumns }));
+  }
+  getRowsBelow(count = 1): RangeProxy {
+    return this.derive((r) => ({ ...r, row: r.row + r.rows, rows: count }));
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return this.derive((r) => this.ctx.fake.usedRect(r, valuesOnly));
+  }
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.ctx.enqueue("Range.clear", applyTo, () => this.ctx.fake.clearRect(this.resolve(), applyTo));
+  }
+}
+
+class RangeFormatProxy {
+  readonly font: FontProxy;
+  readonly fill: FillProxy;
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly range: RangeProxy
+  ) {
+    this.font = new FontProxy(ctx, range);
+    this.fill = new FillProxy(ctx, range);
+    return strict(this, "RangeFormat");
+  }
+  autofitColumns(): void {
+    this.ctx.enqueue("RangeFormat.autofitColumns", null, () => {
+      const r = this.range.resolve();
+      r.sheet.autofitted.push(rectAddress(r, false));
+    });
+  }
+}
+
+function styleSetter(ctx: Ctx, range: RangeProxy, call: string, apply: (cell: FakeCell) => void): void {
+  ctx.enqueue(call, null, () => ctx.fake.eachCell(range.resolve(), apply));
+}
+
+class FontProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly range: RangeProxy
+  ) {
+    return strict(this, "RangeFont");
+  }
+  set color(v: string) {
+    styleSetter(this.ctx, this.range, "RangeFont.color", (c) => (c.fontColor = v));
+  }
+  set bold(v: boolean) {
+    styleSetter(this.ctx, this.range, "RangeFont.bold", (c) => (c.bold = v));
+  }
+  set italic(v: boolean) {
+    styleSetter(this.ctx, this.range, "RangeFont.italic", (c) => (c.italic = v));
+  }
+}
+
+class FillProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly range: RangeProxy
+  ) {
+    return strict(this, "RangeFill");
+  }
+  set color(v: string) {
+    styleSetter(this.ctx, this.range, "RangeFill.color", (c) => (c.fillColor = v));
+  }
+}
+
+class DataValidationProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly range: RangeProxy
+  ) {
+    return strict(this, "DataValidation");
+  }
+  set rule(v: unknown) {
+    this.ctx.enqueue("DataValidation.rule", v, () => this.ctx.fake.eachCell(this.range.resolve(), (c) => (c.validation = JSON.parse(JSON.stringify(v)) as unknown)));
+  }
+  set ignoreBlanks(v: boolean) {
+    this.ctx.enqueue("DataValidation.ignoreBlanks", v, () => undefined);
+  }
+  clear(): void {
+    this.ctx.enqueue("DataValidation.clear", null, () => this.ctx.fake.eachCell(this.range.resolve(), (c) => delete c.validation));
+  }
+}
+
+type SheetResolver = () => FakeSheet | null;
+
+class WorksheetProxy extends ClientObject {
+  readonly tables: TableCollectionProxy;
+  readonly charts: ChartCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
+  readonly freezePanes: FreezePanesProxy;
+  constructor(
+    ctx: Ctx,
+    private readonly resolveRaw: SheetResolver
+  ) {
+    super(ctx, "Worksheet");
+    this.tables = new TableCollectionProxy(ctx, () => this.resolve());
+    this.charts = new ChartCollectionProxy(ctx, () => this.resolve());
+    this.names = new NamedItemCollectionProxy(ctx, () => this.resolve());
+    this.freezePanes = new FreezePanesProxy(ctx, () => this.resolve());
+    return strict(this, "Worksheet");
+  }
+  resolve(): FakeSheet {
+    const s = this.resolveRaw();
+    if (!s) throw new FakeExcelError("InvalidOperation", "The operation is not allowed on a null object.");
+    if (!this.ctx.fake.sheets.includes(s)) throw new FakeExcelError("ItemNotFound", `The worksheet ${s.name} no longer exists.`);
+    return s;
+  }
+  /** Collection loads hand out items whose properties are already loaded. */
+  preload(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  load(spec?: LoadSpec): this {
+    this.queueLoad(spec, ["name", "id"], (props) => {
+      const s = this.resolveRaw();
+      if (!s) return { isNullObject: true, name: null, id: null };
+      return { isNullObject: false, ...Object.fromEntries(props.map((p) => [p, p === "name" ? s.name : String(s.id)])) };
+    });
+    return this;
+  }
+  getRange(address?: string): RangeProxy {
+    if (address === undefined) throw new Error("FakeExcel: Worksheet.getRange() without an address is not emulated");
+    return new RangeProxy(this.ctx, () => {
+      const a = parseAddress(address);
+      if (a.sheet !== undefined && a.sheet.toLowerCase() !== this.resolve().name.toLowerCase()) throw new FakeExcelError("InvalidArgument", `The address ${address} is on another sheet.`);
+      return { sheet: this.resolve(), row: a.row, col: a.col, rows: a.rows, cols: a.cols };
+    });
+  }
+  activate(): void {
+    this.ctx.enqueue("Worksheet.activate", null, () => (this.ctx.fake.activeSheet = this.resolve().name));
+  }
+}
+
+class FreezePanesProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly sheet: () => FakeSheet
+  ) {
+    return strict(this, "WorksheetFreezePanes");
+  }
+  freezeRows(count = 1): void {
+    this.ctx.enqueue("WorksheetFreezePanes.freezeRows", count, () => (this.sheet().freeze = { rows: count, cols: 0 }));
+  }
+  freezeColumns(count = 1): void {
+    this.ctx.enqueue("WorksheetFreezePanes.freezeColumns", count, () => (this.sheet().freeze = { rows: 0, cols: count }));
+  }
+  freezeAt(range: RangeProxy): void {
+    this.ctx.enqueue("WorksheetFreezePanes.freezeAt", null, () => {
+      const r = range.resolve();
+      this.sheet().freeze = { rows: r.row + r.rows, cols: r.col + r.cols, at: rectAddress(r, false) };
+    });
+  }
+}
+
+class WorksheetCollectionProxy extends ClientObject {
+  private loadedItems: WorksheetProxy[] | undefined = undefined;
+  constructor(ctx: Ctx) {
+    super(ctx, "WorksheetCollection");
+    return strict(this, "WorksheetCollection");
+  }
+  get items(): WorksheetProxy[] {
+    if (!this.loadedItems) throw new Error("FakeExcel: WorksheetCollection.items read before load and sync");
+    return this.loadedItems;
+  }
+  load(spec?: LoadSpec): this {
+    const props = loadProps(spec);
+    for (const p of props) if (p !== "items/name") throw new Error(`FakeExcel: WorksheetCollection.load("${p}") is not emulated`);
+    this.ctx.enqueue("WorksheetCollection.load", props, () => {
+      this.loadedItems = this.ctx.fake.sheets.map((s) => {
+        const w = new WorksheetProxy(this.ctx, () => s);
+        w.preload({ name: s.name, isNullObject: false });
+        return w;
+      });
+    });
+    return this;
+  }
+  add(name?: string): WorksheetProxy {
+    const handle: { sheet: FakeSheet | null } = { sheet: null };
+    this.ctx.enqueue("WorksheetCollection.add", name ?? null, () => (handle.sheet = this.ctx.fake.addSheet(name)));
+    return new WorksheetProxy(this.ctx, () => handle.sheet);
+  }
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => {
+      const s = this.ctx.fake.findSheet(key);
+      if (!s) throw new FakeExcelError("ItemNotFound", `The worksheet ${key} does not exist.`);
+      return s;
+    });
+  }
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.fake.findSheet(key) ?? null);
+  }
+}
+
+class TableProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly resolveRaw: () => FakeTable | null
+  ) {
+    super(ctx, "Table");
+    return strict(this, "Table");
+  }
+  resolve(): FakeTable {
+    const t = this.resolveRaw();
+    if (!t) throw new FakeExcelError("InvalidOperation", "The operation is not allowed on a null object.");
+    if (!this.ctx.fake.tables.includes(t)) throw new FakeExcelError("ItemNotFound", `The table ${t.name} no longer exists.`);
+    return t;
+  }
+  preloadName(name: string): void {
+    this.loaded.set("name", name);
+    this.loaded.set("isNullObject", false);
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.ctx.enqueue("Table.name", v, () => this.ctx.fake.renameTableChecked(this.resolve(), v));
+  }
+  get style(): string {
+    return this.read("style");
+  }
+  set style(v: string) {
+    this.ctx.enqueue("Table.style", v, () => (this.resolve().style = v));
+  }
+  get showHeaders(): boolean {
+    return this.read("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.resolve().sheet);
+  }
+  load(spec?: LoadSpec): this {
+    this.queueLoad(spec, ["name", "style", "showHeaders", "showTotals", "id"], (props) => {
+      const t = this.resolveRaw();
+      if (!t || !this.ctx.fake.tables.includes(t)) {
+        if (t) throw new FakeExcelError("ItemNotFound", `The table ${t.name} no longer exists.`);
+        return { isNullObject: true, ...Object.fromEntries(props.map((p) => [p, null])) };
+      }
+      const all: Record<string, unknown> = { name: t.name, style: t.style, showHeaders: t.showHeaders, showTotals: t.showTotals, id: String(t.id) };
+      return { isNullObject: false, ...Object.fromEntries(props.map((p) => [p, all[p]])) };
+    });
+    return this;
+  }
+  getRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, row: t.top, col: t.left, rows: t.rows, cols: t.cols };
+    });
+  }
+  getHeaderRowRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, row: t.top, col: t.left, rows: 1, cols: t.cols };
+    });
+  }
+  getDataBodyRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const t = this.resolve();
+      return { sheet: t.sheet, row: t.top + 1, col: t.left, rows: t.rows - 1 - (t.showTotals ? 1 : 0), cols: t.cols };
+    });
+  }
+  resize(newRange: RangeProxy | string): void {
+    this.ctx.enqueue("Table.resize", typeof newRange === "string" ? newRange : null, () => {
+      const t = this.resolve();
+      let r: Rect;
+      if (typeof newRange === "string") {
+        const a = parseAddress(newRange);
+        r = { sheet: t.sheet, row: a.row, col: a.col, rows: a.rows, cols: a.cols };
+      } else r = newRange.resolve();
+      this.ctx.fake.resizeTableChecked(t, r);
+    });
+  }
+}
+
+class TableCollectionProxy extends ClientObject {
+  private loadedItems: TableProxy[] | undefined = undefined;
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: (() => FakeSheet) | null
+  ) {
+    super(ctx, "TableCollection");
+    return strict(this, "TableCollection");
+  }
+  get items(): TableProxy[] {
+    if (!this.loadedItems) throw new Error("FakeExcel: TableCollection.items read before load and sync");
+    return this.loadedItems;
+  }
+  load(spec?: LoadSpec): this {
+    const props = loadProps(spec);
+    for (const p of props) if (p !== "items/name") throw new Error(`FakeExcel: TableCollection.load("${p}") is not emulated`);
+    this.ctx.enqueue("TableCollection.load", props, () => {
+      const sheet = this.sheet?.();
+      this.loadedItems = this.ctx.fake.tables
+        .filter((t) => !sheet || t.sheet === sheet)
+        .map((t) => {
+          const p = new TableProxy(this.ctx, () => t);
+          p.preloadName(t.name);
+          return p;
+        });
+    });
+    return this;
+  }
+  add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
+    const handle: { table: FakeTable | null } = { table: null };
+    this.ctx.enqueue("TableCollection.add", [typeof address === "string" ? address : null, hasHeaders], () => {
+      let r: Rect;
+      if (typeof address === "string") {
+        const a = parseAddress(address);
+        const sheet = a.sheet !== undefined ? this.ctx.fake.findSheet(a.sheet) : this.sheet?.();
+        if (!sheet) throw new FakeExcelError("InvalidArgument", `No sheet for ${address}`);
+        r = { sheet, row: a.row, col: a.col, rows: a.rows, cols: a.cols };
+      } else r = address.resolve();
+      if (this.sheet && r.sheet !== this.sheet()) throw new FakeExcelError("InvalidArgument", "The range is not on this worksheet.");
+      handle.table = this.ctx.fake.addTable(r, hasHeaders);
+    });
+    return new TableProxy(this.ctx, () => handle.table);
+  }
+  getItem(key: string): TableProxy {
+    return new TableProxy(this.ctx, () => {
+      const t = this.ctx.fake.findTable(key);
+      if (!t) throw new FakeExcelError("ItemNotFound", `The table ${key} does not exist.`);
+      return t;
+    });
+  }
+  getItemOrNullObject(key: string): TableProxy {
+    return new TableProxy(this.ctx, () => this.ctx.fake.findTable(key) ?? null);
+  }
+}
+
+class NamedItemProxy extends ClientObject {
+  constructor(ctx: Ctx, name: string) {
+    super(ctx, "NamedItem");
+    this.loaded.set("name", name);
+    return strict(this, "NamedItem");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+}
+
+class NamedItemCollectionProxy extends ClientObject {
+  private loadedItems: NamedItemProxy[] | undefined = undefined;
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: (() => FakeSheet) | null
+  ) {
+    super(ctx, "NamedItemCollection");
+    return strict(this, "NamedItemCollection");
+  }
+  get items(): NamedItemProxy[] {
+    if (!this.loadedItems) throw new Error("FakeExcel: NamedItemCollection.items read before load and sync");
+    return this.loadedItems;
+  }
+  load(spec?: LoadSpec): this {
+    const props = loadProps(spec);
+    for (const p of props) if (p !== "items/name") throw new Error(`FakeExcel: NamedItemCollection.load("${p}") is not emulated`);
+    this.ctx.enqueue("NamedItemCollection.load", props, () => {
+      const scope = this.sheet ? this.sheet().name : "workbook";
+      this.loadedItems = this.ctx.fake.names.filter((n) => n.scope === scope).map((n) => new NamedItemProxy(this.ctx, n.name));
+    });
+    return this;
+  }
+  add(name: string, reference: RangeProxy | string, comment?: string): NamedItemProxy {
+    this.ctx.enqueue("NamedItemCollection.add", [name, typeof reference === "string" ? reference : null, comment ?? null], () => {
+      const ref = typeof reference === "string" ? reference : `=${rectAddress(reference.resolve())}`;
+      this.ctx.fake.addName({ name, reference: ref, scope: this.sheet ? this.sheet().name : "workbook", ...(comment !== undefined ? { comment } : {}) });
+    });
+    return new NamedItemProxy(this.ctx, name);
+  }
+}
+
+class SettingProxy extends ClientObject {
+  constructor(ctx: Ctx, key: string, value: unknown) {
+    super(ctx, "Setting");
+    this.loaded.set("key", key);
+    this.loaded.set("value", value);
+    return strict(this, "Setting");
+  }
+  get key(): string {
+    return this.read("key");
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+}
+
+class SettingCollectionProxy extends ClientObject {
+  private loadedItems: SettingProxy[] | undefined = undefined;
+  constructor(ctx: Ctx) {
+    super(ctx, "SettingCollection");
+    return strict(this, "SettingCollection");
+  }
+  get items(): SettingProxy[] {
+    if (!this.loadedItems) throw new Error("FakeExcel: SettingCollection.items read before load and sync");
+    return this.loadedItems;
+  }
+  load(spec?: LoadSpec): this {
+    const props = loadProps(spec);
+    for (const p of props) if (p !== "items/key" && p !== "items/value") throw new Error(`FakeExcel: SettingCollection.load("${p}") is not emulated`);
+    this.ctx.enqueue("SettingCollection.load", props, () => {
+      this.loadedItems = [...this.ctx.fake.settings.entries()].map(([k, v]) => new SettingProxy(this.ctx, k, JSON.parse(JSON.stringify(v)) as unknown));
+    });
+    return this;
+  }
+  add(key: string, value: unknown): SettingProxy {
+    this.ctx.enqueue("SettingCollection.add", [key, value], () => this.ctx.fake.settings.set(key, JSON.parse(JSON.stringify(value)) as unknown));
+    return new SettingProxy(this.ctx, key, value);
+  }
+}
+
+class ChartSeriesProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly series: () => FakeChart["series"][number]
+  ) {
+    return strict(this, "ChartSeries");
+  }
+  set name(v: string) {
+    this.ctx.enqueue("ChartSeries.name", v, () => (this.series().name = v));
+  }
+  setValues(range: RangeProxy): void {
+    this.ctx.enqueue("ChartSeries.setValues", null, () => (this.series().values = rectAddress(range.resolve())));
+  }
+  setXAxisValues(range: RangeProxy): void {
+    this.ctx.enqueue("ChartSeries.setXAxisValues", null, () => (this.series().xValues = rectAddress(range.resolve())));
+  }
+}
+
+class ChartSeriesCollectionProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly chart: () => FakeChart
+  ) {
+    return strict(this, "ChartSeriesCollection");
+  }
+  getItemAt(index: number): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.ctx, () => {
+      const s = this.chart().series[index];
+      if (!s) throw new FakeExcelError("ItemNotFound", `No series at ${index}`);
+      return s;
+    });
+  }
+  add(name?: string): ChartSeriesProxy {
+    const handle: { s: FakeChart["series"][number] | null } = { s: null };
+    this.ctx.enqueue("ChartSeriesCollection.add", name ?? null, () => {
+      handle.s = name === undefined ? {} : { name };
+      this.chart().series.push(handle.s);
+    });
+    return new ChartSeriesProxy(this.ctx, () => handle.s as FakeChart["series"][number]);
+  }
+}
+
+class ChartAxisProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly axis: () => { scaleType?: string; numberFormat?: string },
+    private readonly label: string
+  ) {
+    return strict(this, "ChartAxis");
+  }
+  set scaleType(v: string) {
+    if (this.label !== "value") throw new Error("FakeExcel: scaleType is only emulated on the value axis");
+    this.ctx.enqueue("ChartAxis.scaleType", v, () => (this.axis().scaleType = v));
+  }
+  set numberFormat(v: string) {
+    this.ctx.enqueue("ChartAxis.numberFormat", v, () => (this.axis().numberFormat = v));
+  }
+}
+
+class ChartProxy {
+  readonly series: ChartSeriesCollectionProxy;
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly axes: { valueAxis: ChartAxisProxy; categoryAxis: ChartAxisProxy };
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly chart: () => FakeChart
+  ) {
+    this.series = new ChartSeriesCollectionProxy(ctx, chart);
+    const c = ctx;
+    this.title = strict(
+      {
+        set text(v: string) {
+          c.enqueue("ChartTitle.text", v, () => (chart().title = v));
+        },
+      } as { text: string },
+      "ChartTitle"
+    );
+    this.legend = strict(
+      {
+        set visible(v: boolean) {
+          c.enqueue("ChartLegend.visible", v, () => (chart().legendVisible = v));
+        },
+      } as { visible: boolean },
+      "ChartLegend"
+    );
+    this.axes = strict({ valueAxis: new ChartAxisProxy(ctx, () => chart().valueAxis, "value"), categoryAxis: new ChartAxisProxy(ctx, () => chart().categoryAxis, "category") }, "ChartAxes");
+    return strict(this, "Chart");
+  }
+  setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
+    this.ctx.enqueue("Chart.setPosition", null, () => {
+      const addr = (x: RangeProxy | string | undefined): string => (x === undefined ? "" : typeof x === "string" ? x : rectAddress(x.resolve(), false));
+      this.chart().position = [addr(startCell), addr(endCell)];
+    });
+  }
+}
+
+class ChartCollectionProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly sheet: () => FakeSheet
+  ) {
+    return strict(this, "ChartCollection");
+  }
+  add(type: string, sourceData: RangeProxy, seriesBy = "Auto"): ChartProxy {
+    const handle: { chart: FakeChart | null } = { chart: null };
+    this.ctx.enqueue("ChartCollection.add", [type, seriesBy], () => {
+      const r = sourceData.resolve();
+      handle.chart = { type, source: rectAddress(r), seriesBy, series: [{ values: rectAddress(r) }], valueAxis: {}, categoryAxis: {} };
+      this.sheet().charts.push(handle.chart);
+    });
+    return new ChartProxy(this.ctx, () => handle.chart as FakeChart);
+  }
+}
+
+class ApplicationProxy {
+  constructor(private readonly ctx: Ctx) {
+    return strict(this, "Application");
+  }
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.enqueue("Application.suspendApiCalculationUntilNextSync", null, () => this.ctx.fake.calculationSuspensions++);
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
+  readonly settings: SettingCollectionProxy;
+  readonly application: ApplicationProxy;
+  constructor(private readonly ctx: Ctx) {
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx, null);
+    this.names = new NamedItemCollectionProxy(ctx, null);
+    this.settings = new SettingCollectionProxy(ctx);
+    this.application = new ApplicationProxy(ctx);
+    return strict(this, "Workbook");
+  }
+  getSelectedRange(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const sel = this.ctx.fake.selection;
+      const sheet = this.ctx.fake.findSheet(sel.sheet);
+      if (!sheet) throw new FakeExcelError("InvalidSelection", "The current selection is invalid.");
+      const a = parseAddress(sel.address);
+      return { sheet, row: a.row, col: a.col, rows: a.rows, cols: a.cols };
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fake workbook
+// ---------------------------------------------------------------------------------------------
+
+export interface FakeExcelOptions {
+  /** Sheets to start with (default ["Sheet1"]). */
+  sheets?: string[];
+  /** Reject syncs whose payload exceeds this (default 5 MB, as Excel on the web). */
+  maxRequestBytes?: number;
+}
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly tables: FakeTable[] = [];
+  readonly names: FakeName[] = [];
+  readonly settings = new Map<string, unknown>();
+  readonly syncs: SyncRecord[] = [];
+  readonly writes: WriteRecord[] = [];
+  selection: { sheet: string; address: string };
+  activeSheet: string;
+  calculationSuspensions = 0;
+  private nextId = 1;
+  private readonly maxRequestBytes: number;
+
+  constructor(options: FakeExcelOptions = {}) {
+    for (const name of options.sheets ?? ["Sheet1"]) this.addSheet(name);
+    this.selection = { sheet: this.sheets[0].name, address: "A1" };
+    this.activeSheet = this.sheets[0].name;
+    this.maxRequestBytes = options.maxRequestBytes ?? WEB_REQUEST_LIMIT_BYTES;
+  }
+
+  /** Excel.run: one context per call; calls left queued are synced at the end (counted). */
+  readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new Ctx(this);
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx.queue.length > 0) await this.flush(ctx, true);
+    return result;
+  };
+
+  /** context.sync(): applies the queue in order; a failing call stops the rest (no rollback). */
+  async flush(ctx: Ctx, implicit: boolean): Promise<void> {
+    const actions = ctx.queue;
+    ctx.queue = [];
+    const record: SyncRecord = { index: this.syncs.length, calls: actions.map((a) => a.call), payloadBytes: actions.reduce((n, a) => n + a.bytes, 0), responseBytes: 0, implicit };
+    this.syncs.push(record);
+    await Promise.resolve();
+    if (record.payloadBytes > this.maxRequestBytes) {
+      record.error = "RequestPayloadSizeLimitExceeded";
+      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size (${record.payloadBytes} bytes) has exceeded the limit.`);
+    }
+    for (const a of actions) {
+      try {
+        a.run();
+      } catch (error) {
+        record.error = error instanceof FakeExcelError ? error.code : String(error);
+        throw error;
+      }
+    }
+    if (record.responseBytes > this.maxRequestBytes) {
+      record.error = "ResponsePayloadSizeLimitExceeded";
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`);
+    }
+  }
+
+  /** Adds loaded bytes to the current sync's response. */
+  noteResponse(bytes: number): void {
+    const current = this.syncs[this.syncs.length - 1];
+    if (current) current.responseBytes += bytes;
+  }
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  /** Forgets recorded syncs and writes (the workbook itself stays). */
+  resetCounters(): void {
+    this.syncs.length = 0;
+    this.writes.length = 0;
+    this.calculationSuspensions = 0;
+  }
+
+  // ---- model operations (also used by the proxies) ----
+
+  findSheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  addSheet(name?: string): FakeSheet {
+    let n = name;
+    if (n === undefined) {
+      let i = this.sheets.length + 1;
+      while (this.findSheet(`Sheet${i}`)) i++;
+      n = `Sheet${i}`;
+    }
+    if (n.length === 0 || n.length > 31 || /[[\]:*?/\\]/.test(n) || n.startsWith("'") || n.endsWith("'") || n.toLowerCase() === "history") {
+      throw new FakeExcelError("InvalidArgument", `The sheet name is not valid: ${n}`);
+    }
+    if (this.findSheet(n)) throw new FakeExcelError("ItemAlreadyExists", `A sheet named ${n} already exists.`);
+    const s = new FakeSheet(this.nextId++, n);
+    this.sheets.push(s);
+    return s;
+  }
+
+  findTable(name: string): FakeTable | undefined {
+    return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  }
+
+  table(name: string): FakeTable {
+    const t = this.findTable(name);
+    if (!t) throw new Error(`no table ${name}`);
+    return t;
+  }
+
+  private checkTableName(name: string, self?: FakeTable): void {
+    const valid =
+      name.length > 0 &&
+      name.length <= 255 &&
+      /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) &&
+      !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+      !/^[RrCc]$/.test(name) &&
+      !/^[Rr]\d*[Cc]\d*$/.test(name);
+    if (!valid) throw new FakeExcelError("InvalidArgument", `The table name is not valid: ${name}`);
+    const clash = this.tables.some((t) => t !== self && t.name.toLowerCase() === name.toLowerCase()) || this.names.some((n) => n.name.toLowerCase() === name.toLowerCase());
+    if (clash) throw new FakeExcelError("ItemAlreadyExists", `The name ${name} is already used.`);
+  }
+
+  private overlapsTable(r: Rect, except?: FakeTable): FakeTable | undefined {
+    return this.tables.find(
+      (t) => t !== except && t.sheet === r.sheet && r.row < t.top + t.rows && t.top < r.row + r.rows && r.col < t.left + t.cols && t.left < r.col + r.cols
+    );
+  }
+
+  addTable(r: Rect, hasHeaders: boolean): FakeTable {
+    if (this.overlapsTable(r)) throw new FakeExcelError("InvalidArgument", "A table cannot overlap another table.");
+    let rect = r;
+    if (!hasHeaders) {
+      // Excel inserts a header row above the data; keep it simple: require headers.
+      throw new Error("FakeExcel: tables.add(…, false) is not emulated");
+    }
+    if (rect.rows < 2) rect = { ...rect, rows: 2 };
+    let i = 1;
+    while (this.findTable(`Table${i}`)) i++;
+    const t = new FakeTable(this.nextId++, `Table${i}`, rect.sheet, rect.row, rect.col, rect.rows, rect.cols);
+    // Header cells become unique text names, as Excel does.
+    const seen = new Set<string>();
+    for (let c = 0; c < rect.cols; c++) {
+      const cell = rect.sheet.ensure(rect.row, c + rect.col);
+      let h = cell.formula ? r1c1ToA1(cell.formula, rect.row, rect.col + c) : String(cell.value);
+      if (h === "") h = `Column${c + 1}`;
+      let name = h;
+      for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${h}${k}`;
+      seen.add(name.toLowerCase());
+      cell.value = name;
+      delete cell.formula;
+    }
+    this.tables.push(t);
+    return t;
+  }
+
+  renameTableChecked(t: FakeTable, name: string): void {
+    this.checkTableName(name, t);
+    t.name = name;
+  }
+
+  resizeTableChecked(t: FakeTable, r: Rect): void {
+    if (r.sheet !== t.sheet) throw new FakeExcelError("InvalidArgument", "The new range must be on the table's sheet.");
+    if (r.row !== t.top) throw new FakeExcelError("InvalidArgument", "The header row of the table must stay in the same row.");
+    const overlaps = r.row < t.top + t.rows && t.top < r.row + r.rows && r.col < t.left + t.cols && t.left < r.col + r.cols;
+    if (!overlaps) throw new FakeExcelError("InvalidArgument", "The new range must overlap the table.");
+    if (r.rows < 2) throw new FakeExcelError("InvalidArgument", "A table needs a header row and a body row.");
+    if (this.overlapsTable(r, t)) throw new FakeExcelError("InvalidArgument", "A table cannot overlap another table.");
+    t.left = r.col;
+    t.rows = r.rows;
+    t.cols = r.cols;
+  }
+
+  addName(n: FakeName): void {
+    this.checkTableName(n.name);
+    this.names.push(n);
+  }
+
+  eachCell(r: Rect, fn: (cell: FakeCell, row: number, col: number) => void): void {
+    for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) fn(r.sheet.ensure(r.row + i, r.col + j), r.row + i, r.col + j);
+  }
+
+  /** Writes one cell as Excel does for `values` (and for non-formula strings in `formulas`). */
+  private writeValue(cell: FakeCell, v: unknown, row: number, col: number): void {
+    if (v === null || v === undefined) return;
+    delete cell.formula;
+    if (typeof v === "number" || typeof v === "boolean") {
+      cell.value = v;
+      return;
+    }
+    if (typeof v !== "string") throw new FakeExcelError("InvalidArgument", `Unsupported cell value: ${JSON.stringify(v)}`);
+    if (v === "" || cell.numberFormat === "@") {
+      cell.value = v;
+      return;
+    }
+    if (v.startsWith("=")) {
+      cell.value = "";
+      cell.formula = a1ToR1C1(v, row, col);
+    } else if (NUMBER.test(v)) cell.value = Number(v);
+    else if (/^[+\-@]/.test(v)) {
+      cell.value = "";
+      cell.formula = a1ToR1C1(`=${v.startsWith("@") ? v.slice(1) : v}`, row, col);
+    } else if (isoSerial(v) !== null) {
+      cell.value = isoSerial(v) as number;
+      if (cell.numberFormat === "General") cell.numberFormat = "yyyy-mm-dd";
+    } else if (/^(true|false)$/i.test(v)) cell.value = v.toLowerCase() === "true";
+    else cell.value = v;
+  }
+
+  writeRange(r: Rect, prop: WriteRecord["property"], value: unknown): void {
+    this.writes.push({ sync: this.syncs.length - 1, sheet: r.sheet.name, address: rectAddress(r, false), property: prop, value });
+    let at: (i: number, j: number) => unknown;
+    if (isGrid(value)) {
+      if (value.length !== r.rows || value.some((row) => row.length !== r.cols)) {
+        throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${r.rows}×${r.cols}).`);
+      }
+      at = (i, j) => value[i][j];
+    } else if (Array.isArray(value)) {
+      throw new FakeExcelError("InvalidArgument", "A range property takes a single value or a 2-D array.");
+    } else at = () => value;
+    for (let i = 0; i < r.rows; i++) {
+      for (let j = 0; j < r.cols; j++) {
+        const v = at(i, j);
+        if (v === null || v === undefined) continue;
+        const row = r.row + i;
+        const col = r.col + j;
+        const cell = r.sheet.ensure(row, col);
+        if (prop === "numberFormat") cell.numberFormat = v === "" ? "General" : String(v);
+        else if (prop === "values") this.writeValue(cell, v, row, col);
+        else if (typeof v === "string" && v.startsWith("=")) {
+          if (cell.numberFormat === "@") {
+            // Excel keeps a formula typed into a text cell as text.
+            delete cell.formula;
+            cell.value = v;
+          } else {
+            cell.value = "";
+            cell.formula = prop === "formulas" ? a1ToR1C1(v, row, col) : v;
+          }
+        } else this.writeValue(cell, v, row, col);
+      }
+    }
+  }
+
+  readRange(r: Rect, prop: string): unknown {
+    switch (prop) {
+      case "address":
+        return rectAddress(r);
+      case "rowIndex":
+        return r.row;
+      case "columnIndex":
+        return r.col;
+      case "rowCount":
+        return r.rows;
+      case "columnCount":
+        return r.cols;
+    }
+    const out: unknown[][] = [];
+    for (let i = 0; i < r.rows; i++) {
+      const row: unknown[] = [];
+      for (let j = 0; j < r.cols; j++) {
+        const cell = r.sheet.get(r.row + i, r.col + j);
+        if (prop === "numberFormat") row.push(cell?.numberFormat ?? "General");
+        else if (!cell) row.push("");
+        else if (cell.formula) row.push(prop === "formulasR1C1" ? cell.formula : r1c1ToA1(cell.formula, r.row + i, r.col + j));
+        else row.push(cell.value);
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** The bounding box of used cells in `r` (values or formulas; with formats unless valuesOnly). */
+  usedRect(r: Rect, valuesOnly: boolean): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [row, cols] of r.sheet.cells) {
+      if (row < r.row || row >= r.row + r.rows) continue;
+      for (const [col, cell] of cols) {
+        if (col < r.col || col >= r.col + r.cols) continue;
+        const used = cell.value !== "" || cell.formula !== undefined || (!valuesOnly && (cell.numberFormat !== "General" || cell.fillColor !== undefined));
+        if (!used) continue;
+        top = Math.min(top, row);
+        bottom = Math.max(bottom, row);
+        left = Math.min(left, col);
+        right = Math.max(right, col);
+      }
+    }
+    if (bottom < 0) return null;
+    return { sheet: r.sheet, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+
+  clearRect(r: Rect, applyTo: "All" | "Contents" | "Formats"): void {
+    for (let i = 0; i < r.rows; i++) {
+      for (let j = 0; j < r.cols; j++) {
+        const cell = r.sheet.get(r.row + i, r.col + j);
+        if (!cell) continue;
+        if (applyTo === "All") r.sheet.remove(r.row + i, r.col + j);
+        else if (applyTo === "Contents") {
+          cell.value = "";
+          delete cell.formula;
+        } else {
+          cell.numberFormat = "General";
+          delete cell.fontColor;
+          delete cell.bold;
+          delete cell.italic;
+          delete cell.fillColor;
+        }
+      }
+    }
+  }
+
+  // ---- test helpers: what a user does by hand (not Office.js) ----
+
+  /** Selects `address` on `sheet` (what getSelectedRange returns). */
+  select(sheet: string, address: string): void {
+    this.selection = { sheet, address };
+  }
+
+  /**
+   * Types into cells from `topLeft`, as a user would: "=…" becomes a formula (A1), numbers stay
+   * numbers, other strings text; null leaves a cell alone.
+   */
+  type(sheet: string, topLeft: string, rows: (Scalar | null)[][]): void {
+    const s = this.sheet(sheet);
+    const a = parseAddress(topLeft);
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null) return;
+        const cell = s.ensure(a.row + i, a.col + j);
+        if (typeof v === "string" && v.startsWith("=")) {
+          cell.value = "";
+          cell.formula = a1ToR1C1(v, a.row + i, a.col + j);
+        } else {
+          delete cell.formula;
+          cell.value = v;
+        }
+      })
+    );
+  }
+
+  cell(sheet: string, address: string): FakeCell | undefined {
+    const a = parseAddress(address);
+    return this.sheet(sheet).get(a.row, a.col);
+  }
+
+  /** Constants of a range (formula cells give their A1 formula), "" for blank cells. */
+  read(sheet: string, address: string): unknown[][] {
+    const a = parseAddress(address);
+    return this.readRange({ sheet: this.sheet(sheet), row: a.row, col: a.col, rows: a.rows, cols: a.cols }, "formulas") as unknown[][];
+  }
+
+  /** Number formats of a range. */
+  formats(sheet: string, address: string): unknown[][] {
+    const a = parseAddress(address);
+    return this.readRange({ sheet: this.sheet(sheet), row: a.row, col: a.col, rows: a.rows, cols: a.cols }, "numberFormat") as unknown[][];
+  }
+
+  /** Every non-empty cell of a sheet as "A1" → cell (for "nothing else changed" checks). */
+  snapshot(sheet: string): Map<string, FakeCell> {
+    const out = new Map<string, FakeCell>();
+    for (const [row, cols] of this.sheet(sheet).cells) for (const [col, cell] of cols) out.set(a1(row, col), { ...cell });
+    return out;
+  }
+
+  tableAddress(name: string): string {
+    const t = this.table(name);
+    return rectAddress({ sheet: t.sheet, row: t.top, col: t.left, rows: t.rows, cols: t.cols }, false);
+  }
+
+  /** The user deletes a table; `keepCells` as Convert to Range (true) or Delete (false). */
+  deleteTable(name: string, keepCells = true): void {
+    const t = this.table(name);
+    this.tables.splice(this.tables.indexOf(t), 1);
+    if (!keepCells) this.clearRect({ sheet: t.sheet, row: t.top, col: t.left, rows: t.rows, cols: t.cols }, "All");
+  }
+
+  renameTable(name: string, newName: string): void {
+    this.renameTableChecked(this.table(name), newName);
+  }
+
+  /** The user drags the table's corner (or types next to it and Excel extends it). */
+  resizeTable(name: string, address: string): void {
+    const t = this.table(name);
+    const a = parseAddress(address);
+    this.resizeTableChecked(t, { sheet: t.sheet, row: a.row, col: a.col, rows: a.rows, cols: a.cols });
+  }
+
+  /** The user adds a column at the table's right edge: header text and a formula for every row. */
+  addTableColumn(name: string, header: string, formulaA1ForFirstRow: string | null): void {
+    const t = this.table(name);
+    const col = t.left + t.cols;
+    this.resizeTableChecked(t, { sheet: t.sheet, row: t.top, col: t.left, rows: t.rows, cols: t.cols + 1 });
+    this.type(t.sheet.name, a1(t.top, col), [[header]]);
+    if (formulaA1ForFirstRow !== null) {
+      const r1c1 = a1ToR1C1(formulaA1ForFirstRow, t.top + 1, col);
+      for (let r = t.top + 1; r < t.top + t.rows; r++) {
+        const cell = t.sheet.ensure(r, col);
+        cell.value = "";
+        cell.formula = r1c1;
+      }
+    }
+  }
+}
