@@ -1,0 +1,91 @@
+/**
+ * A chip's peak FLOP/s in the models. AI mode calls =AI.CHIP(chip, "bf16") (the add-in's
+ * accelerators dataset) when that function is registered; portable mode (and AI mode without
+ * AI.CHIP) writes an accelerator lookup table on the sheet, from the same dataset, and finds the
+ * peak with INDEX/MATCH on the names Chip_Names and Chip_Peak_FLOPS, which works in any Excel.
+ */
+import { getDataset } from "../../data/catalog";
+import type { Dataset } from "../../data/types";
+import { FUNCTION_IDS } from "../../functions/registry";
+import { col, FMT, INPUT_STYLE, NOTE_STYLE, type ModelBuilder, type ModelMode } from "./common";
+
+export interface Chip {
+  key: string;
+  name: { zh: string; en: string };
+  peakFlops: number;
+  confidence: string;
+  source: string;
+}
+
+function acceleratorsDataset(): Dataset {
+  const d = getDataset("accelerators");
+  if (!d) throw new Error("the accelerators dataset is missing from the catalog");
+  return d;
+}
+
+/** Chips with a dense 16-bit tensor figure, in the dataset's order. */
+export function chipsWithPeak(): Chip[] {
+  const d = acceleratorsDataset();
+  const [k, n, nz, p, conf, src] = ["key", "name", "name_zh", "tensor16_flops", "confidence", "source"].map((c) => col(d, c));
+  return d.rows
+    .filter((r) => typeof r[p] === "number")
+    .map((r) => ({
+      key: String(r[k]),
+      name: { en: String(r[n]), zh: String(r[nz]) },
+      peakFlops: r[p] as number,
+      confidence: String(r[conf]),
+      source: String(r[src]),
+    }));
+}
+
+/** A chip by key ("a100"); throws for an unknown key (a template bug or a bad option). */
+export function chipByKey(key: string): Chip {
+  const c = chipsWithPeak().find((x) => x.key === key.toLowerCase());
+  if (!c)
+    throw new Error(
+      `unknown chip key "${key}" (accelerators dataset: ${chipsWithPeak()
+        .map((x) => x.key)
+        .join(", ")})`
+    );
+  return c;
+}
+
+/** Names the lookup table defines. */
+export const CHIP_NAMES = "Chip_Names";
+export const CHIP_PEAK = "Chip_Peak_FLOPS";
+
+/** AI.CHIP is registered (src/functions/registry.ts), so AI-mode sheets can use it. */
+export const AI_CHIP_AVAILABLE: boolean = FUNCTION_IDS.includes("CHIP");
+
+/** Whether a sheet in this mode needs the accelerator table written on it. */
+export const usesChipTable = (mode: ModelMode): boolean => mode === "portable" || !AI_CHIP_AVAILABLE;
+
+/** The expression (no "=") giving the peak dense 16-bit FLOP/s of the chip named in `chipRef`. */
+export const peakFormula = (mode: ModelMode, chipRef: string): string =>
+  usesChipTable(mode) ? `INDEX(${CHIP_PEAK},MATCH(${chipRef},${CHIP_NAMES},0))` : `AI.CHIP(${chipRef},"bf16")`;
+
+/**
+ * Writes the table at (row, 0): a section line, header, unit and source rows, one row per chip.
+ * Returns the next free row.
+ */
+export function writeAcceleratorTable(b: ModelBuilder, row: number, section: (row: number, text: string) => void): { nextRow: number } {
+  const chips = chipsWithPeak();
+  section(row, b.t("加速芯片参数表 (峰值算力查找)", "Accelerators (lookup of peak FLOP/s)"));
+  b.header(row + 1, 0, [b.t("芯片", "Chip"), b.t("FP16/BF16 稠密峰值算力", "Peak dense FP16/BF16"), b.t("可信度", "Confidence"), b.t("来源", "Source")]);
+  b.put(row + 2, 0, [[{ v: b.t("单位", "Unit") }, { v: "FLOP/s" }, { v: null }, { v: null }]]);
+  const first = row + 3;
+  b.put(
+    first,
+    0,
+    chips.map((c) => [
+      { v: c.name[b.language] },
+      { v: c.peakFlops, fmt: FMT.flops, style: INPUT_STYLE },
+      { v: c.confidence },
+      { v: c.source, style: NOTE_STYLE },
+    ])
+  );
+  chips.forEach((c, i) => b.input(`${c.name.en} peak FLOP/s`, { row: first + i, col: 1 }, { row: row + 2, col: 1 }, { row: first + i, col: 3 }));
+  b.name(CHIP_NAMES, { row: first, col: 0, rows: chips.length, cols: 1 });
+  b.name(CHIP_PEAK, { row: first, col: 1, rows: chips.length, cols: 1 });
+  return { nextRow: first + chips.length };
+}
