@@ -67,17 +67,21 @@ export interface FunctionSpec<P extends readonly ParamSpec[] = readonly ParamSpe
   readonly impl: (...args: ArgsOf<P>) => Result;
 }
 
-/** Any function spec, whatever its parameter list (implementations are contravariant in their arguments). */
+/** A declared function: its spec plus the checks prepared from its parameter list. */
+export type DefinedFunction<P extends readonly ParamSpec[]> = FunctionSpec<P> & { readonly checks: PreparedChecks };
+
+/** Any declared function, whatever its parameter list (implementations are contravariant in their arguments). */
 export interface AnyFunctionSpec {
   readonly id: string;
   readonly params: readonly ParamSpec[];
   readonly returns: "number" | "text" | "matrix";
   readonly impl: (...args: never[]) => Result;
+  readonly checks: PreparedChecks;
 }
 
 /** Declares a function; the generic ties the implementation's argument types to the parameter list. */
-export function defineFunction<const P extends readonly ParamSpec[]>(spec: FunctionSpec<P>): FunctionSpec<P> {
-  return spec;
+export function defineFunction<const P extends readonly ParamSpec[]>(spec: FunctionSpec<P>): DefinedFunction<P> {
+  return { ...spec, checks: new PreparedChecks(spec.params) };
 }
 
 export function isOptional(p: ParamSpec): boolean {
@@ -200,22 +204,124 @@ export function convertArg(p: ParamSpec, raw: unknown): Scalar | CellError {
 }
 
 /**
- * Runs a function on raw arguments: converts each (the first error wins, passed through
- * unchanged), calls the implementation, and turns a non-finite result into #NUM!.
+ * A spec's checks prepared once, for the hot path: each parameter's bounds in a typed array and
+ * its default by position, so a call reads no parameter objects (their shapes differ from one
+ * parameter to the next, which makes every property read megamorphic). Absent bounds are
+ * ±Number.MAX_VALUE, so the bounds test also turns away NaN and ±Infinity; a parameter that is
+ * not a number gets bounds no number passes. Whatever the test turns away goes through
+ * convertArg, so a bound here can only be stricter than the real one, never looser.
  */
-export function invoke(spec: AnyFunctionSpec, raw: ArrayLike<unknown>): Result {
-  const params = spec.params;
-  if (raw.length > params.length) return valueError(`AI.${spec.id} takes at most ${params.length} arguments, got ${raw.length}`);
-  const args: Scalar[] = new Array<Scalar>(params.length);
-  for (let i = 0; i < params.length; i++) {
-    const v = convertArg(params[i], raw[i]);
-    if (isCellError(v)) return v;
-    args[i] = v;
+export class PreparedChecks {
+  /** Lower bound (exclusive), lower bound (inclusive), upper bound (inclusive) of parameter i at 3i, 3i+1, 3i+2. */
+  readonly bounds: Float64Array;
+  /** 1 where parameter i has a default (taken when Excel passes null for it). */
+  readonly hasDefault: Uint8Array;
+  readonly defaults: readonly Scalar[];
+  constructor(readonly params: readonly ParamSpec[]) {
+    const n = params.length;
+    this.bounds = new Float64Array(3 * n);
+    this.hasDefault = new Uint8Array(n);
+    const defaults: Scalar[] = [];
+    params.forEach((p, i) => {
+      this.bounds[3 * i] = p.kind === "number" ? (p.above ?? -Number.MAX_VALUE) : Infinity;
+      this.bounds[3 * i + 1] = p.kind === "number" ? (p.min ?? -Number.MAX_VALUE) : Infinity;
+      this.bounds[3 * i + 2] = p.kind === "number" ? (p.max ?? Number.MAX_VALUE) : -Infinity;
+      const d = p.kind === "any" ? undefined : p.default;
+      this.hasDefault[i] = d === undefined ? 0 : 1;
+      defaults.push(d === undefined ? 0 : d);
+    });
+    this.defaults = defaults;
   }
-  // Safe: each args[i] was converted for params[i], the types ArgsOf<P> promised the implementation.
-  const out = (spec.impl as unknown as (...a: Scalar[]) => Result)(...args);
+}
+
+/**
+ * Argument i. The two common cases are answered at once, with exactly what convertArg returns
+ * for them: a finite number inside a number parameter's bounds is itself, and null (an omitted
+ * argument) takes the default. Everything else goes through convertArg, messages included.
+ */
+function inBounds(b: Float64Array, i: number, raw: unknown): raw is number {
+  return typeof raw === "number" && raw > b[3 * i] && raw >= b[3 * i + 1] && raw <= b[3 * i + 2];
+}
+
+function check(c: PreparedChecks, i: number, raw: unknown): Scalar | CellError {
+  if (typeof raw === "number") {
+    const b = c.bounds;
+    if (raw > b[3 * i] && raw >= b[3 * i + 1] && raw <= b[3 * i + 2]) return raw;
+  } else if (raw === null && c.hasDefault[i] === 1) {
+    return c.defaults[i];
+  }
+  return convertArg(c.params[i], raw);
+}
+
+/** A non-finite number is #NUM! (overflow); anything else passes. */
+function finish(spec: AnyFunctionSpec, out: Result): Result {
   if (typeof out === "number" && !Number.isFinite(out)) {
     return numError(`AI.${spec.id}: the result is too large to represent (overflow)`);
   }
   return out;
+}
+
+/**
+ * Runs a function on raw arguments: converts each (the first error wins, passed through
+ * unchanged), calls the implementation, and turns a non-finite result into #NUM!.
+ */
+export function invoke(spec: AnyFunctionSpec, raw: ArrayLike<unknown>): Result {
+  const n = spec.params.length;
+  if (raw.length > n) return valueError(`AI.${spec.id} takes at most ${n} arguments, got ${raw.length}`);
+  if (n <= 4) return invokeArgs(spec, raw[0], raw[1], raw[2], raw[3]);
+  const c = spec.checks;
+  // Safe: each argument was converted for its parameter, the types ArgsOf<P> promised the implementation.
+  const impl = spec.impl as unknown as (...a: Scalar[]) => Result;
+  const args: Scalar[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = check(c, i, raw[i]);
+    if (isCellError(v)) return v;
+    args.push(v);
+  }
+  return finish(spec, impl(...args));
+}
+
+/**
+ * invoke() with the arguments one by one, as the Excel wrappers pass them: no argument array
+ * is built or read (an array of numbers only is stored unboxed, and reading it back in this
+ * shared code costs more than the checks). Up to four parameters; more go through invoke().
+ */
+export function invokeArgs(spec: AnyFunctionSpec, r0?: unknown, r1?: unknown, r2?: unknown, r3?: unknown): Result {
+  const n = spec.params.length;
+  if (n > 4) return invoke(spec, [r0, r1, r2, r3]);
+  // Safe: each argument was converted for its parameter, the types ArgsOf<P> promised the implementation.
+  const impl = spec.impl as unknown as (...a: Scalar[]) => Result;
+  if (n === 0) return finish(spec, impl());
+  const c = spec.checks;
+  // The common case (a number inside its bounds) is decided here without a call or an
+  // instanceof; everything else goes through check().
+  let a0: Scalar, a1: Scalar, a2: Scalar, a3: Scalar;
+  if (inBounds(c.bounds, 0, r0)) a0 = r0;
+  else {
+    const v = check(c, 0, r0);
+    if (isCellError(v)) return v;
+    a0 = v;
+  }
+  if (n === 1) return finish(spec, impl(a0));
+  if (inBounds(c.bounds, 1, r1)) a1 = r1;
+  else {
+    const v = check(c, 1, r1);
+    if (isCellError(v)) return v;
+    a1 = v;
+  }
+  if (n === 2) return finish(spec, impl(a0, a1));
+  if (inBounds(c.bounds, 2, r2)) a2 = r2;
+  else {
+    const v = check(c, 2, r2);
+    if (isCellError(v)) return v;
+    a2 = v;
+  }
+  if (n === 3) return finish(spec, impl(a0, a1, a2));
+  if (inBounds(c.bounds, 3, r3)) a3 = r3;
+  else {
+    const v = check(c, 3, r3);
+    if (isCellError(v)) return v;
+    a3 = v;
+  }
+  return finish(spec, impl(a0, a1, a2, a3));
 }

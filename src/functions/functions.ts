@@ -20,7 +20,7 @@ import * as data from "../data/functions";
  * @returns Training compute in FLOP.
  */
 export function trainflops(params: number, tokens: number, flops_per_param_token?: number): number {
-  return run(compute.TRAINFLOPS, [params, tokens, flops_per_param_token]) as number;
+  return run(compute.TRAINFLOPS, params, tokens, flops_per_param_token) as number;
 }
 
 /**
@@ -32,7 +32,7 @@ export function trainflops(params: number, tokens: number, flops_per_param_token
  * @returns Inference compute in FLOP.
  */
 export function inferflops(params: number, tokens: number, flops_per_param_token?: number): number {
-  return run(compute.INFERFLOPS, [params, tokens, flops_per_param_token]) as number;
+  return run(compute.INFERFLOPS, params, tokens, flops_per_param_token) as number;
 }
 
 /**
@@ -42,7 +42,7 @@ export function inferflops(params: number, tokens: number, flops_per_param_token
  * @returns Compute in petaflop/s-days.
  */
 export function pfdays(flop: number): number {
-  return run(compute.PFDAYS, [flop]) as number;
+  return run(compute.PFDAYS, flop) as number;
 }
 
 /**
@@ -52,7 +52,7 @@ export function pfdays(flop: number): number {
  * @returns Compute in FLOP.
  */
 export function flopfrompfdays(pf_days: number): number {
-  return run(compute.FLOPFROMPFDAYS, [pf_days]) as number;
+  return run(compute.FLOPFROMPFDAYS, pf_days) as number;
 }
 
 /**
@@ -65,7 +65,7 @@ export function flopfrompfdays(pf_days: number): number {
  * @returns Days of training.
  */
 export function traindays(flop: number, chips: number, peak_flops_per_chip: number, utilization?: number): number {
-  return run(compute.TRAINDAYS, [flop, chips, peak_flops_per_chip, utilization]) as number;
+  return run(compute.TRAINDAYS, flop, chips, peak_flops_per_chip, utilization) as number;
 }
 
 /**
@@ -78,7 +78,7 @@ export function traindays(flop: number, chips: number, peak_flops_per_chip: numb
  * @returns Number of chips.
  */
 export function chipsneeded(flop: number, days: number, peak_flops_per_chip: number, utilization?: number): number {
-  return run(compute.CHIPSNEEDED, [flop, days, peak_flops_per_chip, utilization]) as number;
+  return run(compute.CHIPSNEEDED, flop, days, peak_flops_per_chip, utilization) as number;
 }
 
 /**
@@ -90,7 +90,7 @@ export function chipsneeded(flop: number, days: number, peak_flops_per_chip: num
  * @returns Chip-hours.
  */
 export function chiphours(flop: number, peak_flops_per_chip: number, utilization?: number): number {
-  return run(compute.CHIPHOURS, [flop, peak_flops_per_chip, utilization]) as number;
+  return run(compute.CHIPHOURS, flop, peak_flops_per_chip, utilization) as number;
 }
 
 /**
@@ -103,7 +103,7 @@ export function chiphours(flop: number, peak_flops_per_chip: number, utilization
  * @returns Cost in the currency of the price.
  */
 export function traincost(flop: number, peak_flops_per_chip: number, price_per_chip_hour: number, utilization?: number): number {
-  return run(compute.TRAINCOST, [flop, peak_flops_per_chip, price_per_chip_hour, utilization]) as number;
+  return run(compute.TRAINCOST, flop, peak_flops_per_chip, price_per_chip_hour, utilization) as number;
 }
 
 /**
@@ -114,7 +114,7 @@ export function traincost(flop: number, peak_flops_per_chip: number, price_per_c
  * @returns Training tokens.
  */
 export function chinchillatokens(params: number, tokens_per_param?: number): number {
-  return run(compute.CHINCHILLATOKENS, [params, tokens_per_param]) as number;
+  return run(compute.CHINCHILLATOKENS, params, tokens_per_param) as number;
 }
 
 /**
@@ -125,7 +125,7 @@ export function chinchillatokens(params: number, tokens_per_param?: number): num
  * @returns Model parameters.
  */
 export function optimalparams(flop: number, tokens_per_param?: number): number {
-  return run(compute.OPTIMALPARAMS, [flop, tokens_per_param]) as number;
+  return run(compute.OPTIMALPARAMS, flop, tokens_per_param) as number;
 }
 
 /**
@@ -136,7 +136,7 @@ export function optimalparams(flop: number, tokens_per_param?: number): number {
  * @returns Growth factor (e.g. 300000 means 300,000×).
  */
 export function computegrowth(months: number, doubling_months?: number): number {
-  return run(compute.COMPUTEGROWTH, [months, doubling_months]) as number;
+  return run(compute.COMPUTEGROWTH, months, doubling_months) as number;
 }
 
 /**
@@ -147,7 +147,7 @@ export function computegrowth(months: number, doubling_months?: number): number 
  * @returns Months per doubling.
  */
 export function doublingtime(growth_factor: number, months: number): number {
-  return run(compute.DOUBLINGTIME, [growth_factor, months]) as number;
+  return run(compute.DOUBLINGTIME, growth_factor, months) as number;
 }
 
 /**
@@ -159,7 +159,7 @@ export function doublingtime(growth_factor: number, months: number): number {
  * @returns Relative return as a decimal.
  */
 export function relreturn(asset_return: number, benchmark_return: number, method?: string): number {
-  return run(returns.RELRETURN, [asset_return, benchmark_return, method]) as number;
+  return run(returns.RELRETURN, asset_return, benchmark_return, method) as number;
 }
 
 /**
@@ -170,7 +170,7 @@ export function relreturn(asset_return: number, benchmark_return: number, method
  * @returns Change as a decimal (0.1841 means +18.41%).
  */
 export function pctchange(start_value: number, end_value: number): number {
-  return run(returns.PCTCHANGE, [start_value, end_value]) as number;
+  return run(returns.PCTCHANGE, start_value, end_value) as number;
 }
 
 /**
@@ -182,7 +182,7 @@ export function pctchange(start_value: number, end_value: number): number {
  * @returns Annual growth rate as a decimal.
  */
 export function cagr(start_value: number, end_value: number, years: number): number {
-  return run(returns.CAGR, [start_value, end_value, years]) as number;
+  return run(returns.CAGR, start_value, end_value, years) as number;
 }
 
 /**
@@ -192,7 +192,7 @@ export function cagr(start_value: number, end_value: number, years: number): num
  * @returns The number; percentages as decimals.
  */
 export function parsenum(text: string): number {
-  return run(textFns.PARSENUM, [text]) as number;
+  return run(textFns.PARSENUM, text) as number;
 }
 
 /**
@@ -203,7 +203,7 @@ export function parsenum(text: string): number {
  * @returns Size in bytes.
  */
 export function parsebytes(text: string, bytes_per_unit_step?: number): number {
-  return run(textFns.PARSEBYTES, [text, bytes_per_unit_step]) as number;
+  return run(textFns.PARSEBYTES, text, bytes_per_unit_step) as number;
 }
 
 /**
@@ -214,9 +214,9 @@ export function parsebytes(text: string, bytes_per_unit_step?: number): number {
  * @param [language] Header language: "en" (default) or "zh".
  * @returns The dataset's rows; blanks are empty text.
  */
-export async function dataset(id: string, with_header?: boolean, language?: string): Promise<any[][]> { // eslint-disable-line @typescript-eslint/no-explicit-any -- text and numbers; the metadata generator refuses a union element type
+export async function dataset(id: string, with_header?: boolean, language?: string): Promise<any[][]> { // any: text and numbers; the metadata generator refuses a union element type
   // Async because epoch-models is fetched from the feed on first use; a rejection carries the CustomFunctions.Error.
-  return (await runWithEpoch(data.DATASET, [id, with_header, language])) as any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any -- as above
+  return (await runWithEpoch(data.DATASET, id, with_header, language)) as any[][]; // any: as above
 }
 
 /**
@@ -225,8 +225,8 @@ export async function dataset(id: string, with_header?: boolean, language?: stri
  * @param [language] Title language: "en" (default) or "zh".
  * @returns The catalogue as a table that spills.
  */
-export function datasets(language?: string): any[][] { // eslint-disable-line @typescript-eslint/no-explicit-any -- text and numbers; the metadata generator refuses a union element type
-  return run(data.DATASETS, [language]) as any[][]; // eslint-disable-line @typescript-eslint/no-explicit-any -- as above
+export function datasets(language?: string): any[][] { // any: text and numbers; the metadata generator refuses a union element type
+  return run(data.DATASETS, language) as any[][]; // any: as above
 }
 
 /**
@@ -236,8 +236,8 @@ export function datasets(language?: string): any[][] { // eslint-disable-line @t
  * @param [field] The figure: "params" (default), "tokens", "flop", "date", "company", …
  * @returns The figure (a number, or text for names and dates).
  */
-export function model(name: string, field?: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any -- a value, or a Promise of one when Epoch's table must be fetched
-  return runWithEpoch(data.MODEL, [name, field]);
+export function model(name: string, field?: string): any { // any: a value, or a Promise of one when Epoch's table must be fetched
+  return runWithEpoch(data.MODEL, name, field);
 }
 
 /**
@@ -247,6 +247,6 @@ export function model(name: string, field?: string): any { // eslint-disable-lin
  * @param [field] The figure: "bf16" (default), "fp16", "fp32", "memory_gb", "year", "vendor", …
  * @returns The figure (FLOP/s for bf16, fp16 and fp32).
  */
-export function chip(name: string, field?: string): any { // eslint-disable-line @typescript-eslint/no-explicit-any -- a number or text (vendor); the metadata generator refuses a union
-  return run(data.CHIP, [name, field]);
+export function chip(name: string, field?: string): any { // any: a number or text (vendor); the metadata generator refuses a union
+  return run(data.CHIP, name, field);
 }

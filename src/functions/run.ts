@@ -3,28 +3,34 @@
  * core CellError into the CustomFunctions.Error Excel displays (with its message).
  */
 import { CellError, isCellError } from "../core/errors";
-import { invoke, type AnyFunctionSpec, type Matrix, type Result } from "../core/spec";
+import { invokeArgs, type AnyFunctionSpec, type Matrix, type Result } from "../core/spec";
 import { epochLoaded } from "../data/epoch-cache";
 import { loadEpochFromFeed } from "./epoch-feed";
 
 function unwrap(out: Result): number | string | Matrix {
+  if (typeof out === "number") return out; // the common case, before any instanceof
   if (isCellError(out)) throw new CustomFunctions.Error(CustomFunctions.ErrorCode[out.code], out.message);
   return out;
 }
 
-export function run(spec: AnyFunctionSpec, args: ArrayLike<unknown>): number | string | Matrix {
-  return unwrap(invoke(spec, args));
+/**
+ * The arguments one by one, not as an array (up to four; see invokeArgs): an array literal of
+ * numbers only is stored unboxed, and reading it back in this shared code was most of a call's
+ * cost (npm run bench, bench/README.md).
+ */
+export function run(spec: AnyFunctionSpec, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown): number | string | Matrix {
+  return unwrap(invokeArgs(spec, a0, a1, a2, a3));
 }
 
 /**
  * Like run, for functions that can also answer from Epoch AI's table: when the bundled data
  * says #N/A and that table is not loaded yet, load it from the feed and answer asynchronously.
  */
-export function runWithEpoch(spec: AnyFunctionSpec, args: unknown[]): number | string | Matrix | Promise<number | string | Matrix> {
-  const out = invoke(spec, args);
+export function runWithEpoch(spec: AnyFunctionSpec, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown): number | string | Matrix | Promise<number | string | Matrix> {
+  const out = invokeArgs(spec, a0, a1, a2, a3);
   if (!(isCellError(out) && out.code === "notAvailable") || epochLoaded()) return unwrap(out);
   return loadEpochFromFeed().then((problem) => {
-    const again = invoke(spec, args);
+    const again = invokeArgs(spec, a0, a1, a2, a3);
     if (problem !== null && isCellError(again)) return unwrap(new CellError(again.code, `${again.message} (Epoch AI's table: ${problem})`));
     return unwrap(again);
   });
