@@ -38,7 +38,13 @@ export type WriteOp =
   /** Table.resize (ExcelApi 1.13) to the rectangle (header row included). */
   | { kind: "resizeTable"; sheet: string; table: string; at: RangeOffset }
   /** A workbook setting (ExcelApi 1.4); value is a string (JSON). */
-  | { kind: "setting"; key: string; value: string };
+  | { kind: "setting"; key: string; value: string }
+  /** Removes a workbook setting (ExcelApi 1.4); it must exist. */
+  | { kind: "deleteSetting"; key: string }
+  /** Deletes a worksheet (ExcelApi 1.1); it must exist. */
+  | { kind: "deleteSheet"; sheet: string }
+  /** Deletes a table and its cells' contents (ExcelApi 1.1); it must exist. */
+  | { kind: "deleteTable"; table: string };
 
 /** The request Office.js sends is JSON; estimate its size in UTF-8 bytes. */
 export function utf8Length(s: string): number {
@@ -89,6 +95,12 @@ function opPayload(op: WriteOp): unknown {
       return rangeAddress(op.at);
     case "setting":
       return [op.key, op.value];
+    case "deleteSetting":
+      return op.key;
+    case "deleteSheet":
+      return null;
+    case "deleteTable":
+      return op.table;
   }
 }
 
@@ -136,10 +148,17 @@ function withRows(op: GridOp, from: number, to: number): GridOp {
   }
 }
 
-/** Splits a grid op into row chunks of at most `target` estimated bytes each. */
-export function splitOp(op: WriteOp, target: number): WriteOp[] {
-  if (op.kind !== "numberFormatGrid" && op.kind !== "values" && op.kind !== "formulas" && op.kind !== "formulasR1C1") return [op];
-  if (opBytes(op) <= target) return [op];
+function isGridOp(op: WriteOp): op is GridOp {
+  return op.kind === "numberFormatGrid" || op.kind === "values" || op.kind === "formulas" || op.kind === "formulasR1C1";
+}
+
+/**
+ * Splits a grid op into row chunks of at most `target` estimated bytes each (the first of at
+ * most `first`, to fill what is left of a batch). A chunk always has at least one row.
+ */
+export function splitOp(op: WriteOp, target: number, first = target): WriteOp[] {
+  if (!isGridOp(op)) return [op];
+  if (opBytes(op) <= first) return [op];
   const grid = gridOf(op);
   const fixed = OP_OVERHEAD_BYTES + utf8Length(op.sheet) + 2;
   const out: WriteOp[] = [];
@@ -147,7 +166,7 @@ export function splitOp(op: WriteOp, target: number): WriteOp[] {
   let bytes = fixed;
   for (let r = 0; r < grid.length; r++) {
     const rowBytes = utf8Length(JSON.stringify(grid[r])) + 1;
-    if (r > start && bytes + rowBytes > target) {
+    if (r > start && bytes + rowBytes > (out.length === 0 ? first : target)) {
       out.push(withRows(op, start, r));
       start = r;
       bytes = fixed;
@@ -161,8 +180,8 @@ export function splitOp(op: WriteOp, target: number): WriteOp[] {
 /**
  * Packs ops, in order, into batches (one context.sync() each). Everything goes into one batch
  * when the total estimate is at most `thresholdBytes`; otherwise large grids are split into row
- * chunks and batches are filled up to `targetBytes`. Order is kept, so a cell's number format
- * is always queued before its value.
+ * chunks and batches are filled up to `targetBytes` (a grid's first chunk fills what is left of
+ * the current batch). Order is kept, so a cell's number format is always queued before its value.
  */
 export function packBatches(ops: readonly WriteOp[], options: PackOptions = {}): WriteOp[][] {
   const threshold = options.thresholdBytes ?? CHUNK_THRESHOLD_BYTES;
@@ -172,15 +191,17 @@ export function packBatches(ops: readonly WriteOp[], options: PackOptions = {}):
   const batches: WriteOp[][] = [];
   let current: WriteOp[] = [];
   let bytes = 0;
-  for (const op of ops.flatMap((o) => splitOp(o, target))) {
-    const b = opBytes(op);
-    if (current.length > 0 && bytes + b > target) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
+  for (const whole of ops) {
+    for (const op of splitOp(whole, target, Math.max(0, target - bytes))) {
+      const b = opBytes(op);
+      if (current.length > 0 && bytes + b > target) {
+        batches.push(current);
+        current = [];
+        bytes = 0;
+      }
+      current.push(op);
+      bytes += b;
     }
-    current.push(op);
-    bytes += b;
   }
   if (current.length > 0 || batches.length === 0) batches.push(current);
   return batches;
@@ -371,6 +392,15 @@ export function queueOp(context: Excel.RequestContext, sheets: SheetCache, op: W
     case "setting":
       context.workbook.settings.add(op.key, op.value);
       return;
+    case "deleteSetting":
+      context.workbook.settings.getItem(op.key).delete();
+      return;
+    case "deleteSheet":
+      context.workbook.worksheets.getItem(op.sheet).delete();
+      return;
+    case "deleteTable":
+      context.workbook.tables.getItem(op.table).delete();
+      return;
   }
 }
 
@@ -379,21 +409,28 @@ export function suspendCalculation(context: Excel.RequestContext, supports: Supp
   if (supports("1.6")) context.application.suspendApiCalculationUntilNextSync();
 }
 
+export interface BatchHooks {
+  /** Queued at the start of the first batch (after the calculation suspension). */
+  beforeFirst?: () => void;
+  /** Queued at the end of the last batch. */
+  beforeLast?: () => void;
+  /**
+   * The sync to use instead of context.sync(): lets a caller count every sync, a failed one
+   * included, and know how many batches went through when this throws.
+   */
+  sync?: () => Promise<void>;
+}
+
 /** Queues each batch and syncs it; returns the number of syncs. */
-export async function runBatches(
-  context: Excel.RequestContext,
-  sheets: SheetCache,
-  batches: readonly WriteOp[][],
-  supports: SupportsFn,
-  hooks: { beforeFirst?: () => void; beforeLast?: () => void } = {}
-): Promise<number> {
+export async function runBatches(context: Excel.RequestContext, sheets: SheetCache, batches: readonly WriteOp[][], supports: SupportsFn, hooks: BatchHooks = {}): Promise<number> {
+  const sync = hooks.sync ?? (() => context.sync());
   let syncs = 0;
   for (let i = 0; i < batches.length; i++) {
     suspendCalculation(context, supports);
     if (i === 0) hooks.beforeFirst?.();
     for (const op of batches[i]) queueOp(context, sheets, op);
     if (i === batches.length - 1) hooks.beforeLast?.();
-    await context.sync();
+    await sync();
     syncs++;
   }
   return syncs;
@@ -409,8 +446,16 @@ const CHART_TYPES: Readonly<Record<ChartKind, "XYScatter" | "Line" | "ColumnClus
 
 export interface ApplyPlanOptions extends PackOptions {
   supports?: SupportsFn;
+  /** Ops queued at the very start of the first batch, before the sheet is added. */
+  firstOps?: readonly WriteOp[];
+  /** Ops queued right after the new sheet is added (newSheet), before the table. */
+  afterSheetOps?: readonly WriteOp[];
+  /** Ops queued right after the table and the defined names are added, before any cell write. */
+  afterTableOps?: readonly WriteOp[];
   /** Ops queued in the last batch after everything else (e.g. the tracking record). */
   finalOps?: readonly WriteOp[];
+  /** The sync to use instead of context.sync() (see BatchHooks.sync). */
+  sync?: () => Promise<void>;
 }
 
 export interface ApplyPlanResult {
@@ -424,10 +469,26 @@ export interface ApplyPlanResult {
 }
 
 /**
+ * Room kept in a single-batch request for what is queued besides the cell writes (sheet, table,
+ * names, chart, freeze panes, autofit…; the caller's extra ops are counted exactly), so that
+ * the whole request stays under CHUNK_THRESHOLD_BYTES.
+ */
+export const PLAN_EXTRAS_BYTES = 32_000;
+
+/**
  * Applies a plan in the given context: one sync when the writes fit in one request, more when
- * the values have to be chunked. The sheet is created (newSheet) in the first batch; the table,
- * names, validations, freeze panes, autofit, chart and `finalOps` go into the last one, after
- * every value is written, so a failure mid-way never leaves a tracked half-written table.
+ * the values have to be chunked.
+ *
+ * Order, chosen so that a name conflict fails before any cell is written (in a failed batch
+ * Office.js has applied the operations before the failing one and none after it):
+ * - first batch: `firstOps`; the sheet (newSheet), which fails at once when the name is taken;
+ *   `afterSheetOps`; the table over the still-empty range and its name, which fails when the
+ *   table name is taken (leaving only the empty new sheet); the defined names; `afterTableOps`;
+ *   then the first (or only) cell writes;
+ * - last batch: the remaining cell writes, then validations, freeze panes, autofit, chart,
+ *   activation and `finalOps` (e.g. the tracking record, so a record never exists for a table
+ *   whose values were not all written).
+ * Removing what a failed apply left behind is the caller's job (see insert.ts).
  */
 export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, options: ApplyPlanOptions = {}): Promise<ApplyPlanResult> {
   assertValidPlan(plan);
@@ -437,13 +498,15 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
   const target = plan.target;
   const sheetName = target.kind === "newSheet" ? target.name : target.sheetName;
   const origin = target.kind === "newSheet" ? { row: 0, col: 0 } : parseCell(target.cell);
-  const batches = packBatches(planCellOps(plan, sheetName, origin), options);
+  const extraOps = [...(options.firstOps ?? []), ...(options.afterSheetOps ?? []), ...(options.afterTableOps ?? []), ...(options.finalOps ?? [])];
+  const reserve = PLAN_EXTRAS_BYTES + extraOps.reduce((n, op) => n + opBytes(op), 0);
+  const batches = packBatches(planCellOps(plan, sheetName, origin), { ...options, thresholdBytes: (options.thresholdBytes ?? CHUNK_THRESHOLD_BYTES) - reserve });
   const abs = (r: RangeOffset): Excel.Range => sheets.range(sheetName, absolute(origin, r));
 
   const beforeFirst = (): void => {
+    for (const op of options.firstOps ?? []) queueOp(context, sheets, op);
     if (target.kind === "newSheet") sheets.set(sheetName, context.workbook.worksheets.add(sheetName));
-  };
-  const beforeLast = (): void => {
+    for (const op of options.afterSheetOps ?? []) queueOp(context, sheets, op);
     const sheet = sheets.get(sheetName);
     if (plan.table) {
       const table = sheet.tables.add(abs(plan.table.range), true);
@@ -454,6 +517,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
       const collection = n.scope === "sheet" ? sheet.names : context.workbook.names;
       collection.add(n.name, abs(n.range), n.comment);
     }
+    for (const op of options.afterTableOps ?? []) queueOp(context, sheets, op);
+  };
+  const beforeLast = (): void => {
+    const sheet = sheets.get(sheetName);
     for (const v of plan.validations ?? []) {
       if (!supports("1.8")) {
         skipped.push("data validation (needs ExcelApi 1.8)");
@@ -498,7 +565,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
     for (const op of options.finalOps ?? []) queueOp(context, sheets, op);
   };
 
-  const syncs = await runBatches(context, sheets, batches, supports, { beforeFirst, beforeLast });
+  const syncs = await runBatches(context, sheets, batches, supports, { beforeFirst, beforeLast, ...(options.sync ? { sync: options.sync } : {}) });
   const result: ApplyPlanResult = { sheetName, origin, syncs, skipped };
   if (plan.table) result.tableAddress = rangeAddress(absolute(origin, plan.table.range));
   return result;

@@ -2,23 +2,25 @@
  * The WorkbookPort implemented with Office.js: the only class the task pane needs to change an
  * Excel workbook. One Excel.run per call (per user action).
  *
- * Syncs per call (measured with the recording fake in tests/excel):
- * - insertDataset: 2 — one read (sheet, table and defined names, so the new sheet and table get
- *   unique names; for "selection" also the selected cell and whether the cells the table would
- *   cover are empty) and one write with everything else queued (values, formats, table, chart,
- *   tracking record). More writes only when the values exceed ~4 MB and are chunked.
+ * Syncs per call (measured with the recording fake in tests/excel; see insert.ts for why):
+ * - insertDataset on a new sheet: 1 when the workbook's names are known (read by listTracked,
+ *   which the pane calls when it opens, and kept up to date by every insert); 2 on an instance
+ *   that has not read them yet; 3 when a name turned out to be taken since (retried once with
+ *   fresh names). More only when the values exceed ~4 MB and are chunked (one per ~3 MB).
+ * - insertDataset at the selection: 2 — one read (the selection, whether the cells the table
+ *   and its notes would cover are empty, and the names) and one write. The read cannot be
+ *   skipped: a user's cells are never overwritten.
  * - refresh: one read and one write for any number of tables when the tracked table names are
  *   known (passed in, or remembered from listTracked/insert/refresh on this instance) — else
  *   one more read for the list of tables; no write when nothing changed.
- * - listTracked: 1.
+ * - listTracked: 1 (also reads the sheet, table and defined names for the next insert).
  */
 import type { Dataset } from "../data/types";
-import { planDatasetInsert } from "../sheet/dataset-plan";
-import { parseRangeAddress, planFootprint, cellAddress } from "../sheet/plan";
 import { WorkbookError, type InsertOptions, type InsertResult, type ProgressFn, type RefreshSummary, type TrackedTable, type WorkbookPort } from "../sheet/workbook";
-import { applyPlan, officeErrorCode, officeSupports, type PackOptions, type SupportsFn } from "./apply-plan";
+import { officeErrorCode, officeSupports, type PackOptions, type SupportsFn } from "./apply-plan";
+import { insertAtSelection, insertOnNewSheet, queueNamesRead, type InsertRun, type WorkbookNames } from "./insert";
 import { refreshTables } from "./refresh";
-import { queueReadRecords, recordFromPlan, recordWriteOp, toTrackedTable, type TrackedRecord } from "./tracking";
+import { queueReadRecords, toTrackedTable, type TrackedRecord } from "./tracking";
 
 /** Excel.run's shape; tests pass the fake's run. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -44,6 +46,11 @@ function asWorkbookError(error: unknown, fallback: string): WorkbookError {
 
 export class ExcelWorkbook implements WorkbookPort {
   private readonly known = new Map<string, { tableName: string; datasetId: string }>();
+  /**
+   * The workbook's sheet, table and defined names as last read or changed by this instance
+   * (null until read). May be stale: inserts use it optimistically and recover (insert.ts).
+   */
+  private names: WorkbookNames | null = null;
   /** context.sync() calls made by the last call (for the benchmark and tests). */
   lastSyncs = 0;
 
@@ -70,61 +77,37 @@ export class ExcelWorkbook implements WorkbookPort {
   /**
    * Inserts a dataset as a table on a new sheet or at the selected cell (which must have empty
    * cells for the table and its notes), with its chart when asked, and records it for refresh.
+   *
+   * Round trips: on a new sheet, one sync once listTracked has run on this instance (the
+   * workbook's names are then known; a stale name costs a retry: 3 syncs), two before. At the
+   * selection always two: the cells must be read and found empty before anything is written.
+   * Nothing half-written is left when Excel refuses part of the insert.
+   *
+   * @throws WorkbookError "noSelection" without a usable selected cell, "targetNotEmpty" when
+   *   the cells at the selection are not empty (nothing written), "sheetNameTaken",
+   *   "tooLarge" or "excelRejected" when Excel refuses the insert.
    */
   async insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult> {
     this.lastSyncs = 0;
     try {
       return await this.run(async (context) => {
-        const wb = context.workbook;
-        const worksheets = wb.worksheets;
-        worksheets.load("items/name");
-        const tables = wb.tables;
-        tables.load("items/name");
-        const names = wb.names;
-        names.load("items/name");
-        let selected: Excel.Range | undefined;
-        let used: Excel.Range | undefined;
-        if (options.target === "selection") {
-          // The footprint does not depend on names, so a provisional plan gives the area to check.
-          const provisional = planDatasetInsert(dataset, { ...options, anchor: { sheetName: "_", cell: "A1" } });
-          const fp = planFootprint(provisional);
-          selected = wb.getSelectedRange();
-          selected.load("address");
-          used = selected
-            .getCell(0, 0)
-            .getResizedRange(fp.row + fp.rows - 1, fp.col + fp.cols - 1)
-            .getUsedRangeOrNullObject(true);
-          used.load("address");
-        }
-        try {
-          await context.sync();
-        } catch (error) {
-          this.lastSyncs++;
-          if (options.target === "selection") throw new WorkbookError("noSelection", `Select one cell on a worksheet with room for the table below and to the right of it (${officeErrorCode(error) ?? "error"}).`);
-          throw error;
-        }
-        this.lastSyncs++;
-
-        let anchor: { sheetName: string; cell: string } | undefined;
-        if (selected && used) {
-          const where = parseRangeAddress(selected.address);
-          if (!where.sheet) throw new WorkbookError("noSelection", "Select a cell on a worksheet.");
-          // WorkbookError has no dedicated code for this yet: "noSelection" plus a precise message.
-          if (!used.isNullObject) throw new WorkbookError("noSelection", `The cells ${used.address} are not empty; select an empty area for the table, or insert it on a new sheet.`);
-          anchor = { sheetName: where.sheet, cell: cellAddress(where) };
-        }
-        const plan = planDatasetInsert(dataset, {
-          ...options,
-          anchor,
-          existingSheetNames: worksheets.items.map((s) => s.name),
-          existingTableNames: [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)],
-        });
-        const sheetName = plan.target.kind === "newSheet" ? plan.target.name : plan.target.sheetName;
-        const record = recordFromPlan(plan, sheetName, this.now().toISOString());
-        const applied = await applyPlan(context, plan, { ...this.options, supports: this.supports, finalOps: [recordWriteOp(record)] });
-        this.lastSyncs += applied.syncs;
-        this.remember([record], false);
-        return { tableName: record.tableName, sheetName, address: applied.tableAddress ?? "" };
+        const run: InsertRun = {
+          context,
+          counted: () => {
+            this.lastSyncs++;
+          },
+          supports: this.supports,
+          pack: { thresholdBytes: this.options.thresholdBytes, targetBytes: this.options.targetBytes },
+          insertedAt: this.now().toISOString(),
+          token: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
+          onNames: (names) => {
+            this.names = names;
+          },
+        };
+        const inserted =
+          options.target === "selection" ? await insertAtSelection(run, dataset, options) : await insertOnNewSheet(run, dataset, options, this.names);
+        this.remember([inserted.record], false);
+        return inserted.result;
       });
     } catch (error) {
       throw asWorkbookError(error, `Excel refused to insert ${dataset.id}`);
@@ -137,10 +120,13 @@ export class ExcelWorkbook implements WorkbookPort {
     try {
       return await this.run(async (context) => {
         const get = queueReadRecords(context);
-        await context.sync();
+        // Same sync: the names the next insert must avoid, so it needs no read of its own.
+        const getNames = queueNamesRead(context);
         this.lastSyncs = 1;
+        await context.sync();
         const records = get();
         this.remember(records, true);
+        this.names = getNames();
         return records.map(toTrackedTable);
       });
     } catch (error) {
@@ -172,6 +158,8 @@ export class ExcelWorkbook implements WorkbookPort {
         );
         this.lastSyncs = out.syncs;
         this.remember(out.records, true);
+        // The refresh read the table list (no sheet is added or removed by a refresh).
+        if (this.names) this.names = { ...this.names, tables: out.tableNames };
         return out.summary;
       });
     } catch (error) {

@@ -432,6 +432,8 @@ export interface RefreshTablesResult {
   records: TrackedRecord[];
   /** context.sync() calls made (reads and writes). */
   syncs: number;
+  /** The names of every table in the workbook, as read (not changed by a refresh). */
+  tableNames: string[];
 }
 
 /**
@@ -464,12 +466,14 @@ export async function refreshTables(
 
   let records: TrackedRecord[] | null = null;
   let existing = new Map<string, string>(); // lower name → name
+  let listed: string[] = [];
   const probes = new Map<string, Probe>();
   const readTableList = (): (() => void) => {
     const tables = context.workbook.tables;
     tables.load("items/name");
     return () => {
-      existing = new Map(tables.items.map((t) => [lower(t.name), t.name]));
+      listed = tables.items.map((t) => t.name);
+      existing = new Map(listed.map((n) => [lower(n), n]));
     };
   };
 
@@ -569,5 +573,5 @@ export async function refreshTables(
   }
   const updated = new Map(plans.filter((p) => p.record && p.ops.length > 0).map((p) => [lower((p.record as TrackedRecord).tableName), p.record as TrackedRecord]));
   const after = records.map((r) => updated.get(lower(r.tableName)) ?? r);
-  return { summary, records: after, syncs };
+  return { summary, records: after, syncs, tableNames: listed };
 }

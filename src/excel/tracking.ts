@@ -37,6 +37,19 @@ export interface TrackedRecord extends TrackedTable {
   refreshedAt?: string;
 }
 
+/**
+ * Prefix of an insert's pending marker: a setting written right after the insert adds its new
+ * sheet (naming it) and again after it names the table (naming both), removed in the batch
+ * that writes the tracking record. Present after a failure, it says what that insert created
+ * (see insert.ts). Not a record: ignored by queueReadRecords.
+ */
+export const PENDING_PREFIX = "aica.pending.";
+
+/** The settings key of an insert's pending marker. */
+export function pendingKey(token: string): string {
+  return `${PENDING_PREFIX}${token}`;
+}
+
 /** The settings key of a table's record (table names are case-insensitive in Excel). */
 export function trackingKey(tableName: string): string {
   return `${TRACKING_PREFIX}${tableName.toLowerCase()}`;

@@ -66,10 +66,16 @@ export interface WorkbookPort {
   refresh(datasets: ReadonlyMap<string, Dataset>, tableNames?: string[], onProgress?: ProgressFn): Promise<RefreshSummary>;
 }
 
-/** A failure the pane shows to the analyst; `code` selects the localized message. */
+/**
+ * A failure the pane shows to the analyst; `code` selects the localized message.
+ * - noSelection: no usable selected cell (e.g. the selection is a chart);
+ * - targetNotEmpty: the cells the table and its notes would cover at the selection hold data;
+ * - sheetNameTaken: a sheet or table name was taken, even after reading the names again;
+ * - tableMissing, tooLarge, excelRejected: as named.
+ */
 export class WorkbookError extends Error {
   constructor(
-    readonly code: "noSelection" | "sheetNameTaken" | "tableMissing" | "tooLarge" | "excelRejected",
+    readonly code: "noSelection" | "targetNotEmpty" | "sheetNameTaken" | "tableMissing" | "tooLarge" | "excelRejected",
     message: string
   ) {
     super(message);

@@ -27,6 +27,7 @@ type WorkbookErrorCode = WorkbookError["code"];
 
 const WORKBOOK_KEYS: Readonly<Record<WorkbookErrorCode, MessageKey>> = {
   noSelection: "errNoSelection",
+  targetNotEmpty: "errTargetNotEmpty",
   sheetNameTaken: "errSheetNameTaken",
   tableMissing: "errTableMissing",
   tooLarge: "errWorkbookTooLarge",

@@ -80,6 +80,21 @@ describe("plan → write ops (pure)", () => {
     }
   });
 
+  test("a large grid's first chunk fills what is left of the current batch (no batch of formats alone)", () => {
+    const rows = 20_000;
+    const values = Array.from({ length: rows }, (_, r) => [`row ${r}`, r]);
+    const ops: WriteOp[] = [
+      { kind: "numberFormat", sheet: "S", at: { row: 0, col: 0, rows, cols: 1 }, format: "@" },
+      { kind: "values", sheet: "S", at: { row: 0, col: 0, rows, cols: 2 }, values },
+    ];
+    const batches = packBatches(ops, { thresholdBytes: 100_000, targetBytes: 80_000 });
+    expect(batches[0].map((o) => o.kind)).toEqual(["numberFormat", "values"]);
+    for (const b of batches) expect(b.reduce((n, op) => n + opBytes(op), 0)).toBeLessThanOrEqual(80_000);
+    const total = ops.reduce((n, op) => n + opBytes(op), 0);
+    expect(batches.length).toBe(Math.ceil(total / 80_000));
+    expect(batches.flat().flatMap((o) => (o.kind === "values" ? o.values : []))).toEqual(values);
+  });
+
   test("splitOp leaves non-grid ops alone", () => {
     const op: WriteOp = { kind: "numberFormat", sheet: "S", at: { row: 0, col: 0, rows: 1e6, cols: 1 }, format: "@" };
     expect(splitOp(op, 10)).toEqual([op]);

@@ -167,4 +167,93 @@ describe("the recording fake", () => {
       expect(s.items.map((i) => [i.key, i.value])).toEqual([["k", '{"a":1}']]);
     });
   });
+
+  test("a failed sync as in Office.js: calls before the failing one applied, after it not, its loads unreadable; the context stays usable", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      const s1 = sheets.getItem("Sheet1");
+      s1.getRange("A1").values = [["before"]];
+      sheets.load("items/name");
+      const a1 = s1.getRange("A1");
+      a1.load("values");
+      sheets.add("New");
+      sheets.add("SHEET1"); // taken: fails here
+      s1.getRange("A2").values = [["after"]];
+      ctx.workbook.settings.add("k", "after");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+      expect(() => sheets.items).toThrow(/before load/);
+      expect(() => a1.values).toThrow(/load/);
+      a1.load("values");
+      await ctx.sync();
+      expect(a1.values).toEqual([["before"]]);
+    });
+    expect(fake.read("Sheet1", "A1:A2")).toEqual([["before"], [""]]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "New"]);
+    expect([...fake.settings.keys()]).toEqual([]);
+    expect(fake.syncs.map((s) => s.error)).toEqual(["ItemAlreadyExists", undefined]);
+  });
+
+  test("failSync: a whole sync (nothing applied), or at a named call (the calls before it applied)", async () => {
+    const fake = new FakeExcel();
+    fake.failSync(0);
+    fake.failSync(1, "InvalidArgument", "Range.values");
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      const queue = (): void => {
+        (sheet.getRange("A1") as unknown as { numberFormat: string }).numberFormat = "@";
+        sheet.getRange("A1").values = [["x"]];
+      };
+      queue();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "GeneralException" });
+      expect(fake.cell("Sheet1", "A1")).toBeUndefined();
+      queue();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      expect(fake.cell("Sheet1", "A1")).toMatchObject({ value: "", numberFormat: "@" });
+      queue();
+      await ctx.sync();
+    });
+    expect(fake.cell("Sheet1", "A1")).toMatchObject({ value: "x", numberFormat: "@" });
+    expect(fake.syncs.map((s) => s.error)).toEqual(["GeneralException", "InvalidArgument", undefined]);
+  });
+
+  test("deleting a sheet takes its tables and sheet names; the last sheet cannot go; Table.delete clears its cells", async () => {
+    const fake = new FakeExcel({ sheets: ["Sheet1", "Data"] });
+    fake.type("Data", "A1", [["h"], [1]]);
+    fake.type("Sheet1", "A1", [["k"], [2]]);
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Data").tables.add("A1:A2", true).name = "OnData";
+      ctx.workbook.worksheets.getItem("Data").names.add("Local", "=1");
+      ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:A2", true).name = "OnSheet1";
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("data").delete();
+      await ctx.sync();
+    });
+    expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(fake.tables.map((t) => t.name)).toEqual(["OnSheet1"]);
+    expect(fake.names).toEqual([]);
+    await expect(fake.run(async (ctx) => (ctx.workbook.worksheets.getItem("Sheet1").delete(), ctx.sync()))).rejects.toMatchObject({ code: "InvalidOperation" });
+    await fake.run(async (ctx) => (ctx.workbook.tables.getItem("OnSheet1").delete(), ctx.sync()));
+    expect(fake.tables).toEqual([]);
+    expect(fake.read("Sheet1", "A1:A2")).toEqual([[""], [""]]);
+  });
+
+  test("settings: getItem, getItemOrNullObject and delete", async () => {
+    const fake = new FakeExcel();
+    fake.settings.set("a", "1");
+    await fake.run(async (ctx) => {
+      const a = ctx.workbook.settings.getItem("a");
+      a.load("value");
+      const missing = ctx.workbook.settings.getItemOrNullObject("b");
+      missing.load("value");
+      await ctx.sync();
+      expect(a.value).toBe("1");
+      expect(missing.isNullObject).toBe(true);
+      ctx.workbook.settings.getItem("a").delete();
+      await ctx.sync();
+      ctx.workbook.settings.getItem("a").delete();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    });
+    expect([...fake.settings.keys()]).toEqual([]);
+  });
 });

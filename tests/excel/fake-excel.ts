@@ -8,6 +8,10 @@
  * we call an API that exists" are exactly what these tests are about. This fake:
  * - queues every call and applies it at context.sync(), like Office.js; reading a property that
  *   was not loaded and synced throws, as Office.js does;
+ * - a failing call fails its sync the way Office.js does: the calls queued before it have been
+ *   applied, the ones after it have not, nothing is rolled back, and no property loaded in that
+ *   sync becomes readable (the response is an error); `failSync` makes a chosen sync fail as a
+ *   whole (a request lost or refused), to test what the adapter leaves behind;
  * - counts syncs and records each sync's queued payload (JSON bytes of the data sent) and
  *   response (JSON bytes loaded), and rejects either over 5 MB (RequestPayloadSizeLimitExceeded,
  *   ResponsePayloadSizeLimitExceeded), as Excel on the web does;
@@ -287,6 +291,8 @@ function strict<T extends object>(target: T, typeName: string): T {
 
 class Ctx {
   queue: Action[] = [];
+  /** What the current sync's loads hand to their proxies once the whole sync has succeeded. */
+  commits: (() => void)[] = [];
   readonly workbook: WorkbookProxy;
   readonly application: ApplicationProxy;
   constructor(readonly fake: FakeExcel) {
@@ -296,6 +302,10 @@ class Ctx {
   }
   enqueue(call: string, payload: unknown, run: () => void): void {
     this.queue.push({ call, bytes: ACTION_BYTES + jsonSize(payload), run });
+  }
+  /** Runs `fn` when the sync in progress succeeds (loaded values only arrive with a good response). */
+  onSuccess(fn: () => void): void {
+    this.commits.push(fn);
   }
   sync(): Promise<void> {
     return this.fake.flush(this, false);
@@ -326,7 +336,9 @@ abstract class ClientObject {
     this.ctx.enqueue(`${this.typeName}.load`, props, () => {
       const snap = snapshot(props);
       this.ctx.fake.noteResponse(jsonSize(snap));
-      for (const [k, v] of Object.entries(snap)) this.loaded.set(k, v);
+      this.ctx.onSuccess(() => {
+        for (const [k, v] of Object.entries(snap)) this.loaded.set(k, v);
+      });
     });
   }
 }
@@ -588,6 +600,9 @@ class WorksheetProxy extends ClientObject {
   activate(): void {
     this.ctx.enqueue("Worksheet.activate", null, () => (this.ctx.fake.activeSheet = this.resolve().name));
   }
+  delete(): void {
+    this.ctx.enqueue("Worksheet.delete", null, () => this.ctx.fake.deleteSheet(this.resolve()));
+  }
 }
 
 class FreezePanesProxy {
@@ -625,11 +640,13 @@ class WorksheetCollectionProxy extends ClientObject {
     const props = loadProps(spec);
     for (const p of props) if (p !== "items/name") throw new Error(`FakeExcel: WorksheetCollection.load("${p}") is not emulated`);
     this.ctx.enqueue("WorksheetCollection.load", props, () => {
-      this.loadedItems = this.ctx.fake.sheets.map((s) => {
+      const items = this.ctx.fake.sheets.map((s) => {
         const w = new WorksheetProxy(this.ctx, () => s);
         w.preload({ name: s.name, isNullObject: false });
         return w;
       });
+      this.ctx.fake.noteResponse(jsonSize(items.map((w) => w.name)));
+      this.ctx.onSuccess(() => (this.loadedItems = items));
     });
     return this;
   }
@@ -722,6 +739,13 @@ class TableProxy extends ClientObject {
       return { sheet: t.sheet, row: t.top + 1, col: t.left, rows: t.rows - 1 - (t.showTotals ? 1 : 0), cols: t.cols };
     });
   }
+  /** Deletes the table with its cells' contents and formats, as Excel's Table.delete does. */
+  delete(): void {
+    this.ctx.enqueue("Table.delete", null, () => {
+      const t = this.resolve();
+      this.ctx.fake.deleteTable(t.name, false);
+    });
+  }
   resize(newRange: RangeProxy | string): void {
     this.ctx.enqueue("Table.resize", typeof newRange === "string" ? newRange : null, () => {
       const t = this.resolve();
@@ -753,13 +777,15 @@ class TableCollectionProxy extends ClientObject {
     for (const p of props) if (p !== "items/name") throw new Error(`FakeExcel: TableCollection.load("${p}") is not emulated`);
     this.ctx.enqueue("TableCollection.load", props, () => {
       const sheet = this.sheet?.();
-      this.loadedItems = this.ctx.fake.tables
+      const items = this.ctx.fake.tables
         .filter((t) => !sheet || t.sheet === sheet)
         .map((t) => {
           const p = new TableProxy(this.ctx, () => t);
           p.preloadName(t.name);
           return p;
         });
+      this.ctx.fake.noteResponse(jsonSize(items.map((p) => p.name)));
+      this.ctx.onSuccess(() => (this.loadedItems = items));
     });
     return this;
   }
@@ -819,7 +845,9 @@ class NamedItemCollectionProxy extends ClientObject {
     for (const p of props) if (p !== "items/name") throw new Error(`FakeExcel: NamedItemCollection.load("${p}") is not emulated`);
     this.ctx.enqueue("NamedItemCollection.load", props, () => {
       const scope = this.sheet ? this.sheet().name : "workbook";
-      this.loadedItems = this.ctx.fake.names.filter((n) => n.scope === scope).map((n) => new NamedItemProxy(this.ctx, n.name));
+      const items = this.ctx.fake.names.filter((n) => n.scope === scope).map((n) => new NamedItemProxy(this.ctx, n.name));
+      this.ctx.fake.noteResponse(jsonSize(items.map((n) => n.name)));
+      this.ctx.onSuccess(() => (this.loadedItems = items));
     });
     return this;
   }
@@ -832,11 +860,22 @@ class NamedItemCollectionProxy extends ClientObject {
   }
 }
 
+/** Where a Setting proxy comes from: a loaded collection or add (value known), or getItem…(). */
+type SettingSource = { value: unknown } | "getItem" | "getItemOrNullObject";
+
 class SettingProxy extends ClientObject {
-  constructor(ctx: Ctx, key: string, value: unknown) {
+  private readonly orNull: boolean;
+  constructor(
+    ctx: Ctx,
+    private readonly key_: string,
+    source: SettingSource
+  ) {
     super(ctx, "Setting");
-    this.loaded.set("key", key);
-    this.loaded.set("value", value);
+    this.orNull = source === "getItemOrNullObject";
+    if (typeof source === "object") {
+      this.loaded.set("key", key_);
+      this.loaded.set("value", source.value);
+    }
     return strict(this, "Setting");
   }
   get key(): string {
@@ -844,6 +883,30 @@ class SettingProxy extends ClientObject {
   }
   get value(): unknown {
     return this.read("value");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  load(spec?: LoadSpec): this {
+    this.queueLoad(spec, ["key", "value"], (props) => {
+      const settings = this.ctx.fake.settings;
+      if (!settings.has(this.key_)) {
+        if (!this.orNull) throw new FakeExcelError("ItemNotFound", `The setting ${this.key_} does not exist.`);
+        return { isNullObject: true, ...Object.fromEntries(props.map((p) => [p, null])) };
+      }
+      const all: Record<string, unknown> = { key: this.key_, value: JSON.parse(JSON.stringify(settings.get(this.key_))) as unknown };
+      return { isNullObject: false, ...Object.fromEntries(props.map((p) => [p, all[p]])) };
+    });
+    return this;
+  }
+  delete(): void {
+    this.ctx.enqueue("Setting.delete", this.key_, () => {
+      if (!this.ctx.fake.settings.has(this.key_)) {
+        if (this.orNull) throw new FakeExcelError("InvalidOperation", "The operation is not allowed on a null object.");
+        throw new FakeExcelError("ItemNotFound", `The setting ${this.key_} does not exist.`);
+      }
+      this.ctx.fake.settings.delete(this.key_);
+    });
   }
 }
 
@@ -861,13 +924,22 @@ class SettingCollectionProxy extends ClientObject {
     const props = loadProps(spec);
     for (const p of props) if (p !== "items/key" && p !== "items/value") throw new Error(`FakeExcel: SettingCollection.load("${p}") is not emulated`);
     this.ctx.enqueue("SettingCollection.load", props, () => {
-      this.loadedItems = [...this.ctx.fake.settings.entries()].map(([k, v]) => new SettingProxy(this.ctx, k, JSON.parse(JSON.stringify(v)) as unknown));
+      const entries = [...this.ctx.fake.settings.entries()];
+      this.ctx.fake.noteResponse(jsonSize(entries));
+      const items = entries.map(([k, v]) => new SettingProxy(this.ctx, k, { value: JSON.parse(JSON.stringify(v)) as unknown }));
+      this.ctx.onSuccess(() => (this.loadedItems = items));
     });
     return this;
   }
   add(key: string, value: unknown): SettingProxy {
     this.ctx.enqueue("SettingCollection.add", [key, value], () => this.ctx.fake.settings.set(key, JSON.parse(JSON.stringify(value)) as unknown));
-    return new SettingProxy(this.ctx, key, value);
+    return new SettingProxy(this.ctx, key, { value });
+  }
+  getItem(key: string): SettingProxy {
+    return new SettingProxy(this.ctx, key, "getItem");
+  }
+  getItemOrNullObject(key: string): SettingProxy {
+    return new SettingProxy(this.ctx, key, "getItemOrNullObject");
   }
 }
 
@@ -1042,6 +1114,7 @@ export class FakeExcel {
   activeSheet: string;
   calculationSuspensions = 0;
   private nextId = 1;
+  private readonly failures = new Map<number, { code: string; atCall?: string }>();
   private readonly maxRequestBytes: number;
 
   constructor(options: FakeExcelOptions = {}) {
@@ -1059,29 +1132,55 @@ export class FakeExcel {
     return result;
   };
 
-  /** context.sync(): applies the queue in order; a failing call stops the rest (no rollback). */
+  /**
+   * context.sync(): applies the queue in order. A failing call stops the rest: the calls before
+   * it stay applied (no rollback), the ones after it never run, and the loads of this sync
+   * hand nothing to their proxies (Office.js returns an error instead of the loaded values).
+   */
   async flush(ctx: Ctx, implicit: boolean): Promise<void> {
     const actions = ctx.queue;
     ctx.queue = [];
+    ctx.commits = [];
     const record: SyncRecord = { index: this.syncs.length, calls: actions.map((a) => a.call), payloadBytes: actions.reduce((n, a) => n + a.bytes, 0), responseBytes: 0, implicit };
     this.syncs.push(record);
     await Promise.resolve();
+    const planned = this.failures.get(record.index);
+    if (planned !== undefined && planned.atCall === undefined) {
+      record.error = planned.code;
+      throw new FakeExcelError(planned.code, `Sync ${record.index} was made to fail (${planned.code}).`);
+    }
     if (record.payloadBytes > this.maxRequestBytes) {
       record.error = "RequestPayloadSizeLimitExceeded";
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size (${record.payloadBytes} bytes) has exceeded the limit.`);
     }
     for (const a of actions) {
       try {
+        if (planned !== undefined && planned.atCall === a.call) throw new FakeExcelError(planned.code, `${a.call} was made to fail in sync ${record.index} (${planned.code}).`);
         a.run();
       } catch (error) {
         record.error = error instanceof FakeExcelError ? error.code : String(error);
+        ctx.commits = [];
         throw error;
       }
     }
     if (record.responseBytes > this.maxRequestBytes) {
       record.error = "ResponsePayloadSizeLimitExceeded";
+      ctx.commits = [];
       throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size (${record.responseBytes} bytes) has exceeded the limit.`);
     }
+    const commits = ctx.commits;
+    ctx.commits = [];
+    for (const commit of commits) commit();
+  }
+
+  /**
+   * Makes the sync with this index (as in `syncs`, counted since the last resetCounters) fail
+   * with `code`: as a whole, before any of its calls is applied (a request lost or refused), or,
+   * with `atCall` (e.g. "Range.values"), at the first call of that name, the calls before it
+   * applied (Excel refusing that operation).
+   */
+  failSync(index: number, code = "GeneralException", atCall?: string): void {
+    this.failures.set(index, atCall === undefined ? { code } : { code, atCall });
   }
 
   /** Adds loaded bytes to the current sync's response. */
@@ -1099,6 +1198,7 @@ export class FakeExcel {
     this.syncs.length = 0;
     this.writes.length = 0;
     this.calculationSuspensions = 0;
+    this.failures.clear();
   }
 
   // ---- model operations (also used by the proxies) ----
@@ -1127,6 +1227,16 @@ export class FakeExcel {
     const s = new FakeSheet(this.nextId++, n);
     this.sheets.push(s);
     return s;
+  }
+
+  /** Worksheet.delete: the sheet goes with its tables, charts and sheet-scoped names. */
+  deleteSheet(s: FakeSheet): void {
+    if (this.sheets.length === 1) throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheet === s) this.tables.splice(i, 1);
+    for (let i = this.names.length - 1; i >= 0; i--) if (this.names[i].scope === s.name) this.names.splice(i, 1);
+    if (this.activeSheet.toLowerCase() === s.name.toLowerCase()) this.activeSheet = this.sheets[0].name;
+    if (this.selection.sheet.toLowerCase() === s.name.toLowerCase()) this.selection = { sheet: this.sheets[0].name, address: "A1" };
   }
 
   findTable(name: string): FakeTable | undefined {

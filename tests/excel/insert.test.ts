@@ -3,7 +3,7 @@ import { CHUNK_THRESHOLD_BYTES } from "../../src/excel/apply-plan";
 import { decodeRecord, trackingKey } from "../../src/excel/tracking";
 import { WorkbookError } from "../../src/sheet/workbook";
 import { FakeExcel } from "./fake-excel";
-import { allTypesDataset, bigDataset, INJECTIONS, injectionDataset, llmDataset } from "../sheet/fixtures";
+import { allTypesDataset, bigDataset, indexDataset, INJECTIONS, injectionDataset, llmDataset } from "../sheet/fixtures";
 
 const NOW = new Date("2024-03-01T08:00:00.000Z");
 
@@ -117,7 +117,7 @@ describe("insertDataset at the selection", () => {
     fake.select("Sheet1", "C5");
     const attempt = wb.insertDataset(llmDataset(), { target: "selection", language: "en", chart: false });
     await expect(attempt).rejects.toBeInstanceOf(WorkbookError);
-    await expect(attempt).rejects.toMatchObject({ code: "noSelection", message: expect.stringContaining("Sheet1!F10 are not empty") });
+    await expect(attempt).rejects.toMatchObject({ code: "targetNotEmpty", message: expect.stringContaining("Sheet1!F10 are not empty") });
     expect(fake.syncCount).toBe(1);
     expect(fake.writes).toEqual([]);
     expect(fake.tables).toEqual([]);
@@ -155,9 +155,13 @@ describe("large datasets", () => {
       expect(s.implicit).toBe(false);
     }
     expect(fake.calculationSuspensions).toBe(writes.length);
+    // The first chunk's batch creates the sheet and the table; the last one writes the record.
+    expect(writes[0].calls.slice(0, 7)).toEqual(["Application.suspendApiCalculationUntilNextSync", "WorksheetCollection.add", "SettingCollection.add", "TableCollection.add", "Table.name", "Table.style", "SettingCollection.add"]);
+    for (const s of writes.slice(1)) expect(s.calls).not.toContain("TableCollection.add");
     const last = writes[writes.length - 1].calls;
-    expect(last).toEqual(expect.arrayContaining(["TableCollection.add", "SettingCollection.add"]));
-    for (const s of writes.slice(0, -1)) expect(s.calls).not.toContain("TableCollection.add");
+    expect(last.slice(-2)).toEqual(["SettingCollection.add", "Setting.delete"]);
+    for (const s of writes.slice(0, -1)) expect(s.calls).not.toContain("Setting.delete");
+    expect([...fake.settings.keys()]).toEqual([trackingKey("AI_big_synthetic")]);
     expect(fake.read(r.sheetName, "A2:C2")).toEqual([["row-0", 17 / 7, 34 / 7]]);
     expect(fake.read(r.sheetName, "A200001:A200001")).toEqual([["row-199999"]]);
     expect(fake.tableAddress("AI_big_synthetic")).toBe("A1:J200001");
@@ -173,4 +177,215 @@ describe("large datasets", () => {
     await expect(wb.insertDataset(bigDataset(60_000, 10), { target: "newSheet", language: "en", chart: false })).rejects.toMatchObject({ code: "tooLarge" });
     expect(CHUNK_THRESHOLD_BYTES).toBeLessThan(5 * 1024 * 1024);
   }, 60_000);
+});
+
+describe("round trips: one sync per insert on a new sheet once the names are known", () => {
+  const newSheet = { target: "newSheet", language: "en", chart: true } as const;
+  const keys = (fake: FakeExcel): string[] => [...fake.settings.keys()].sort();
+
+  test("after listTracked: exactly 1 sync; sheet and table are created before any cell is written; same result as with a read first", async () => {
+    const { fake, wb } = setup();
+    await wb.listTracked();
+    expect(wb.lastSyncs).toBe(1);
+    fake.resetCounters();
+    const r = await wb.insertDataset(llmDataset(), newSheet);
+    expect(r).toEqual({ tableName: "AI_llm_comparison", sheetName: "LLM comparison", address: "A1:E4" });
+    expect(fake.syncCount).toBe(1);
+    expect(wb.lastSyncs).toBe(1);
+    const calls = fake.syncs[0].calls;
+    expect(fake.syncs[0]).toMatchObject({ implicit: false });
+    expect(fake.syncs[0].error).toBeUndefined();
+    expect(calls.filter((c) => c.endsWith(".load"))).toEqual([]);
+    expect(calls.slice(0, 7)).toEqual(["Application.suspendApiCalculationUntilNextSync", "WorksheetCollection.add", "SettingCollection.add", "TableCollection.add", "Table.name", "Table.style", "SettingCollection.add"]);
+    expect(calls.indexOf("Range.values")).toBeGreaterThan(calls.indexOf("Table.name"));
+    expect(calls.slice(-2)).toEqual(["SettingCollection.add", "Setting.delete"]);
+    expect(fake.syncs[0].payloadBytes).toBeLessThan(4_000_000);
+    expect(keys(fake)).toEqual([trackingKey("AI_llm_comparison")]);
+
+    // The same workbook as an instance that reads the names first (2 syncs).
+    const other = setup();
+    await other.wb.insertDataset(llmDataset(), newSheet);
+    expect(other.fake.syncCount).toBe(2);
+    expect(fake.snapshot("LLM comparison")).toEqual(other.fake.snapshot("LLM comparison"));
+    expect(fake.sheet("LLM comparison").charts).toEqual(other.fake.sheet("LLM comparison").charts);
+    expect(fake.settings).toEqual(other.fake.settings);
+    expect(fake.tables.map((t) => [t.name, fake.tableAddress(t.name)])).toEqual([["AI_llm_comparison", "A1:E4"]]);
+  });
+
+  test("a fresh instance reads the names first (2 syncs); from then on the names are kept and each insert costs 1", async () => {
+    const { fake, wb } = setup();
+    await wb.insertDataset(llmDataset(), newSheet);
+    expect(wb.lastSyncs).toBe(2);
+    expect(fake.syncs[0].calls).toEqual(["WorksheetCollection.load", "TableCollection.load", "NamedItemCollection.load"]);
+    const results = [];
+    for (const d of [llmDataset(), indexDataset(), llmDataset()]) {
+      fake.resetCounters();
+      results.push(await wb.insertDataset(d, newSheet));
+      expect(fake.syncCount).toBe(1);
+      expect(wb.lastSyncs).toBe(1);
+    }
+    expect(results.map((x) => [x.sheetName, x.tableName])).toEqual([
+      ["LLM comparison (2)", "AI_llm_comparison_2"],
+      ["Index performance", "AI_index_performance"],
+      ["LLM comparison (3)", "AI_llm_comparison_3"],
+    ]);
+    expect(fake.syncs.every((x) => !x.error)).toBe(true);
+  });
+
+  test("a refresh keeps the names known: the next insert is still 1 sync", async () => {
+    const { fake, wb } = setup();
+    await wb.listTracked();
+    await wb.insertDataset(llmDataset(), newSheet);
+    await wb.refresh(new Map([["llm-comparison", llmDataset(4)]]));
+    fake.resetCounters();
+    await wb.insertDataset(indexDataset(), newSheet);
+    expect(fake.syncCount).toBe(1);
+  });
+
+  test("stale names: a sheet with the chosen name was added behind the adapter's back → retried under a unique name, 3 syncs, the user's sheet untouched", async () => {
+    const { fake, wb } = setup();
+    await wb.listTracked();
+    fake.addSheet("LLM comparison");
+    fake.type("LLM comparison", "B2", [["the user's"]]);
+    const userSheet = fake.snapshot("LLM comparison");
+    fake.resetCounters();
+    const r = await wb.insertDataset(llmDataset(), newSheet);
+    expect(r).toEqual({ tableName: "AI_llm_comparison", sheetName: "LLM comparison (2)", address: "A1:E4" });
+    expect(fake.syncCount).toBe(3);
+    expect(wb.lastSyncs).toBe(3);
+    expect(fake.syncs.map((x) => x.error)).toEqual(["ItemAlreadyExists", undefined, undefined]);
+    // The failed batch stopped at its first write (the sheet): no cell was written.
+    expect(fake.syncs[0].calls.slice(0, 2)).toEqual(["Application.suspendApiCalculationUntilNextSync", "WorksheetCollection.add"]);
+    expect(fake.writes.filter((w) => w.sync === 0)).toEqual([]);
+    expect(fake.syncs[1].calls.every((c) => c.endsWith(".load"))).toBe(true);
+    expect(fake.sheets.map((x) => x.name)).toEqual(["Sheet1", "LLM comparison", "LLM comparison (2)"]);
+    expect(fake.snapshot("LLM comparison")).toEqual(userSheet);
+    expect(fake.read("LLM comparison (2)", "A1:B2")).toEqual([["Model", "Organisation"], ["GPT-3", "OpenAI"]]);
+    expect(fake.tables.map((t) => t.name)).toEqual(["AI_llm_comparison"]);
+    expect(keys(fake)).toEqual([trackingKey("AI_llm_comparison")]);
+    expect(decodeRecord(fake.settings.get(trackingKey("AI_llm_comparison")))?.sheetName).toBe("LLM comparison (2)");
+    // The names were read again: the next insert is back to 1 sync.
+    fake.resetCounters();
+    await wb.insertDataset(indexDataset(), newSheet);
+    expect(fake.syncCount).toBe(1);
+  });
+
+  test("stale names: a table with the chosen name was added since → the empty sheet the failed batch left is deleted and the insert retried, 3 syncs", async () => {
+    const { fake, wb } = setup();
+    await wb.listTracked();
+    fake.type("Sheet1", "A1", [["h"], [1]]);
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:A2", true).name = "AI_llm_comparison";
+      await ctx.sync();
+    });
+    const sheet1 = fake.snapshot("Sheet1");
+    fake.resetCounters();
+    const r = await wb.insertDataset(llmDataset(), newSheet);
+    expect(r).toEqual({ tableName: "AI_llm_comparison_2", sheetName: "LLM comparison", address: "A1:E4" });
+    expect(fake.syncCount).toBe(3);
+    expect(fake.syncs.map((x) => x.error)).toEqual(["ItemAlreadyExists", undefined, undefined]);
+    // The failed batch got as far as the table name: an empty sheet, no cell written.
+    expect(fake.writes.filter((w) => w.sync === 0)).toEqual([]);
+    // The retry deletes that sheet first, then creates it again.
+    expect(fake.syncs[2].calls.slice(0, 3)).toEqual(["Application.suspendApiCalculationUntilNextSync", "Worksheet.delete", "WorksheetCollection.add"]);
+    expect(fake.sheets.map((x) => x.name)).toEqual(["Sheet1", "LLM comparison"]);
+    expect(fake.tables.map((t) => [t.name, t.sheet.name, fake.tableAddress(t.name)])).toEqual([
+      ["AI_llm_comparison", "Sheet1", "A1:A2"],
+      ["AI_llm_comparison_2", "LLM comparison", "A1:E4"],
+    ]);
+    expect(fake.snapshot("Sheet1")).toEqual(sheet1);
+    expect(fake.read("LLM comparison", "A1:A2")).toEqual([["Model"], ["GPT-3"]]);
+    expect(keys(fake)).toEqual([trackingKey("AI_llm_comparison_2")]);
+  });
+
+  test("a failure that is not about names: what the first batch created is removed (the marker says it is ours), then the error is reported", async () => {
+    const { fake, wb } = setup();
+    await wb.listTracked();
+    fake.resetCounters();
+    fake.failSync(0, "InvalidArgument", "Range.values");
+    await expect(wb.insertDataset(llmDataset(), newSheet)).rejects.toMatchObject({ code: "excelRejected" });
+    expect(wb.lastSyncs).toBe(3); // the failed write, one read, one cleanup
+    expect(fake.syncs.map((x) => x.error)).toEqual(["InvalidArgument", undefined, undefined]);
+    expect(fake.syncs[2].calls).toEqual(["Worksheet.delete", "Setting.delete"]);
+    expect(fake.sheets.map((x) => x.name)).toEqual(["Sheet1"]);
+    expect(fake.tables).toEqual([]);
+    expect(keys(fake)).toEqual([]);
+    // Nothing is left, so inserting again works, in one sync.
+    fake.resetCounters();
+    expect(await wb.insertDataset(llmDataset(), newSheet)).toMatchObject({ sheetName: "LLM comparison", tableName: "AI_llm_comparison" });
+    expect(fake.syncCount).toBe(1);
+  });
+
+  test("a request lost as a whole: nothing was created, so nothing is removed (and a user's sheet of that name is never touched)", async () => {
+    const { fake, wb } = setup();
+    await wb.listTracked();
+    fake.resetCounters();
+    fake.failSync(0);
+    await expect(wb.insertDataset(llmDataset(), newSheet)).rejects.toMatchObject({ code: "excelRejected" });
+    expect(fake.syncCount).toBe(2); // the lost write and the read that shows nothing is left
+    expect(fake.sheets.map((x) => x.name)).toEqual(["Sheet1"]);
+    expect(keys(fake)).toEqual([]);
+  });
+
+  test("a chunked insert that fails part-way deletes its sheet in one cleanup batch", async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook({ run: fake.run, supports: () => true, now: () => NOW, thresholdBytes: 200_000, targetBytes: 150_000 });
+    await wb.listTracked();
+    fake.resetCounters();
+    fake.failSync(2);
+    await expect(wb.insertDataset(bigDataset(5_000, 10), { target: "newSheet", language: "en", chart: false })).rejects.toMatchObject({ code: "excelRejected" });
+    expect(fake.syncCount).toBe(4); // two chunks applied, the third lost, one cleanup
+    expect(wb.lastSyncs).toBe(4);
+    expect(fake.syncs[0].calls).toContain("TableCollection.add");
+    expect(fake.syncs[3].calls).toEqual(["Worksheet.delete", "Setting.delete"]);
+    expect(fake.sheets.map((x) => x.name)).toEqual(["Sheet1"]);
+    expect(fake.tables).toEqual([]);
+    expect(keys(fake)).toEqual([]);
+  });
+
+  test("a chunked insert at the selection that fails part-way removes its table and leaves the cells as they were", async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook({ run: fake.run, supports: () => true, now: () => NOW, thresholdBytes: 200_000, targetBytes: 150_000 });
+    fake.type("Sheet1", "A1", [["the user's"]]);
+    fake.select("Sheet1", "C3");
+    const before = fake.snapshot("Sheet1");
+    fake.failSync(3);
+    await expect(wb.insertDataset(bigDataset(5_000, 10), { target: "selection", language: "en", chart: false })).rejects.toMatchObject({ code: "excelRejected" });
+    expect(fake.syncCount).toBe(5); // the read, two chunks applied, the third lost, one cleanup
+    expect(fake.syncs[4].calls).toEqual(["Table.delete", "Range.clear"]);
+    expect(fake.tables).toEqual([]);
+    expect(fake.snapshot("Sheet1")).toEqual(before);
+    expect(keys(fake)).toEqual([]);
+  });
+
+  test("selection: 2 syncs, also once the names are known (the cells must be read first)", async () => {
+    const { fake, wb } = setup();
+    await wb.listTracked();
+    fake.select("Sheet1", "B2");
+    fake.resetCounters();
+    const r = await wb.insertDataset(llmDataset(), { target: "selection", language: "en", chart: true });
+    expect(r).toEqual({ tableName: "AI_llm_comparison", sheetName: "Sheet1", address: "B2:F5" });
+    expect(fake.syncCount).toBe(2);
+    expect(wb.lastSyncs).toBe(2);
+    expect(fake.syncs[0].calls.every((c) => c.endsWith(".load"))).toBe(true);
+    // The names read there are kept: a new-sheet insert next is 1 sync and avoids the table name.
+    fake.resetCounters();
+    expect(await wb.insertDataset(llmDataset(), newSheet)).toMatchObject({ tableName: "AI_llm_comparison_2" });
+    expect(fake.syncCount).toBe(1);
+  });
+
+  test("occupied selection: targetNotEmpty, nothing written, one sync", async () => {
+    const { fake, wb } = setup();
+    await wb.listTracked();
+    fake.type("Sheet1", "D4", [[1]]);
+    fake.select("Sheet1", "B2");
+    const before = fake.snapshot("Sheet1");
+    fake.resetCounters();
+    await expect(wb.insertDataset(llmDataset(), { target: "selection", language: "zh", chart: true })).rejects.toMatchObject({ code: "targetNotEmpty", message: expect.stringContaining("Sheet1!D4") });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.writes).toEqual([]);
+    expect(fake.snapshot("Sheet1")).toEqual(before);
+    expect(fake.tables).toEqual([]);
+    expect(keys(fake)).toEqual([]);
+  });
 });

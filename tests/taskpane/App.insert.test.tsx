@@ -51,6 +51,7 @@ describe("insert", () => {
 
   it.each([
     ["noSelection", "Select a cell in a worksheet first, then insert again."],
+    ["targetNotEmpty", "The cells at the selection are not empty: choose an empty cell or insert on a new sheet."],
     ["sheetNameTaken", "A sheet with this dataset's name already exists."],
     ["tooLarge", "The data is too large to write to the workbook in one go."],
     ["excelRejected", "Excel did not accept the change. Finish editing any cell (press Enter or Esc) and try again."],

@@ -23,6 +23,15 @@ describe("thrownMessage", () => {
     expect(shown).toEqual({ message: "请先在工作表中选中一个单元格，然后重新插入。", detail: "no active cell" });
   });
 
+  it("explains occupied cells at the selection in both languages", () => {
+    const error = new WorkbookError("targetNotEmpty", "The cells Sheet1!D4 are not empty");
+    expect(thrownMessage("en", error)).toEqual({
+      message: "The cells at the selection are not empty: choose an empty cell or insert on a new sheet.",
+      detail: "The cells Sheet1!D4 are not empty",
+    });
+    expect(thrownMessage("zh", error).message).toBe("所选位置的单元格不为空：请选择一个空白单元格，或插入到新工作表。");
+  });
+
   it("recognises a WorkbookError from another copy of the class by name and code", () => {
     const foreign = Object.assign(new Error("gone"), { name: "WorkbookError", code: "tableMissing" });
     expect(thrownMessage("en", foreign).message).toMatch(/no longer in the workbook/);

@@ -1,0 +1,300 @@
+/**
+ * Inserting a dataset with as few context.sync() calls as the target allows (in Excel on the
+ * web every sync is a network round trip).
+ *
+ * New sheet (the default): ONE sync when the workbook's sheet, table and defined names are
+ * already known (ExcelWorkbook reads them with listTracked, which the pane calls when it opens,
+ * and keeps them up to date after each insert). The insert is optimistic: the names it picks
+ * may be stale (someone added a sheet or table since), so the batch is ordered to fail on a
+ * name conflict before any cell is written (see applyPlan): the sheet is added first, then the
+ * table over the still-empty range, then the cells. On failure of that first batch, one read
+ * tells what it left and which names are taken now, and a stale name is retried once with
+ * fresh names (3 syncs on that rare path). When the names were never read on this instance,
+ * they are read first: 2 syncs.
+ *
+ * What a failed batch left: Office.js applies the operations queued before the failing one and
+ * none after it, and it does not reliably say which one failed (debugInfo.errorLocation is
+ * "if available"). So the batch writes a pending marker (a workbook setting, removed by the
+ * batch that writes the tracking record) right after adding the sheet, naming it, and again
+ * right after naming the table, naming both. After a failure the marker says what is this
+ * insert's: its sheet is deleted, its table goes with it and does not count as a taken name;
+ * a sheet or table the marker does not name belongs to someone else and is left alone. A
+ * chunked insert that fails after its first batch deletes its sheet in one cleanup batch.
+ * Either way no half-written sheet and no tracking record without its table are left behind
+ * (unless Excel refuses the cleanup too).
+ *
+ * Selection: TWO syncs. The cells the table and its notes would cover must be checked empty
+ * before anything is written (the add-in never destroys a user's cells), and that needs a read;
+ * the same read gets fresh names, so the write cannot hit a stale one.
+ */
+import type { Dataset } from "../data/types";
+import { planDatasetInsert } from "../sheet/dataset-plan";
+import { absolute, cellAddress, parseCell, parseRangeAddress, planFootprint, type SheetPlan } from "../sheet/plan";
+import { WorkbookError, type InsertOptions, type InsertResult } from "../sheet/workbook";
+import { applyPlan, officeErrorCode, queueOp, SheetCache, type PackOptions, type SupportsFn, type WriteOp } from "./apply-plan";
+import { pendingKey, recordFromPlan, recordWriteOp, type TrackedRecord } from "./tracking";
+
+/** The names a new sheet or table must not collide with (Excel compares them case-insensitively). */
+export interface WorkbookNames {
+  sheets: string[];
+  tables: string[];
+  /** Workbook-scoped defined names: they share one namespace with table names. */
+  names: string[];
+}
+
+/** Queues the load of every sheet, table and defined name; the getter works after the next sync. */
+export function queueNamesRead(context: Excel.RequestContext): () => WorkbookNames {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name");
+  return () => ({
+    sheets: sheets.items.map((s) => s.name),
+    tables: tables.items.map((t) => t.name),
+    names: names.items.map((n) => n.name),
+  });
+}
+
+/** One insert's Excel.run: the context and how to sync, count and size requests in it. */
+export interface InsertRun {
+  context: Excel.RequestContext;
+  /** Called right before each context.sync(), so the caller counts syncs (a failed one too). */
+  counted: () => void;
+  supports: SupportsFn;
+  pack: PackOptions;
+  /** ISO timestamp for the tracking record. */
+  insertedAt: string;
+  /** Unique to this insert: names its pending marker. */
+  token: string;
+  /** Receives the workbook's names whenever they are read or changed (the caller's cache). */
+  onNames: (names: WorkbookNames) => void;
+}
+
+export interface Inserted {
+  result: InsertResult;
+  record: TrackedRecord;
+}
+
+/** What a pending marker says: the sheet this insert added, and its table once named. */
+interface Pending {
+  sheet: string;
+  table?: string;
+}
+
+function encodePending(p: Pending): string {
+  return JSON.stringify(p);
+}
+
+function decodePending(value: unknown): Pending | null {
+  try {
+    const v: unknown = typeof value === "string" ? JSON.parse(value) : value;
+    if (typeof v !== "object" || v === null) return null;
+    const o = v as Record<string, unknown>;
+    if (typeof o.sheet !== "string") return null;
+    return typeof o.table === "string" ? { sheet: o.sheet, table: o.table } : { sheet: o.sheet };
+  } catch {
+    return null;
+  }
+}
+
+const same = (a: string | null, b: string | null): boolean => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+
+function tableOf(plan: SheetPlan): string {
+  if (!plan.table) throw new Error("a dataset plan always has a table");
+  return plan.table.name;
+}
+
+/** Runs cleanup ops in one sync; a failure here is swallowed (the caller rethrows the original). */
+async function cleanUp(run: InsertRun, ops: readonly WriteOp[]): Promise<void> {
+  if (ops.length === 0) return;
+  const { context } = run;
+  const sheets = new SheetCache(context);
+  try {
+    for (const op of ops) queueOp(context, sheets, op);
+    run.counted();
+    await context.sync();
+  } catch {
+    // Nothing more to do: the original failure is what the analyst needs to see.
+  }
+}
+
+/**
+ * Inserts on a new sheet: 1 sync with `known` names, 2 without (names read first), 3 when a
+ * name turned out to be taken (stale `known`) and the insert was retried with fresh names.
+ */
+export async function insertOnNewSheet(
+  run: InsertRun,
+  dataset: Dataset,
+  options: InsertOptions,
+  known: WorkbookNames | null
+): Promise<Inserted> {
+  const { context } = run;
+  let names = known;
+  if (!names) {
+    // Never read on this instance (no listTracked yet): read the names first (2 syncs in all).
+    const get = queueNamesRead(context);
+    run.counted();
+    await context.sync();
+    names = get();
+    run.onNames(names);
+  }
+  const marker = pendingKey(run.token);
+  const planWith = (n: WorkbookNames): SheetPlan =>
+    planDatasetInsert(dataset, { ...options, existingSheetNames: n.sheets, existingTableNames: [...n.tables, ...n.names] });
+  /**
+   * A sheet a failed attempt left: deleted first thing in the next attempt's batch (already left
+   * out of `names`, with its table, so the retry may reuse both names).
+   */
+  let leftover: string | null = null;
+  for (let attempt = 0; ; attempt++) {
+    const plan = planWith(names);
+    if (plan.target.kind !== "newSheet") throw new Error("a newSheet plan targets a new sheet");
+    const sheetName = plan.target.name;
+    const tableName = tableOf(plan);
+    const record = recordFromPlan(plan, sheetName, run.insertedAt);
+    let synced = 0;
+    try {
+      const applied = await applyPlan(context, plan, {
+        ...run.pack,
+        supports: run.supports,
+        sync: async () => {
+          run.counted();
+          await context.sync();
+          synced++;
+        },
+        firstOps: leftover !== null ? [{ kind: "deleteSheet", sheet: leftover }] : [],
+        afterSheetOps: [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName }) }],
+        afterTableOps: [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName, table: tableName }) }],
+        finalOps: [recordWriteOp(record), { kind: "deleteSetting", key: marker }],
+      });
+      run.onNames({ sheets: [...names.sheets, sheetName], tables: [...names.tables, tableName], names: names.names });
+      return { result: { tableName, sheetName, address: applied.tableAddress ?? "" }, record };
+    } catch (error) {
+      if (synced > 0) {
+        // The first batch went through, so the sheet and the marker exist: remove both.
+        await cleanUp(run, [
+          { kind: "deleteSheet", sheet: sheetName },
+          { kind: "deleteSetting", key: marker },
+        ]);
+        throw error;
+      }
+      // The first batch failed somewhere. One read: the names now, and the marker (present
+      // when this attempt's sheet was created, see the module comment).
+      const getNames = queueNamesRead(context);
+      const pending = context.workbook.settings.getItemOrNullObject(marker);
+      pending.load("value");
+      try {
+        run.counted();
+        await context.sync();
+      } catch {
+        throw error;
+      }
+      const fresh = getNames();
+      const mine = pending.isNullObject ? null : decodePending(pending.value);
+      const orphan = mine && fresh.sheets.some((s) => same(s, mine.sheet)) ? mine.sheet : null;
+      // The orphan is deleted (first thing in the retry, or in the cleanup), its table with it.
+      const ownTable = orphan !== null ? (mine?.table ?? null) : null;
+      names = { ...fresh, sheets: fresh.sheets.filter((s) => !same(s, orphan)), tables: fresh.tables.filter((t) => !same(t, ownTable)) };
+      run.onNames(names);
+      // Stale names: with what is in the workbook now, other names would be chosen. Retry once
+      // (whatever Excel's error code: a duplicate sheet is ItemAlreadyExists, and a duplicate
+      // table name is caught the same way). Otherwise the failure is not about names.
+      const replanned = planWith(names);
+      const stale = replanned.target.kind !== "newSheet" || !same(replanned.target.name, sheetName) || !same(tableOf(replanned), tableName);
+      if (attempt === 0 && stale) {
+        leftover = orphan;
+        continue;
+      }
+      const ops: WriteOp[] = [];
+      if (orphan !== null) ops.push({ kind: "deleteSheet", sheet: orphan });
+      if (!pending.isNullObject) ops.push({ kind: "deleteSetting", key: marker });
+      await cleanUp(run, ops);
+      throw error;
+    }
+  }
+}
+
+/**
+ * Inserts at the selected cell: 2 syncs. The read (selection, whether the cells the table and
+ * its notes would cover are empty, and the names) must come before any write: never destroy a
+ * user's cells. Throws `noSelection` without a usable selection and `targetNotEmpty`, having
+ * written nothing, when the cells are not empty.
+ */
+export async function insertAtSelection(run: InsertRun, dataset: Dataset, options: InsertOptions): Promise<Inserted> {
+  const { context } = run;
+  // The footprint does not depend on names, so a provisional plan gives the area to check.
+  const fp = planFootprint(planDatasetInsert(dataset, { ...options, anchor: { sheetName: "_", cell: "A1" } }));
+  const getNames = queueNamesRead(context);
+  const selected = context.workbook.getSelectedRange();
+  selected.load("address");
+  const used = selected
+    .getCell(0, 0)
+    .getResizedRange(fp.row + fp.rows - 1, fp.col + fp.cols - 1)
+    .getUsedRangeOrNullObject(true);
+  used.load("address");
+  try {
+    run.counted();
+    await context.sync();
+  } catch (error) {
+    throw new WorkbookError(
+      "noSelection",
+      `Select one cell on a worksheet with room for the table below and to the right of it (${officeErrorCode(error) ?? "error"}).`
+    );
+  }
+  const names = getNames();
+  run.onNames(names);
+  const where = parseRangeAddress(selected.address);
+  if (!where.sheet) throw new WorkbookError("noSelection", "Select a cell on a worksheet.");
+  if (!used.isNullObject)
+    throw new WorkbookError(
+      "targetNotEmpty",
+      `The cells ${used.address} are not empty; select an empty area for the table, or insert it on a new sheet.`
+    );
+  const sheetName = where.sheet;
+  const anchor = { sheetName, cell: cellAddress(where) };
+  const plan = planDatasetInsert(dataset, {
+    ...options,
+    anchor,
+    existingSheetNames: names.sheets,
+    existingTableNames: [...names.tables, ...names.names],
+  });
+  const tableName = tableOf(plan);
+  const record = recordFromPlan(plan, sheetName, run.insertedAt);
+  let synced = 0;
+  try {
+    const applied = await applyPlan(context, plan, {
+      ...run.pack,
+      supports: run.supports,
+      sync: async () => {
+        run.counted();
+        await context.sync();
+        synced++;
+      },
+      finalOps: [recordWriteOp(record)],
+    });
+    run.onNames({ ...names, tables: [...names.tables, tableName] });
+    return { result: { tableName, sheetName, address: applied.tableAddress ?? "" }, record };
+  } catch (error) {
+    // The cells were empty before this insert: take the table away (it is created first, so it
+    // exists once the first batch went through; else one read tells) and clear the contents.
+    let tableExists = synced > 0;
+    if (!tableExists) {
+      const table = context.workbook.tables.getItemOrNullObject(tableName);
+      table.load("name");
+      try {
+        run.counted();
+        await context.sync();
+      } catch {
+        throw error;
+      }
+      tableExists = !table.isNullObject;
+    }
+    const ops: WriteOp[] = [];
+    if (tableExists) ops.push({ kind: "deleteTable", table: tableName });
+    ops.push({ kind: "clear", sheet: sheetName, at: absolute(parseCell(anchor.cell), fp), applyTo: "Contents" });
+    await cleanUp(run, ops);
+    throw error;
+  }
+}
