@@ -78,6 +78,9 @@ async function devServerHttps() {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  // The workbench (src/workbench/) bundles HyperFormula (GPL-3.0): development builds and
+  // `--env workbench` only; `npm run build` never contains it (tests/build/no-hyperformula.test.ts).
+  const workbench = dev || Boolean(env && env.workbench);
   const serving = process.argv.includes("serve");
   const prodUrl = productionUrl();
   const config = {
@@ -88,6 +91,8 @@ module.exports = async (env, options) => {
       // The page loads functions.js first; the pane reuses its modules (datasets, validator)
       // instead of shipping them twice. functions.js stays loadable on its own.
       taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+      // Dev only: the task pane on a HyperFormula workbook, without Office (no office.js).
+      ...(workbench ? { workbench: "./src/workbench/index.tsx" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -123,6 +128,9 @@ module.exports = async (env, options) => {
         chunks: [],
         templateParameters: { functionRows: renderFunctionHelpRows() },
       }),
+      ...(workbench
+        ? [new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", chunks: ["workbench"] })]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
