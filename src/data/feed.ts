@@ -98,6 +98,7 @@ const datasetShape = {
   id: datasetId,
   version,
   title: localized,
+  shortTitle: z.object({ zh: z.string().min(1).max(31), en: z.string().min(1).max(31) }).optional(),
   description: text,
   source: z.array(sourceRef).min(1, "at least one source line is required"),
   asOf: text,

@@ -49,6 +49,8 @@ export interface Dataset {
   /** Bumped whenever rows or columns change; shown as old → new on refresh. */
   version: string;
   title: LocalizedText;
+  /** A label of at most 31 characters, used to name the worksheet a dataset is inserted on. */
+  shortTitle?: LocalizedText;
   description: string;
   source: SourceRef[];
   /** The period or as-of date of the figures, e.g. "2023-02-06/2023-02-10" or "2023-02". */

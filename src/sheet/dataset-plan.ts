@@ -305,7 +305,8 @@ export function planDatasetInsert(dataset: Dataset, options: DatasetPlanOptions)
     if (!options.anchor) throw new Error("planDatasetInsert: target 'selection' needs an anchor");
     target = { kind: "anchor", sheetName: options.anchor.sheetName, cell: options.anchor.cell };
   } else {
-    const title = pick(dataset.title, language);
+    // The short title names the sheet; a long title would be cut at 31 characters mid-word.
+    const title = pick(dataset.shortTitle ?? dataset.title, language);
     target = { kind: "newSheet", name: makeSheetName(title, options.existingSheetNames ?? [], dataset.id) };
   }
 

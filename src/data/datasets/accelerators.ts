@@ -119,6 +119,7 @@ const toRow = (c: Chip): CellValue[] => [
 export const accelerators: Dataset = {
   id: "accelerators",
   version: "1.0.0",
+  shortTitle: { zh: "AI 加速芯片", en: "Accelerators" },
   title: { zh: "AI 加速芯片算力对比", en: "AI accelerators: peak throughput and memory" },
   description:
     "Peak dense throughput (16-bit tensor and FP32) and memory per chip for data-centre AI " +

@@ -38,6 +38,7 @@ const toRow = ([system, year, pfDays, confidence, source]: (typeof MILESTONES)[n
 export const aiComputeTrend: Dataset = {
   id: "ai-compute-trend",
   version: "1.0.0",
+  shortTitle: { zh: "AI 训练算力增长", en: "AI compute trend" },
   title: { zh: "AI 训练算力增长 (OpenAI \"AI and Compute\")", en: "AI training compute over time (OpenAI, \"AI and Compute\")" },
   description:
     "Training compute of milestone AI systems in petaflop/s-days and FLOP, from OpenAI's " +

@@ -13,6 +13,7 @@ const IDC_WORKLOAD = "IDC, as cited in Feb 2023";
 export const chinaCompute: Dataset = {
   id: "china-compute",
   version: "1.0.0",
+  shortTitle: { zh: "中国智能算力", en: "China compute" },
   title: { zh: "中国智能算力与 AI 服务器市场", en: "China: intelligent compute and AI server market" },
   description:
     "China's intelligent compute capacity (EFLOPS, FP16), the AI server market (USD bn) and the " +

@@ -23,6 +23,7 @@ const row = (
 export const coverage: Dataset = {
   id: "coverage",
   version: "1.0.0",
+  shortTitle: { zh: "投资建议", en: "Coverage" },
   title: { zh: "投资建议: 建议关注公司", en: "Investment suggestions: companies to watch" },
   description:
     "The 14 A-share companies the report suggests watching, by segment (data labelling, compute, " +

@@ -47,6 +47,7 @@ const data = generated as GeneratedEpoch;
 export const epochModels: Dataset = {
   id: EPOCH_MODELS_ID,
   version: "1.0.0",
+  shortTitle: { zh: "Epoch AI 模型库", en: "Epoch AI models" },
   title: { zh: "Epoch AI 机器学习模型数据库", en: "Epoch AI: ML models database" },
   description:
     "Epoch AI's database of notable and other machine-learning models (about 1,900 rows): " +

@@ -8,6 +8,7 @@ import type { Dataset } from "../types";
 export const indexPerformance: Dataset = {
   id: "index-performance",
   version: "1.0.0",
+  shortTitle: { zh: "计算机指数相对涨跌幅", en: "Index performance" },
   title: {
     zh: "计算机指数相对各板块涨跌幅统计 (2023.02.06-2023.02.10)",
     en: "Computer index vs major indices (week of 2023-02-06 to 2023-02-10)",

@@ -152,6 +152,7 @@ const toRow = (m: ModelRow): CellValue[] => [
 export const llmComparison: Dataset = {
   id: "llm-comparison",
   version: "1.0.0",
+  shortTitle: { zh: "国内外大模型对比", en: "LLM comparison" },
   title: { zh: "国内外 AI 大模型对比", en: "Large AI models in China and abroad" },
   description:
     "The report's 图8: 15 large models with company, release month, parameters, pre-training data " +

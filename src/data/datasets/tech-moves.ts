@@ -8,6 +8,7 @@ import type { Dataset } from "../types";
 export const techMoves: Dataset = {
   id: "tech-moves",
   version: "1.0.0",
+  shortTitle: { zh: "科技巨头动向", en: "Tech majors' moves" },
   title: { zh: "国内外科技巨头近期动向", en: "Recent moves of tech majors in China and abroad" },
   description:
     "The report's 图9: what Microsoft, Google, Baidu, 360, Tencent and Alibaba announced in " +

@@ -8,6 +8,7 @@ import type { Dataset } from "../types";
 export const transformerCost: Dataset = {
   id: "transformer-cost",
   version: "1.0.0",
+  shortTitle: { zh: "Transformer 训练成本", en: "Transformer cost" },
   title: {
     zh: "Transformer 在 WMT 2014 英-德、英-法翻译中以较低训练成本取得较高成绩",
     en: "Transformer: BLEU and training cost on WMT 2014 EN-DE and EN-FR",
