@@ -4,10 +4,8 @@
  * AI.CHIP) writes an accelerator lookup table on the sheet, from the same dataset, and finds the
  * peak with INDEX/MATCH on the names Chip_Names and Chip_Peak_FLOPS, which works in any Excel.
  */
-import { getDataset } from "../../data/catalog";
-import type { Dataset } from "../../data/types";
 import { FUNCTION_IDS } from "../../functions/registry";
-import { col, FMT, INPUT_STYLE, NOTE_STYLE, type ModelBuilder, type ModelMode } from "./common";
+import { catalogDataset, col, FMT, INPUT_STYLE, NOTE_STYLE, type ModelBuilder, type ModelLanguage, type ModelMode } from "./common";
 
 export interface Chip {
   key: string;
@@ -17,15 +15,9 @@ export interface Chip {
   source: string;
 }
 
-function acceleratorsDataset(): Dataset {
-  const d = getDataset("accelerators");
-  if (!d) throw new Error("the accelerators dataset is missing from the catalog");
-  return d;
-}
-
 /** Chips with a dense 16-bit tensor figure, in the dataset's order. */
 export function chipsWithPeak(): Chip[] {
-  const d = acceleratorsDataset();
+  const d = catalogDataset("accelerators");
   const [k, n, nz, p, conf, src] = ["key", "name", "name_zh", "tensor16_flops", "confidence", "source"].map((c) => col(d, c));
   return d.rows
     .filter((r) => typeof r[p] === "number")
@@ -50,6 +42,9 @@ export function chipByKey(key: string): Chip {
   return c;
 }
 
+/** The chip drop-down's entries: every chip with a peak figure, named in the sheet's language. */
+export const chipChoices = (language: ModelLanguage): string[] => chipsWithPeak().map((c) => c.name[language]);
+
 /** Names the lookup table defines. */
 export const CHIP_NAMES = "Chip_Names";
 export const CHIP_PEAK = "Chip_Peak_FLOPS";
@@ -68,9 +63,9 @@ export const peakFormula = (mode: ModelMode, chipRef: string): string =>
  * Writes the table at (row, 0): a section line, header, unit and source rows, one row per chip.
  * Returns the next free row.
  */
-export function writeAcceleratorTable(b: ModelBuilder, row: number, section: (row: number, text: string) => void): { nextRow: number } {
+export function writeAcceleratorTable(b: ModelBuilder, row: number): number {
   const chips = chipsWithPeak();
-  section(row, b.t("加速芯片参数表 (峰值算力查找)", "Accelerators (lookup of peak FLOP/s)"));
+  b.section(row, 0, b.t("加速芯片参数表 (峰值算力查找)", "Accelerators (lookup of peak FLOP/s)"), 4);
   b.header(row + 1, 0, [b.t("芯片", "Chip"), b.t("FP16/BF16 稠密峰值算力", "Peak dense FP16/BF16"), b.t("可信度", "Confidence"), b.t("来源", "Source")]);
   b.put(row + 2, 0, [[{ v: b.t("单位", "Unit") }, { v: "FLOP/s" }, { v: null }, { v: null }]]);
   const first = row + 3;
@@ -87,5 +82,5 @@ export function writeAcceleratorTable(b: ModelBuilder, row: number, section: (ro
   chips.forEach((c, i) => b.input(`${c.name.en} peak FLOP/s`, { row: first + i, col: 1 }, { row: row + 2, col: 1 }, { row: first + i, col: 3 }));
   b.name(CHIP_NAMES, { row: first, col: 0, rows: chips.length, cols: 1 });
   b.name(CHIP_PEAK, { row: first, col: 1, rows: chips.length, cols: 1 });
-  return { nextRow: first + chips.length };
+  return first + chips.length;
 }

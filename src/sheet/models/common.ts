@@ -7,7 +7,9 @@
  * holding their unit and note) and which are outputs. Adapters ignore `model`; the checker in
  * lint.ts and the tests read it.
  */
+import { getDataset } from "../../data/catalog";
 import type { Dataset, LocalizedText } from "../../data/types";
+import { SECONDS_PER_DAY } from "../../core/units";
 import {
   columnLetters,
   makeSheetName,
@@ -155,6 +157,8 @@ export interface ParamRowSpec {
   name?: string;
   /** Output key (outputs only). */
   key?: string;
+  /** A drop-down of these entries on the value cell (inputs). */
+  choices?: string[];
 }
 
 /**
@@ -240,6 +244,19 @@ export class ModelBuilder {
     this.outputs.push(o);
   }
 
+  /** The subtitle under every template's title: what the mode means, and the colour key. */
+  legend(mode: ModelMode): string {
+    return mode === "ai"
+      ? this.t(
+          "公式使用加载项的 AI.* 函数。蓝字黄底为输入, 黑字为公式, 加粗为输出。",
+          "Formulas use the add-in's AI.* functions. Blue on yellow: inputs; black: formulas; bold: outputs."
+        )
+      : this.t(
+          "仅用 Excel 原生公式 (无需加载项)。蓝字黄底为输入, 黑字为公式, 加粗为输出。",
+          "Native Excel formulas only (no add-in needed). Blue on yellow: inputs; black: formulas; bold: outputs."
+        );
+  }
+
   /** A title line and a subtitle line at (row, 0). */
   title(row: number, title: string, subtitle: string): void {
     this.put(row, 0, [[{ v: title, style: TITLE_STYLE }], [{ v: subtitle, style: NOTE_STYLE }]]);
@@ -253,6 +270,22 @@ export class ModelBuilder {
   /** A header row (bold on blue) at (row, col). */
   header(row: number, col: number, texts: string[]): void {
     this.put(row, col, [texts.map((t) => ({ v: t, style: HEADER_STYLE }))]);
+  }
+
+  /** A row of unit or source texts in the note style at (row, col); null leaves a cell empty and unstyled. */
+  noteCells(row: number, col: number, texts: (string | null)[]): void {
+    this.put(row, col, [texts.map((v) => ({ v, style: v === null ? undefined : NOTE_STYLE }))]);
+  }
+
+  /**
+   * A section of labelled parameters at (row, 0): the section line, the header
+   * Item | Value | Unit | Source / note, then one param() row each. Returns the next free row.
+   */
+  params(row: number, heading: string, rows: ParamRowSpec[]): number {
+    this.section(row, 0, heading, 4);
+    this.header(row + 1, 0, [this.t("项目", "Item"), this.t("数值", "Value"), this.t("单位", "Unit"), this.t("来源 / 说明", "Source / note")]);
+    rows.forEach((p, i) => this.param(row + 2 + i, 0, p));
+    return row + 2 + rows.length;
   }
 
   /**
@@ -269,10 +302,11 @@ export class ModelBuilder {
     if (p.name) this.name(p.name, { ...cell, rows: 1, cols: 1 });
     if (p.kind === "input") this.input(p.label, cell, { row, col: col + 2 }, { row, col: col + 3 }, p.name);
     if (p.kind === "output") this.output(p.key ?? p.name ?? p.label, p.label, p.unit, cell, undefined, p.name);
+    if (p.choices) this.validation({ ...cell, rows: 1, cols: 1 }, p.choices);
     return cell;
   }
 
-  /** The finished plan. */
+  /** The finished plan. The notes get a "Notes and sources" heading on the row above them. */
   build(args: {
     templateId: string;
     mode: ModelMode;
@@ -283,6 +317,7 @@ export class ModelBuilder {
     /** Ranges whose columns are autofitted: labels and figures, never the long note texts. */
     autofit: RangeOffset[];
   }): ModelSheetPlan {
+    this.put(args.notes.at.row - 1, args.notes.at.col, [[{ v: this.t("说明与来源", "Notes and sources"), style: HEADER_STYLE }]]);
     const plan: ModelSheetPlan = {
       target: { kind: "newSheet", name: args.sheetName },
       blocks: this.blocks,
@@ -304,12 +339,30 @@ export function modelSheetName(options: ModelOptions, title: LocalizedText): str
   return makeSheetName(options.sheetName ?? title[options.language], options.existingSheetNames ?? [], "Model");
 }
 
+/** A bundled dataset by id (throws when the catalog lost it). */
+export function catalogDataset(id: string): Dataset {
+  const d = getDataset(id);
+  if (!d) throw new Error(`the ${id} dataset is missing from the catalog`);
+  return d;
+}
+
 /** Column index of a dataset column by key (throws when the dataset changed shape). */
 export function col(dataset: Dataset, key: string): number {
   const i = dataset.columns.findIndex((c) => c.key === key);
   if (i < 0) throw new Error(`dataset ${dataset.id} has no column ${key}`);
   return i;
 }
+
+/** The seconds-per-day input row that several templates share. */
+export const secondsPerDayParam = (b: ModelBuilder): ParamRowSpec => ({
+  label: b.t("每天秒数", "Seconds per day"),
+  value: SECONDS_PER_DAY,
+  unit: b.t("秒", "s"),
+  note: b.t("定义", "Definition"),
+  fmt: FMT.count,
+  kind: "input",
+  name: "Seconds_Per_Day",
+});
 
 /** A mode-dependent formula: the AI.* form or the native one. */
 export const pick = (mode: ModelMode, ai: string, portable: string): string => (mode === "ai" ? ai : portable);

@@ -18,11 +18,9 @@ import {
   excelSerial,
   FMT,
   FORMULA_STYLE,
-  HEADER_STYLE,
   INPUT_STYLE,
   ModelBuilder,
   modelSheetName,
-  NOTE_STYLE,
   pick,
   type CellSpec,
   type ModelOptions,
@@ -102,216 +100,198 @@ export function buildComputeTrend(options: ComputeTrendOptions): ModelSheetPlan 
   const domain = options.domain === undefined || options.domain === ALL_DOMAINS.en || options.domain === ALL_DOMAINS.zh ? all : options.domain;
   if (!domains.includes(domain)) throw new Error(`compute-trend: unknown domain "${domain}"`);
 
-  b.title(
-    0,
-    t("训练算力增长趋势 (Epoch AI 模型库, 对数线性拟合)", "Training compute trend (Epoch AI models, log-linear fit)"),
-    mode === "ai"
-      ? t(
-          "公式使用加载项的 AI.* 函数。蓝字黄底为输入, 黑字为公式, 加粗为输出。",
-          "Formulas use the add-in's AI.* functions. Blue on yellow: inputs; black: formulas; bold: outputs."
-        )
-      : t(
-          "仅用 Excel 原生公式 (无需加载项)。蓝字黄底为输入, 黑字为公式, 加粗为输出。",
-          "Native Excel formulas only (no add-in needed). Blue on yellow: inputs; black: formulas; bold: outputs."
-        )
-  );
-  let r = 3;
-  const head = (text: string): void => {
-    b.section(r++, 0, text, 4);
-    b.header(r++, 0, [t("项目", "Item"), t("数值", "Value"), t("单位", "Unit"), t("来源 / 说明", "Source / note")]);
-  };
-  head(t("输入", "Inputs"));
-  b.param(r++, 0, {
-    label: t("起始年份", "Start year"),
-    value: options.startYear ?? TREND_DEFAULTS.startYear,
-    unit: t("年 (含)", "year (inclusive)"),
-    note: t("OpenAI《AI and Compute》的区间始于 2012 年", 'OpenAI\'s "AI and Compute" window starts in 2012'),
-    fmt: FMT.year,
-    kind: "input",
-    name: "Start_Year",
-  });
-  b.param(r++, 0, {
-    label: t("结束年份", "End year"),
-    value: options.endYear ?? TREND_DEFAULTS.endYear,
-    unit: t("年 (含)", "year (inclusive)"),
-    note: t("OpenAI 的文章发布于 2018 年", "OpenAI's post was published in 2018"),
-    fmt: FMT.year,
-    kind: "input",
-    name: "End_Year",
-  });
-  const domainRow = r;
-  b.param(r++, 0, {
-    label: t("领域", "Domain"),
-    value: domain,
-    unit: t("Epoch 领域", "Epoch domain"),
-    note: t(`下拉选择; "${all}" = 所有领域; 模型可属多个领域`, `Drop-down; "${all}" = every domain; a model may list several`),
-    fmt: FMT.text,
-    kind: "input",
-    name: "Domain_Choice",
-  });
-  b.param(r++, 0, {
-    label: t("OpenAI 翻倍时间", "OpenAI doubling time"),
-    value: OPENAI_DOUBLING_MONTHS,
-    unit: t("月", "months"),
-    note: t("OpenAI《AI and Compute》(2018): 3.4 个月; 报告引用 3.43", 'OpenAI, "AI and Compute" (2018): 3.4 months; the report quotes 3.43'),
-    fmt: FMT.count2,
-    kind: "input",
-    name: "OpenAI_Months",
-  });
-  b.param(r++, 0, {
-    label: t("摩尔定律翻倍时间", "Moore's-law doubling time"),
-    value: TREND_DEFAULTS.mooreMonths,
-    unit: t("月", "months"),
-    note: t("Moore (1975): 约每两年翻一番", "Moore (1975): doubling about every two years"),
-    fmt: FMT.count,
-    kind: "input",
-    name: "Moore_Months",
-  });
-  b.param(r++, 0, {
-    label: t("每年月数", "Months per year"),
-    value: 12,
-    unit: t("月", "months"),
-    note: t("定义", "Definition"),
-    fmt: FMT.count,
-    kind: "input",
-    name: "Months_Per_Year",
-  });
-  b.param(r++, 0, {
-    label: t("每年天数", "Days per year"),
-    value: TREND_DEFAULTS.daysPerYear,
-    unit: t("天", "days"),
-    note: t("平均儒略年; 把 Excel 日期换算为年", "Mean Julian year; turns Excel dates into years"),
-    fmt: FMT.count2,
-    kind: "input",
-    name: "Days_Per_Year",
-  });
-  b.param(r++, 0, {
-    label: t("时间原点", "Time origin"),
-    value: excelSerial(TREND_DEFAULTS.timeOrigin),
-    unit: t("日期", "date"),
-    note: t("t = (日期 − 原点) ÷ 每年天数; 只影响截距, 不影响斜率", "t = (date − origin) ÷ days per year; moves the intercept, not the slope"),
-    fmt: FMT.date,
-    kind: "input",
-    name: "Time_Origin",
-  });
-  b.param(r++, 0, {
-    label: t("翻倍倍数", "Doubling multiple"),
-    value: 2,
-    unit: "×",
-    note: t("定义: 翻倍 = ×2", "Definition: a doubling is ×2"),
-    fmt: FMT.count,
-    kind: "input",
-    name: "Doubling_Multiple",
-  });
-
-  r++;
-  head(t("拟合结果", "Fit"));
-  b.param(r++, 0, {
-    label: t("窗口内模型数", "Models in the window"),
-    value: { f: "=COUNT(T_Used)" },
-    unit: t("个", "models"),
-    note: t("有训练算力与日期的模型", "Models with a compute figure and a date"),
-    fmt: FMT.count,
-    kind: "output",
-    key: "points",
-    name: "Fit_Points",
-  });
-  b.param(r++, 0, {
-    label: t("斜率", "Slope"),
-    value: { f: "=SLOPE(LnC_Used,T_Used)" },
-    unit: t("ln(FLOP)/年", "ln(FLOP) per year"),
-    note: t("ln(算力) 对 t 的最小二乘斜率", "Least-squares slope of ln(compute) on t"),
-    fmt: "0.0000",
-    kind: "calc",
-    name: "Fit_Slope",
-  });
-  b.param(r++, 0, {
-    label: t("截距", "Intercept"),
-    value: { f: "=AVERAGE(LnC_Used)-Fit_Slope*AVERAGE(T_Used)" },
-    unit: t("ln(FLOP), t = 0 时", "ln(FLOP) at t = 0"),
-    note: t("均值(y) − 斜率 × 均值(t)", "mean(y) − slope × mean(t)"),
-    fmt: "0.0000",
-    kind: "calc",
-    name: "Fit_Intercept",
-  });
-  b.param(r++, 0, {
-    label: "R²",
-    value: { f: "=RSQ(LnC_Used,T_Used)" },
-    unit: t("比例", "share"),
-    note: t("拟合优度", "Goodness of fit"),
-    fmt: "0.000",
-    kind: "calc",
-    name: "Fit_R2",
-  });
-  b.param(r++, 0, {
-    label: t("拟合年增长倍数", "Fitted growth per year"),
-    value: { f: "=EXP(Fit_Slope)" },
-    unit: "×",
-    note: "e^slope",
-    fmt: FMT.ratio,
-    kind: "output",
-    key: "growth_per_year",
-    name: "Fit_Growth",
-  });
-  b.param(r++, 0, {
-    label: t("拟合翻倍时间", "Fitted doubling time"),
-    value: { f: pick(mode, "=AI.DOUBLINGTIME(Fit_Growth,Months_Per_Year)", "=Months_Per_Year*LN(Doubling_Multiple)/Fit_Slope") },
-    unit: t("月", "months"),
-    note: t("12 × ln 2 ÷ 斜率", "12 × ln 2 ÷ slope"),
-    fmt: FMT.count2,
-    kind: "output",
-    key: "doubling_months",
-    name: "Fit_Doubling_Months",
-  });
-  b.param(r++, 0, {
-    label: t("拟合翻倍时间 ÷ OpenAI", "Fitted doubling ÷ OpenAI's"),
-    value: { f: "=Fit_Doubling_Months/OpenAI_Months" },
-    unit: "×",
-    note: t("大于 1: 比 OpenAI 的 3.4 个月慢", "Above 1: slower than OpenAI's 3.4 months"),
-    fmt: FMT.ratio,
-    kind: "calc",
-    name: "Vs_OpenAI",
-  });
-  b.param(r++, 0, {
-    label: t("OpenAI 节奏年增长倍数", "OpenAI pace, growth per year"),
-    value: { f: pick(mode, "=AI.COMPUTEGROWTH(Months_Per_Year,OpenAI_Months)", "=Doubling_Multiple^(Months_Per_Year/OpenAI_Months)") },
-    unit: "×",
-    note: t("2^(12 ÷ 3.43)", "2^(12 ÷ 3.43)"),
-    fmt: FMT.ratio,
-    kind: "output",
-    key: "openai_growth_per_year",
-  });
-  b.param(r++, 0, {
-    label: t("摩尔定律年增长倍数", "Moore's-law pace, growth per year"),
-    value: { f: pick(mode, "=AI.COMPUTEGROWTH(Months_Per_Year,Moore_Months)", "=Doubling_Multiple^(Months_Per_Year/Moore_Months)") },
-    unit: "×",
-    note: t("2^(12 ÷ 24)", "2^(12 ÷ 24)"),
-    fmt: FMT.ratio,
-    kind: "output",
-    key: "moore_growth_per_year",
-  });
-  b.param(r++, 0, {
-    label: t("参考线起点 t", "Reference lines start at t"),
-    value: { f: "=MIN(T_Used)" },
-    unit: t("年 (自原点)", "years since origin"),
-    note: t("窗口内最早的模型", "The earliest model in the window"),
-    fmt: FMT.count2,
-    kind: "calc",
-    name: "Anchor_T",
-  });
-  b.param(r++, 0, {
-    label: t("参考线起点算力", "Reference lines start at compute"),
-    value: { f: "=EXP(Fit_Intercept+Fit_Slope*Anchor_T)" },
-    unit: "FLOP",
-    note: t("该点的拟合值", "The fit's value there"),
-    fmt: FMT.flop,
-    kind: "calc",
-    name: "Anchor_FLOP",
-  });
-  const fitEnd = r;
+  b.title(0, t("训练算力增长趋势 (Epoch AI 模型库, 对数线性拟合)", "Training compute trend (Epoch AI models, log-linear fit)"), b.legend(mode));
+  const inputsEnd = b.params(3, t("输入", "Inputs"), [
+    {
+      label: t("起始年份", "Start year"),
+      value: options.startYear ?? TREND_DEFAULTS.startYear,
+      unit: t("年 (含)", "year (inclusive)"),
+      note: t("OpenAI《AI and Compute》的区间始于 2012 年", 'OpenAI\'s "AI and Compute" window starts in 2012'),
+      fmt: FMT.year,
+      kind: "input",
+      name: "Start_Year",
+    },
+    {
+      label: t("结束年份", "End year"),
+      value: options.endYear ?? TREND_DEFAULTS.endYear,
+      unit: t("年 (含)", "year (inclusive)"),
+      note: t("OpenAI 的文章发布于 2018 年", "OpenAI's post was published in 2018"),
+      fmt: FMT.year,
+      kind: "input",
+      name: "End_Year",
+    },
+    {
+      label: t("领域", "Domain"),
+      value: domain,
+      unit: t("Epoch 领域", "Epoch domain"),
+      note: t(`下拉选择; "${all}" = 所有领域; 模型可属多个领域`, `Drop-down; "${all}" = every domain; a model may list several`),
+      fmt: FMT.text,
+      kind: "input",
+      name: "Domain_Choice",
+      choices: domains,
+    },
+    {
+      label: t("OpenAI 翻倍时间", "OpenAI doubling time"),
+      value: OPENAI_DOUBLING_MONTHS,
+      unit: t("月", "months"),
+      note: t("OpenAI《AI and Compute》(2018): 3.4 个月; 报告引用 3.43", 'OpenAI, "AI and Compute" (2018): 3.4 months; the report quotes 3.43'),
+      fmt: FMT.count2,
+      kind: "input",
+      name: "OpenAI_Months",
+    },
+    {
+      label: t("摩尔定律翻倍时间", "Moore's-law doubling time"),
+      value: TREND_DEFAULTS.mooreMonths,
+      unit: t("月", "months"),
+      note: t("Moore (1975): 约每两年翻一番", "Moore (1975): doubling about every two years"),
+      fmt: FMT.count,
+      kind: "input",
+      name: "Moore_Months",
+    },
+    {
+      label: t("每年月数", "Months per year"),
+      value: 12,
+      unit: t("月", "months"),
+      note: t("定义", "Definition"),
+      fmt: FMT.count,
+      kind: "input",
+      name: "Months_Per_Year",
+    },
+    {
+      label: t("每年天数", "Days per year"),
+      value: TREND_DEFAULTS.daysPerYear,
+      unit: t("天", "days"),
+      note: t("平均儒略年; 把 Excel 日期换算为年", "Mean Julian year; turns Excel dates into years"),
+      fmt: FMT.count2,
+      kind: "input",
+      name: "Days_Per_Year",
+    },
+    {
+      label: t("时间原点", "Time origin"),
+      value: excelSerial(TREND_DEFAULTS.timeOrigin),
+      unit: t("日期", "date"),
+      note: t("t = (日期 − 原点) ÷ 每年天数; 只影响截距, 不影响斜率", "t = (date − origin) ÷ days per year; moves the intercept, not the slope"),
+      fmt: FMT.date,
+      kind: "input",
+      name: "Time_Origin",
+    },
+    {
+      label: t("翻倍倍数", "Doubling multiple"),
+      value: 2,
+      unit: "×",
+      note: t("定义: 翻倍 = ×2", "Definition: a doubling is ×2"),
+      fmt: FMT.count,
+      kind: "input",
+      name: "Doubling_Multiple",
+    },
+  ]);
+  const fitEnd = b.params(inputsEnd + 1, t("拟合结果", "Fit"), [
+    {
+      label: t("窗口内模型数", "Models in the window"),
+      value: { f: "=COUNT(T_Used)" },
+      unit: t("个", "models"),
+      note: t("有训练算力与日期的模型", "Models with a compute figure and a date"),
+      fmt: FMT.count,
+      kind: "output",
+      key: "points",
+      name: "Fit_Points",
+    },
+    {
+      label: t("斜率", "Slope"),
+      value: { f: "=SLOPE(LnC_Used,T_Used)" },
+      unit: t("ln(FLOP)/年", "ln(FLOP) per year"),
+      note: t("ln(算力) 对 t 的最小二乘斜率", "Least-squares slope of ln(compute) on t"),
+      fmt: "0.0000",
+      kind: "calc",
+      name: "Fit_Slope",
+    },
+    {
+      label: t("截距", "Intercept"),
+      value: { f: "=AVERAGE(LnC_Used)-Fit_Slope*AVERAGE(T_Used)" },
+      unit: t("ln(FLOP), t = 0 时", "ln(FLOP) at t = 0"),
+      note: t("均值(y) − 斜率 × 均值(t)", "mean(y) − slope × mean(t)"),
+      fmt: "0.0000",
+      kind: "calc",
+      name: "Fit_Intercept",
+    },
+    {
+      label: "R²",
+      value: { f: "=RSQ(LnC_Used,T_Used)" },
+      unit: t("比例", "share"),
+      note: t("拟合优度", "Goodness of fit"),
+      fmt: "0.000",
+      kind: "calc",
+      name: "Fit_R2",
+    },
+    {
+      label: t("拟合年增长倍数", "Fitted growth per year"),
+      value: { f: "=EXP(Fit_Slope)" },
+      unit: "×",
+      note: "e^slope",
+      fmt: FMT.ratio,
+      kind: "output",
+      key: "growth_per_year",
+      name: "Fit_Growth",
+    },
+    {
+      label: t("拟合翻倍时间", "Fitted doubling time"),
+      value: { f: pick(mode, "=AI.DOUBLINGTIME(Fit_Growth,Months_Per_Year)", "=Months_Per_Year*LN(Doubling_Multiple)/Fit_Slope") },
+      unit: t("月", "months"),
+      note: t("12 × ln 2 ÷ 斜率", "12 × ln 2 ÷ slope"),
+      fmt: FMT.count2,
+      kind: "output",
+      key: "doubling_months",
+      name: "Fit_Doubling_Months",
+    },
+    {
+      label: t("拟合翻倍时间 ÷ OpenAI", "Fitted doubling ÷ OpenAI's"),
+      value: { f: "=Fit_Doubling_Months/OpenAI_Months" },
+      unit: "×",
+      note: t("大于 1: 比 OpenAI 的 3.4 个月慢", "Above 1: slower than OpenAI's 3.4 months"),
+      fmt: FMT.ratio,
+      kind: "calc",
+      name: "Vs_OpenAI",
+    },
+    {
+      label: t("OpenAI 节奏年增长倍数", "OpenAI pace, growth per year"),
+      value: { f: pick(mode, "=AI.COMPUTEGROWTH(Months_Per_Year,OpenAI_Months)", "=Doubling_Multiple^(Months_Per_Year/OpenAI_Months)") },
+      unit: "×",
+      note: t("2^(12 ÷ 3.43)", "2^(12 ÷ 3.43)"),
+      fmt: FMT.ratio,
+      kind: "output",
+      key: "openai_growth_per_year",
+    },
+    {
+      label: t("摩尔定律年增长倍数", "Moore's-law pace, growth per year"),
+      value: { f: pick(mode, "=AI.COMPUTEGROWTH(Months_Per_Year,Moore_Months)", "=Doubling_Multiple^(Months_Per_Year/Moore_Months)") },
+      unit: "×",
+      note: t("2^(12 ÷ 24)", "2^(12 ÷ 24)"),
+      fmt: FMT.ratio,
+      kind: "output",
+      key: "moore_growth_per_year",
+    },
+    {
+      label: t("参考线起点 t", "Reference lines start at t"),
+      value: { f: "=MIN(T_Used)" },
+      unit: t("年 (自原点)", "years since origin"),
+      note: t("窗口内最早的模型", "The earliest model in the window"),
+      fmt: FMT.count2,
+      kind: "calc",
+      name: "Anchor_T",
+    },
+    {
+      label: t("参考线起点算力", "Reference lines start at compute"),
+      value: { f: "=EXP(Fit_Intercept+Fit_Slope*Anchor_T)" },
+      unit: "FLOP",
+      note: t("该点的拟合值", "The fit's value there"),
+      fmt: FMT.flop,
+      kind: "calc",
+      name: "Anchor_FLOP",
+    },
+  ]);
 
   // The data table.
-  r++;
+  let r = fitEnd + 1;
   b.section(r++, 0, t("Epoch AI 模型数据 (有训练算力者, 按日期升序)", "Epoch AI models (those with a compute figure, oldest first)"), WIDTH);
   const headerRow = r++;
   b.header(headerRow, 0, [
@@ -330,7 +310,7 @@ export function buildComputeTrend(options: ComputeTrendOptions): ModelSheetPlan 
     t("图: 摩尔定律", "Chart: Moore's law"),
   ]);
   const unitRow = r++;
-  const unitTexts = [
+  b.noteCells(unitRow, 0, [
     null,
     t("日期", "date"),
     null,
@@ -344,18 +324,15 @@ export function buildComputeTrend(options: ComputeTrendOptions): ModelSheetPlan 
     "FLOP",
     "FLOP",
     "FLOP",
-  ];
-  b.put(unitRow, 0, [unitTexts.map((u) => ({ v: u, style: u === null ? undefined : NOTE_STYLE }))]);
+  ]);
   const sourceRow = r++;
   const epochSource = options.epochModels.source[0]?.text ?? "Epoch AI";
-  b.put(sourceRow, 0, [
-    [
-      { v: t("来源", "Source"), style: NOTE_STYLE },
-      { v: epochSource, style: NOTE_STYLE },
-      { v: null },
-      { v: t("Epoch AI 估计 (见置信度)", "Epoch AI's estimate (see confidence)"), style: NOTE_STYLE },
-      ...Array.from({ length: WIDTH - 4 }, () => ({ v: null })),
-    ],
+  b.noteCells(sourceRow, 0, [
+    t("来源", "Source"),
+    epochSource,
+    null,
+    t("Epoch AI 估计 (见置信度)", "Epoch AI's estimate (see confidence)"),
+    ...Array.from({ length: WIDTH - 4 }, () => null),
   ]);
   const first = r;
   const grid: CellSpec[][] = points.map((p, i) => {
@@ -389,11 +366,9 @@ export function buildComputeTrend(options: ComputeTrendOptions): ModelSheetPlan 
   const n = points.length;
   b.name("T_Used", { row: first, col: C.tUsed, rows: n, cols: 1 });
   b.name("LnC_Used", { row: first, col: C.lnUsed, rows: n, cols: 1 });
-  b.validation({ row: domainRow, col: 1, rows: 1, cols: 1 }, domains);
 
   const column = (c: number) => ({ row: first, col: c, rows: n, cols: 1 });
   const notesRow = first + n + 2;
-  b.put(notesRow - 1, 0, [[{ v: t("说明与来源", "Notes and sources"), style: HEADER_STYLE }]]);
   return b.build({
     templateId: COMPUTE_TREND_ID,
     mode,

@@ -7,15 +7,14 @@
  * The paste area is seeded with clearly labelled sample levels built from the report's 图1 %
  * changes, so the sheet computes before any data is pasted.
  */
-import { getDataset } from "../../data/catalog";
 import type { LocalizedText } from "../../data/types";
 import {
   a1,
+  catalogDataset,
   col,
   excelSerial,
   FMT,
   FORMULA_STYLE,
-  HEADER_STYLE,
   INPUT_STYLE,
   ModelBuilder,
   modelSheetName,
@@ -58,8 +57,7 @@ export interface IndexSeries {
  * between are geometric interpolation (not market data).
  */
 export function sampleSeries(): IndexSeries[] {
-  const d = getDataset("index-performance");
-  if (!d) throw new Error("the index-performance dataset is missing from the catalog");
+  const d = catalogDataset("index-performance");
   const [code, zh, en, wk, ytd] = ["code", "name_zh", "name_en", "change_5d", "change_ytd"].map((k) => col(d, k));
   return d.rows.map((r) => {
     const end = 100 * (1 + (r[ytd] as number));
@@ -85,82 +83,69 @@ export function buildRelativePerformance(options: RelativePerformanceOptions): M
   const subject = options.subject ?? RELATIVE_DEFAULTS.subject;
   for (const c of [benchmark, subject]) if (!codes.includes(c)) throw new Error(`relative-performance: unknown index code ${c}`);
 
-  b.title(
-    0,
-    t("计算机指数相对各板块涨跌幅", "Computer index vs major indices: period and relative returns"),
-    mode === "ai"
-      ? t(
-          "公式使用加载项的 AI.* 函数。蓝字黄底为输入, 黑字为公式, 加粗为输出。",
-          "Formulas use the add-in's AI.* functions. Blue on yellow: inputs; black: formulas; bold: outputs."
-        )
-      : t(
-          "仅用 Excel 原生公式 (无需加载项)。蓝字黄底为输入, 黑字为公式, 加粗为输出。",
-          "Native Excel formulas only (no add-in needed). Blue on yellow: inputs; black: formulas; bold: outputs."
-        )
-  );
+  b.title(0, t("计算机指数相对各板块涨跌幅", "Computer index vs major indices: period and relative returns"), b.legend(mode));
 
-  let r = 3;
-  b.section(r++, 0, t("输入", "Inputs"), 4);
-  b.header(r++, 0, [t("项目", "Item"), t("数值", "Value"), t("单位", "Unit"), t("来源 / 说明", "Source / note")]);
-  const benchRow = r;
-  b.param(r++, 0, {
-    label: t("基准指数代码", "Benchmark code"),
-    value: benchmark,
-    unit: t("Wind 代码", "Wind code"),
-    note: t("下拉选择; 取自下方粘贴区表头", "Drop-down; the codes heading the paste area below"),
-    fmt: FMT.text,
-    kind: "input",
-    name: "Benchmark_Code",
-  });
-  const subjectRow = r;
-  b.param(r++, 0, {
-    label: t("比较主体代码", "Subject code"),
-    value: subject,
-    unit: t("Wind 代码", "Wind code"),
-    note: t("图1 中为计算机行业指数 (801750.SI)", "In 图1: the computer industry index (801750.SI)"),
-    fmt: FMT.text,
-    kind: "input",
-    name: "Subject_Code",
-  });
-  b.param(r++, 0, {
-    label: t("起始日 (基期收盘)", "Start date (base close)"),
-    value: excelSerial(RELATIVE_DEFAULTS.start),
-    unit: t("日期", "date"),
-    note: t(
-      "区间收益从该日收盘起算; 非交易日取此前最近交易日。周度: 上周五; 年初至今: 上年最后交易日",
-      "The return runs from this day's close; a non-trading day uses the last trading day before it. Week: the previous Friday; YTD: last trading day of the prior year"
-    ),
-    fmt: FMT.date,
-    kind: "input",
-    name: "Start_Date",
-  });
-  b.param(r++, 0, {
-    label: t("结束日", "End date"),
-    value: excelSerial(RELATIVE_DEFAULTS.end),
-    unit: t("日期", "date"),
-    note: t("非交易日取此前最近交易日", "A non-trading day uses the last trading day before it"),
-    fmt: FMT.date,
-    kind: "input",
-    name: "End_Date",
-  });
-  b.param(r++, 0, {
-    label: t("实际起始交易日", "Start trading day used"),
-    value: { f: "=INDEX(Level_Dates,MATCH(Start_Date,Level_Dates,1))" },
-    unit: t("日期", "date"),
-    note: t("粘贴区中不晚于起始日的最后一个日期", "Last date in the paste area on or before the start date"),
-    fmt: FMT.date,
-    kind: "calc",
-    name: "Start_Day_Used",
-  });
-  b.param(r++, 0, {
-    label: t("实际结束交易日", "End trading day used"),
-    value: { f: "=INDEX(Level_Dates,MATCH(End_Date,Level_Dates,1))" },
-    unit: t("日期", "date"),
-    note: t("粘贴区中不晚于结束日的最后一个日期", "Last date in the paste area on or before the end date"),
-    fmt: FMT.date,
-    kind: "calc",
-    name: "End_Day_Used",
-  });
+  let r = b.params(3, t("输入", "Inputs"), [
+    {
+      label: t("基准指数代码", "Benchmark code"),
+      value: benchmark,
+      unit: t("Wind 代码", "Wind code"),
+      note: t("下拉选择; 取自下方粘贴区表头", "Drop-down; the codes heading the paste area below"),
+      fmt: FMT.text,
+      kind: "input",
+      name: "Benchmark_Code",
+      choices: codes,
+    },
+    {
+      label: t("比较主体代码", "Subject code"),
+      value: subject,
+      unit: t("Wind 代码", "Wind code"),
+      note: t("图1 中为计算机行业指数 (801750.SI)", "In 图1: the computer industry index (801750.SI)"),
+      fmt: FMT.text,
+      kind: "input",
+      name: "Subject_Code",
+      choices: codes,
+    },
+    {
+      label: t("起始日 (基期收盘)", "Start date (base close)"),
+      value: excelSerial(RELATIVE_DEFAULTS.start),
+      unit: t("日期", "date"),
+      note: t(
+        "区间收益从该日收盘起算; 非交易日取此前最近交易日。周度: 上周五; 年初至今: 上年最后交易日",
+        "The return runs from this day's close; a non-trading day uses the last trading day before it. Week: the previous Friday; YTD: last trading day of the prior year"
+      ),
+      fmt: FMT.date,
+      kind: "input",
+      name: "Start_Date",
+    },
+    {
+      label: t("结束日", "End date"),
+      value: excelSerial(RELATIVE_DEFAULTS.end),
+      unit: t("日期", "date"),
+      note: t("非交易日取此前最近交易日", "A non-trading day uses the last trading day before it"),
+      fmt: FMT.date,
+      kind: "input",
+      name: "End_Date",
+    },
+    {
+      label: t("实际起始交易日", "Start trading day used"),
+      value: { f: "=INDEX(Level_Dates,MATCH(Start_Date,Level_Dates,1))" },
+      unit: t("日期", "date"),
+      note: t("粘贴区中不晚于起始日的最后一个日期", "Last date in the paste area on or before the start date"),
+      fmt: FMT.date,
+      kind: "calc",
+      name: "Start_Day_Used",
+    },
+    {
+      label: t("实际结束交易日", "End trading day used"),
+      value: { f: "=INDEX(Level_Dates,MATCH(End_Date,Level_Dates,1))" },
+      unit: t("日期", "date"),
+      note: t("粘贴区中不晚于结束日的最后一个日期", "Last date in the paste area on or before the end date"),
+      fmt: FMT.date,
+      kind: "calc",
+      name: "End_Day_Used",
+    },
+  ]);
 
   // Results, laid out like 图1.
   r++;
@@ -180,19 +165,17 @@ export function buildRelativePerformance(options: RelativePerformanceOptions): M
     t("按名次排列的涨跌幅", "Returns, highest first"),
   ]);
   const resUnits = r++;
-  b.put(resUnits, 0, [
-    [
-      { v: t("单位", "Unit"), style: NOTE_STYLE },
-      { v: null },
-      { v: t("点", "points"), style: NOTE_STYLE },
-      { v: t("点", "points"), style: NOTE_STYLE },
-      { v: "%", style: NOTE_STYLE },
-      { v: t("百分点 (指数 − 基准)", "pp (index − benchmark)"), style: NOTE_STYLE },
-      { v: t("百分点 (主体 − 指数)", "pp (subject − index)"), style: NOTE_STYLE },
-      { v: t("名 (1 = 最高)", "place (1 = best)"), style: NOTE_STYLE },
-      { v: t("名", "place"), style: NOTE_STYLE },
-      { v: "%", style: NOTE_STYLE },
-    ],
+  b.noteCells(resUnits, 0, [
+    t("单位", "Unit"),
+    null,
+    t("点", "points"),
+    t("点", "points"),
+    "%",
+    t("百分点 (指数 − 基准)", "pp (index − benchmark)"),
+    t("百分点 (主体 − 指数)", "pp (subject − index)"),
+    t("名 (1 = 最高)", "place (1 = best)"),
+    t("名", "place"),
+    "%",
   ]);
   const res0 = r;
   r += n;
@@ -214,17 +197,15 @@ export function buildRelativePerformance(options: RelativePerformanceOptions): M
     ],
   ]);
   const codeRow = r++;
-  b.put(codeRow, 0, [[{ v: t("日期", "Date"), style: HEADER_STYLE }, ...codes.map((c) => ({ v: c, style: HEADER_STYLE }))]]);
+  b.header(codeRow, 0, [t("日期", "Date"), ...codes]);
   const nameRow = r++;
   b.put(nameRow, 0, [[{ v: t("名称", "Name"), style: NOTE_STYLE }, ...series.map((s) => ({ v: s.name[b.language] }))]]);
   const unitRow = r++;
-  b.put(unitRow, 0, [[{ v: t("单位: 日期", "Unit: date"), style: NOTE_STYLE }, ...series.map(() => ({ v: t("点", "points"), style: NOTE_STYLE }))]]);
+  b.noteCells(unitRow, 0, [t("单位: 日期", "Unit: date"), ...series.map(() => t("点", "points"))]);
   const sourceRow = r++;
-  b.put(sourceRow, 0, [
-    [
-      { v: t("来源: Wind (样本: 报告图1 倒推)", "Source: Wind (sample: built from 图1)"), style: NOTE_STYLE },
-      ...series.map(() => ({ v: t("样本, 见上方说明", "Sample; see the line above"), style: NOTE_STYLE })),
-    ],
+  b.noteCells(sourceRow, 0, [
+    t("来源: Wind (样本: 报告图1 倒推)", "Source: Wind (sample: built from 图1)"),
+    ...series.map(() => t("样本, 见上方说明", "Sample; see the line above")),
   ]);
   const data0 = r;
   const grid: CellSpec[][] = Array.from({ length: pasteRows }, (_, i) => [
@@ -241,8 +222,6 @@ export function buildRelativePerformance(options: RelativePerformanceOptions): M
   b.name("Level_Dates", { row: data0, col: 0, rows: pasteRows, cols: 1 });
   b.name("Levels", { row: data0, col: 1, rows: pasteRows, cols: n });
   b.name("Level_Codes", { row: codeRow, col: 1, rows: 1, cols: n });
-  b.validation({ row: benchRow, col: 1, rows: 1, cols: 1 }, codes);
-  b.validation({ row: subjectRow, col: 1, rows: 1, cols: 1 }, codes);
 
   // Result rows (written now that the paste area's rows are known).
   b.name("Result_Codes", { row: res0, col: 0, rows: n, cols: 1 });
@@ -288,7 +267,6 @@ export function buildRelativePerformance(options: RelativePerformanceOptions): M
   });
 
   const notesRow = data0 + pasteRows + 2;
-  b.put(notesRow - 1, 0, [[{ v: t("说明与来源", "Notes and sources"), style: HEADER_STYLE }]]);
   return b.build({
     templateId: RELATIVE_PERFORMANCE_ID,
     mode,

@@ -5,32 +5,26 @@
  * chip-hours and cost. Peak FLOP/s comes from the chip chosen in the row's drop-down, looked up
  * in the accelerator table written on the same sheet.
  */
-import { getDataset } from "../../data/catalog";
 import type { Dataset, LocalizedText } from "../../data/types";
-import {
-  FLOP_PER_PF_DAY,
-  SECONDS_PER_DAY,
-  SECONDS_PER_HOUR,
-  TRAIN_FLOP_PER_PARAM_TOKEN,
-  CHINCHILLA_TOKENS_PER_PARAM,
-  DEFAULT_UTILIZATION,
-} from "../../core/units";
-import { chipByKey, chipsWithPeak, peakFormula, usesChipTable, writeAcceleratorTable } from "./accelerator-table";
+import { FLOP_PER_PF_DAY, SECONDS_PER_HOUR, TRAIN_FLOP_PER_PARAM_TOKEN, CHINCHILLA_TOKENS_PER_PARAM, DEFAULT_UTILIZATION } from "../../core/units";
+import { chipByKey, chipChoices, peakFormula, usesChipTable, writeAcceleratorTable } from "./accelerator-table";
 import {
   a1,
+  catalogDataset,
   col,
   FMT,
   FORMULA_STYLE,
-  HEADER_STYLE,
   INPUT_STYLE,
   ModelBuilder,
   modelSheetName,
   NOTE_STYLE,
   OUTPUT_STYLE,
   pick,
+  secondsPerDayParam,
   type CellSpec,
   type ModelOptions,
   type ModelSheetPlan,
+  type ParamRowSpec,
 } from "./common";
 
 export const TRAINING_COMPUTE_ID = "training-compute";
@@ -131,82 +125,59 @@ export function buildTrainingCompute(options: TrainingComputeOptions): ModelShee
   const utilization = options.utilization ?? TRAINING_DEFAULTS.utilization;
   const price = options.pricePerChipHour ?? TRAINING_DEFAULTS.pricePerChipHour;
 
-  b.title(
-    0,
-    t("大模型训练算力测算", "Training compute of large models"),
-    mode === "ai"
-      ? t(
-          "公式使用加载项的 AI.* 函数。蓝字黄底为输入, 黑字为公式, 加粗为输出。",
-          "Formulas use the add-in's AI.* functions. Blue on yellow: inputs; black: formulas; bold: outputs."
-        )
-      : t(
-          "仅用 Excel 原生公式 (无需加载项)。蓝字黄底为输入, 黑字为公式, 加粗为输出。",
-          "Native Excel formulas only (no add-in needed). Blue on yellow: inputs; black: formulas; bold: outputs."
-        )
-  );
+  b.title(0, t("大模型训练算力测算", "Training compute of large models"), b.legend(mode));
 
-  // Constants
-  let r = 3;
-  b.section(r, 0, t("常数与假设", "Constants and assumptions"), 4);
-  r++;
-  b.header(r, 0, [t("项目", "Item"), t("数值", "Value"), t("单位", "Unit"), t("来源 / 说明", "Source / note")]);
-  r++;
-  b.param(r++, 0, {
-    label: t("每参数每 token 训练 FLOP", "Training FLOP per parameter per token"),
-    value: TRAIN_FLOP_PER_PARAM_TOKEN,
-    unit: t("FLOP/(参数·token)", "FLOP per parameter-token"),
-    note: t("C ≈ 6·N·D: Kaplan et al. 2020 (arXiv:2001.08361)", "C ≈ 6·N·D: Kaplan et al. 2020 (arXiv:2001.08361)"),
-    fmt: FMT.count,
-    kind: "input",
-    name: "Flop_Per_Param_Token",
-  });
-  b.param(r++, 0, {
-    label: t("Chinchilla 最优 token/参数", "Chinchilla-optimal tokens per parameter"),
-    value: CHINCHILLA_TOKENS_PER_PARAM,
-    unit: t("token/参数", "tokens per parameter"),
-    note: t(
-      "Hoffmann et al. 2022 (arXiv:2203.15556) 表3; 用于未公布 token 数的模型",
-      "Hoffmann et al. 2022 (arXiv:2203.15556), Table 3; used where tokens are not published"
-    ),
-    fmt: FMT.count,
-    kind: "input",
-    name: "Tokens_Per_Param",
-  });
-  if (mode === "portable") {
-    b.param(r++, 0, {
-      label: t("每 PF-day 的 FLOP", "FLOP per PF-day"),
-      value: FLOP_PER_PF_DAY,
-      unit: "FLOP",
-      note: t("1e15 FLOP/s × 86,400 s: Brown et al. 2020 表 D.1", "1e15 FLOP/s × 86,400 s: Brown et al. 2020, Table D.1"),
-      fmt: FMT.flop,
-      kind: "input",
-      name: "FLOP_Per_PF_Day",
-    });
-    b.param(r++, 0, {
-      label: t("每天秒数", "Seconds per day"),
-      value: SECONDS_PER_DAY,
-      unit: t("秒", "s"),
-      note: t("定义", "Definition"),
+  // Constants; portable mode also writes the units that the AI.* functions build in.
+  const constants: ParamRowSpec[] = [
+    {
+      label: t("每参数每 token 训练 FLOP", "Training FLOP per parameter per token"),
+      value: TRAIN_FLOP_PER_PARAM_TOKEN,
+      unit: t("FLOP/(参数·token)", "FLOP per parameter-token"),
+      note: t("C ≈ 6·N·D: Kaplan et al. 2020 (arXiv:2001.08361)", "C ≈ 6·N·D: Kaplan et al. 2020 (arXiv:2001.08361)"),
       fmt: FMT.count,
       kind: "input",
-      name: "Seconds_Per_Day",
-    });
-    b.param(r++, 0, {
-      label: t("每小时秒数", "Seconds per hour"),
-      value: SECONDS_PER_HOUR,
-      unit: t("秒", "s"),
-      note: t("定义", "Definition"),
+      name: "Flop_Per_Param_Token",
+    },
+    {
+      label: t("Chinchilla 最优 token/参数", "Chinchilla-optimal tokens per parameter"),
+      value: CHINCHILLA_TOKENS_PER_PARAM,
+      unit: t("token/参数", "tokens per parameter"),
+      note: t(
+        "Hoffmann et al. 2022 (arXiv:2203.15556) 表3; 用于未公布 token 数的模型",
+        "Hoffmann et al. 2022 (arXiv:2203.15556), Table 3; used where tokens are not published"
+      ),
       fmt: FMT.count,
       kind: "input",
-      name: "Seconds_Per_Hour",
-    });
-  }
+      name: "Tokens_Per_Param",
+    },
+  ];
+  if (mode === "portable")
+    constants.push(
+      {
+        label: t("每 PF-day 的 FLOP", "FLOP per PF-day"),
+        value: FLOP_PER_PF_DAY,
+        unit: "FLOP",
+        note: t("1e15 FLOP/s × 86,400 s: Brown et al. 2020 表 D.1", "1e15 FLOP/s × 86,400 s: Brown et al. 2020, Table D.1"),
+        fmt: FMT.flop,
+        kind: "input",
+        name: "FLOP_Per_PF_Day",
+      },
+      secondsPerDayParam(b),
+      {
+        label: t("每小时秒数", "Seconds per hour"),
+        value: SECONDS_PER_HOUR,
+        unit: t("秒", "s"),
+        note: t("定义", "Definition"),
+        fmt: FMT.count,
+        kind: "input",
+        name: "Seconds_Per_Hour",
+      }
+    );
+  const constantsEnd = b.params(3, t("常数与假设", "Constants and assumptions"), constants);
 
   // The models table: header, unit row, source row, then one row per model.
-  r++;
-  b.section(r, 0, t("逐模型测算", "Per model"), WIDTH);
-  r++;
-  const headerRow = r;
+  b.section(constantsEnd + 1, 0, t("逐模型测算", "Per model"), WIDTH);
+  const headerRow = constantsEnd + 2;
   b.header(headerRow, 0, [
     t("模型", "Model"),
     t("参数量", "Parameters"),
@@ -242,7 +213,7 @@ export function buildTrainingCompute(options: TrainingComputeOptions): ModelShee
     "FLOP",
     null,
   ];
-  b.put(unitRow, 0, [units.map((u) => ({ v: u, style: u === null ? undefined : NOTE_STYLE }))]);
+  b.noteCells(unitRow, 0, units);
   const sourceRow = unitRow + 1;
   const sources = [
     t("来源", "Source"),
@@ -263,10 +234,9 @@ export function buildTrainingCompute(options: TrainingComputeOptions): ModelShee
     t("论文 / Epoch AI (见说明)", "Papers / Epoch AI (see notes)"),
     null,
   ];
-  b.put(sourceRow, 0, [sources.map((s) => ({ v: s, style: s === null ? undefined : NOTE_STYLE }))]);
+  b.noteCells(sourceRow, 0, sources);
 
-  const dataset = getDataset("llm-comparison");
-  if (!dataset) throw new Error("the llm-comparison dataset is missing from the catalog");
+  const dataset = catalogDataset("llm-comparison");
   const rows: ModelRowData[] =
     options.emptyRows !== undefined
       ? Array.from({ length: options.emptyRows }, (_, i) => ({ label: "", rowKey: `row ${i + 1}`, params: null, tokens: null, reportedFlop: null, note: "" }))
@@ -337,15 +307,10 @@ export function buildTrainingCompute(options: TrainingComputeOptions): ModelShee
   const lastRow = firstRow + rows.length - 1;
 
   // The chip lookup table below the models (portable mode, or AI mode without AI.CHIP).
-  let nextRow = lastRow + 1;
-  if (usesChipTable(mode)) nextRow = writeAcceleratorTable(b, lastRow + 3, (row, text) => b.section(row, 0, text, 4)).nextRow;
-  b.validation(
-    { row: firstRow, col: C.chip, rows: rows.length, cols: 1 },
-    chipsWithPeak().map((c) => c.name[b.language])
-  );
+  const nextRow = usesChipTable(mode) ? writeAcceleratorTable(b, lastRow + 3) : lastRow + 1;
+  b.validation({ row: firstRow, col: C.chip, rows: rows.length, cols: 1 }, chipChoices(b.language));
 
   const notesRow = nextRow + 2;
-  b.put(notesRow - 1, 0, [[{ v: t("说明与来源", "Notes and sources"), style: HEADER_STYLE }]]);
   const notes = [
     t(
       "训练算力 = 6 × 参数量 × 训练 token 数 (Kaplan et al. 2020; EleutherAI, Transformer Math 101)。",
