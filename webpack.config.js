@@ -96,6 +96,10 @@ module.exports = async (env, options) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
+      // Lazy chunks (the pane's model templates, Epoch AI's table) load relative to the page,
+      // which sits beside them. Not "auto": its runtime throws where there is no document (the
+      // custom-functions runtime test evaluates functions.js, which carries the shared runtime).
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

@@ -134,32 +134,23 @@ export const SCENARIOS = [
   {
     id: "d",
     slug: "training-compute-model",
-    title: "build the training-compute model and change an input to see the outputs move",
-    async run({ page, notes }) {
+    title: "build the training-compute model from the pane and change an input to see the outputs move",
+    async run({ page }) {
       const p = await pane(page);
-      // The pane's own action, when it has one (the lead is adding model templates to the pane):
-      // an entry titled exactly "Training compute" (the template's title) with a button.
-      const title = p.getByText("Training compute", { exact: true });
-      let how;
-      let viaToolbar = false;
-      if ((await title.count()) > 0) {
-        const entry = p
-          .locator("article, li, section, [role=group]")
-          .filter({ has: p.getByText("Training compute", { exact: true }) })
-          .last();
-        const button = entry.getByRole("button", { name: /build|create|insert|add|构建|生成|插入|新建/i }).first();
-        await button.click();
-        how = "the pane's build action";
-      } else {
-        await page.getByRole("combobox", { name: "Model template" }).selectOption("training-compute");
-        await page.getByRole("combobox", { name: "Model language" }).selectOption("en");
-        await page.getByRole("button", { name: "Build model", exact: true }).click();
-        how = "the workbench toolbar (the pane has no build-model action yet)";
-        viaToolbar = true;
-        notes.push(
-          "(d) built the model with the workbench toolbar: the task pane has no build-model action yet; wire it to HfWorkbook.applySheetPlan (see src/workbench/index.tsx)."
-        );
-      }
+      // The pane's Models section: the entry titled exactly "Training compute", its Build button.
+      // (A `has` locator is matched inside each candidate, so it must not start at #pane.)
+      const entry = p
+        .locator("article, li, section, [role=group]")
+        .filter({ has: page.getByText("Training compute", { exact: true }) })
+        .last();
+      const button = entry.getByRole("button", { name: /build|create|insert|add|构建|生成|插入|新建/i }).first();
+      const name = await button.getAttribute("aria-label");
+      await button.click();
+      const status = p.getByRole("status").first();
+      const built = await waitFor(async () => {
+        const t = (await status.textContent()) ?? "";
+        return /Built Training compute on sheet Training compute/.test(t) ? t.trim() : null;
+      }, "the pane reports the built model");
       await waitFor(
         async () => /Training compute/.test((await page.getByRole("tab", { selected: true }).textContent()) ?? ""),
         "a Training compute sheet is active"
@@ -185,10 +176,7 @@ export const SCENARIOS = [
       assert(flopAfter === "6.30E+23", `after doubling the parameters ${flopAt} shows ${flopAfter}, expected 6.30E+23`);
       assert(daysAfter !== daysBefore, `days to train (${daysAt}) did not move: ${daysAfter}`);
       const detail = `${paramsAt} 1.75E+11 → 3.50E+11: ${flopAt} ${flopBefore} → ${flopAfter}, ${daysAt} ${daysBefore} → ${daysAfter}`;
-      // Without the pane's action the scenario is pending, though the model itself was checked.
-      if (viaToolbar)
-        return { pending: `the pane has no build-model action yet; built with the workbench toolbar instead and checked: ${detail}` };
-      return `built with ${how}; ${detail}`;
+      return `“${name}” in the pane (${built}); ${detail}`;
     },
   },
   {

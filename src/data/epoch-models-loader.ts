@@ -6,6 +6,6 @@ import type { Dataset } from "./types";
 
 /** Loads Epoch AI's models table on first use. Example: `const d = await loadEpochModels();` */
 export async function loadEpochModels(): Promise<Dataset> {
-  const m = await import("./datasets/epoch-models");
+  const m = await import(/* webpackChunkName: "epoch-models" */ "./datasets/epoch-models");
   return m.epochModels;
 }

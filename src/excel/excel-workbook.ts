@@ -13,12 +13,23 @@
  * - refresh: one read and one write for any number of tables when the tracked table names are
  *   known (passed in, or remembered from listTracked/insert/refresh on this instance) — else
  *   one more read for the list of tables; no write when nothing changed.
+ * - insertModel: as insertDataset on a new sheet — 1 once the names are known, 2 on an instance
+ *   that has not read them, 3 on a stale sheet name (the model is rebuilt with fresh names).
  * - listTracked: 1 (also reads the sheet, table and defined names for the next insert).
  */
 import type { Dataset } from "../data/types";
-import { WorkbookError, type InsertOptions, type InsertResult, type ProgressFn, type RefreshSummary, type TrackedTable, type WorkbookPort } from "../sheet/workbook";
+import {
+  WorkbookError,
+  type InsertOptions,
+  type InsertResult,
+  type ProgressFn,
+  type RefreshSummary,
+  type SheetPlanBuilder,
+  type TrackedTable,
+  type WorkbookPort,
+} from "../sheet/workbook";
 import { officeErrorCode, officeSupports, type PackOptions, type SupportsFn } from "./apply-plan";
-import { insertAtSelection, insertOnNewSheet, queueNamesRead, type InsertRun, type WorkbookNames } from "./insert";
+import { insertAtSelection, insertModelOnNewSheet, insertOnNewSheet, queueNamesRead, type InsertRun, type WorkbookNames } from "./insert";
 import { refreshTables } from "./refresh";
 import { queueReadRecords, toTrackedTable, type TrackedRecord } from "./tracking";
 
@@ -91,19 +102,7 @@ export class ExcelWorkbook implements WorkbookPort {
     this.lastSyncs = 0;
     try {
       return await this.run(async (context) => {
-        const run: InsertRun = {
-          context,
-          counted: () => {
-            this.lastSyncs++;
-          },
-          supports: this.supports,
-          pack: { thresholdBytes: this.options.thresholdBytes, targetBytes: this.options.targetBytes },
-          insertedAt: this.now().toISOString(),
-          token: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
-          onNames: (names) => {
-            this.names = names;
-          },
-        };
+        const run = this.insertRun(context);
         const inserted =
           options.target === "selection" ? await insertAtSelection(run, dataset, options) : await insertOnNewSheet(run, dataset, options, this.names);
         this.remember([inserted.record], false);
@@ -111,6 +110,45 @@ export class ExcelWorkbook implements WorkbookPort {
       });
     } catch (error) {
       throw asWorkbookError(error, `Excel refused to insert ${dataset.id}`);
+    }
+  }
+
+  /** One insert's run: counts its syncs into lastSyncs and keeps the names it reads or adds. */
+  private insertRun(context: Excel.RequestContext): InsertRun {
+    return {
+      context,
+      counted: () => {
+        this.lastSyncs++;
+      },
+      supports: this.supports,
+      pack: { thresholdBytes: this.options.thresholdBytes, targetBytes: this.options.targetBytes },
+      insertedAt: this.now().toISOString(),
+      token: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
+      onNames: (names) => {
+        this.names = names;
+      },
+    };
+  }
+
+  /**
+   * Adds a model sheet built by `build` from the workbook's sheet names (so its name is unique):
+   * cells, formats, styles, defined names (sheet-scoped and workbook), drop-downs and chart in
+   * one batch, then activates it. Returns the sheet's name and the cells written (tableName "").
+   *
+   * Round trips: one sync once listTracked has run on this instance (the pane calls it when it
+   * opens), two before; on a stale sheet name the model is rebuilt with fresh names and retried
+   * (3). Nothing half-written is left when Excel refuses part of it.
+   *
+   * @throws WorkbookError "sheetNameTaken" (a name still taken after reading the names again),
+   *   "tooLarge" or "excelRejected".
+   * @example await workbook.insertModel((names) => template.build({ language: "en", mode: "ai", existingSheetNames: names }))
+   */
+  async insertModel(build: SheetPlanBuilder): Promise<InsertResult> {
+    this.lastSyncs = 0;
+    try {
+      return await this.run(async (context) => insertModelOnNewSheet(this.insertRun(context), build, this.names));
+    } catch (error) {
+      throw asWorkbookError(error, "Excel refused to add the model sheet");
     }
   }
 

@@ -1,6 +1,6 @@
 /**
- * Inserting a dataset with as few context.sync() calls as the target allows (in Excel on the
- * web every sync is a network round trip).
+ * Inserting a dataset or a model sheet with as few context.sync() calls as the target allows (in
+ * Excel on the web every sync is a network round trip).
  *
  * New sheet (the default): ONE sync when the workbook's sheet, table and defined names are
  * already known (ExcelWorkbook reads them with listTracked, which the pane calls when it opens,
@@ -23,14 +23,19 @@
  * Either way no half-written sheet and no tracking record without its table are left behind
  * (unless Excel refuses the cleanup too).
  *
+ * A model sheet (insertModelOnNewSheet) goes the same way: its plan has no table and no
+ * tracking record, and its defined names (sheet-scoped and workbook), drop-downs, chart, styles
+ * and formats are all in the same single batch; on a stale sheet name the model's builder is
+ * called again with the fresh names.
+ *
  * Selection: TWO syncs. The cells the table and its notes would cover must be checked empty
  * before anything is written (the add-in never destroys a user's cells), and that needs a read;
  * the same read gets fresh names, so the write cannot hit a stale one.
  */
 import type { Dataset } from "../data/types";
 import { planDatasetInsert } from "../sheet/dataset-plan";
-import { absolute, cellAddress, parseCell, parseRangeAddress, planFootprint, type SheetPlan } from "../sheet/plan";
-import { WorkbookError, type InsertOptions, type InsertResult } from "../sheet/workbook";
+import { absolute, cellAddress, parseCell, parseRangeAddress, planFootprint, rangeAddress, type SheetPlan } from "../sheet/plan";
+import { WorkbookError, type InsertOptions, type InsertResult, type SheetPlanBuilder } from "../sheet/workbook";
 import { applyPlan, officeErrorCode, queueOp, SheetCache, type PackOptions, type SupportsFn, type WriteOp } from "./apply-plan";
 import { pendingKey, recordFromPlan, recordWriteOp, type TrackedRecord } from "./tracking";
 
@@ -101,6 +106,9 @@ function decodePending(value: unknown): Pending | null {
 
 const same = (a: string | null, b: string | null): boolean => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
 
+/** Both null, or the same name ignoring case. */
+const sameOrNone = (a: string | null, b: string | null): boolean => (a === null && b === null) || same(a, b);
+
 function tableOf(plan: SheetPlan): string {
   if (!plan.table) throw new Error("a dataset plan always has a table");
   return plan.table.name;
@@ -120,16 +128,35 @@ async function cleanUp(run: InsertRun, ops: readonly WriteOp[]): Promise<void> {
   }
 }
 
+/** What an insert on a new sheet wrote. */
+export interface NewSheetInserted {
+  /** The plan as applied (built with the names the insert finally used). */
+  plan: SheetPlan;
+  sheetName: string;
+  /** The plan's table, or null when it has none (a model sheet). */
+  tableName: string | null;
+  /** The tracking record written with it, or null. */
+  record: TrackedRecord | null;
+  /** The table's address ("A1:F8"), or the cells the plan wrote when it has no table. */
+  address: string;
+}
+
 /**
- * Inserts on a new sheet: 1 sync with `known` names, 2 without (names read first), 3 when a
- * name turned out to be taken (stale `known`) and the insert was retried with fresh names.
+ * Adds a new sheet from a plan: 1 sync with `known` names, 2 without (names read first), 3 when
+ * a name turned out to be taken (stale `known`) and the plan was rebuilt with fresh names and
+ * applied again. Everything the plan holds (sheet, table, defined names of either scope, cells,
+ * formats, styles, drop-downs, chart) goes into that one batch, ordered so that a name conflict
+ * fails before any cell is written; a failure removes the sheet this insert added.
+ *
+ * `planWith` builds the plan from the workbook's names (called again on a retry) and must
+ * target a new sheet; `track` gives the tracking record to write with it (null: none).
  */
-export async function insertOnNewSheet(
+export async function insertPlanOnNewSheet(
   run: InsertRun,
-  dataset: Dataset,
-  options: InsertOptions,
-  known: WorkbookNames | null
-): Promise<Inserted> {
+  planWith: (names: WorkbookNames) => SheetPlan,
+  known: WorkbookNames | null,
+  track: (plan: SheetPlan, sheetName: string) => TrackedRecord | null
+): Promise<NewSheetInserted> {
   const { context } = run;
   let names = known;
   if (!names) {
@@ -141,8 +168,10 @@ export async function insertOnNewSheet(
     run.onNames(names);
   }
   const marker = pendingKey(run.token);
-  const planWith = (n: WorkbookNames): SheetPlan =>
-    planDatasetInsert(dataset, { ...options, existingSheetNames: n.sheets, existingTableNames: [...n.tables, ...n.names] });
+  const targetOf = (plan: SheetPlan): string => {
+    if (plan.target.kind !== "newSheet") throw new Error("a plan inserted on a new sheet must target a new sheet");
+    return plan.target.name;
+  };
   /**
    * A sheet a failed attempt left: deleted first thing in the next attempt's batch (already left
    * out of `names`, with its table, so the retry may reuse both names).
@@ -150,10 +179,9 @@ export async function insertOnNewSheet(
   let leftover: string | null = null;
   for (let attempt = 0; ; attempt++) {
     const plan = planWith(names);
-    if (plan.target.kind !== "newSheet") throw new Error("a newSheet plan targets a new sheet");
-    const sheetName = plan.target.name;
-    const tableName = tableOf(plan);
-    const record = recordFromPlan(plan, sheetName, run.insertedAt);
+    const sheetName = targetOf(plan);
+    const tableName = plan.table?.name ?? null;
+    const record = track(plan, sheetName);
     let synced = 0;
     try {
       const applied = await applyPlan(context, plan, {
@@ -166,11 +194,17 @@ export async function insertOnNewSheet(
         },
         firstOps: leftover !== null ? [{ kind: "deleteSheet", sheet: leftover }] : [],
         afterSheetOps: [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName }) }],
-        afterTableOps: [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName, table: tableName }) }],
-        finalOps: [recordWriteOp(record), { kind: "deleteSetting", key: marker }],
+        afterTableOps: tableName !== null ? [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName, table: tableName }) }] : [],
+        finalOps: [...(record ? [recordWriteOp(record)] : []), { kind: "deleteSetting", key: marker }],
       });
-      run.onNames({ sheets: [...names.sheets, sheetName], tables: [...names.tables, tableName], names: names.names });
-      return { result: { tableName, sheetName, address: applied.tableAddress ?? "" }, record };
+      const workbookNames = (plan.names ?? []).filter((n) => n.scope !== "sheet").map((n) => n.name);
+      run.onNames({
+        sheets: [...names.sheets, sheetName],
+        tables: tableName !== null ? [...names.tables, tableName] : names.tables,
+        names: [...names.names, ...workbookNames],
+      });
+      const address = applied.tableAddress ?? rangeAddress(planFootprint(plan));
+      return { plan, sheetName, tableName, record, address };
     } catch (error) {
       if (synced > 0) {
         // The first batch went through, so the sheet and the marker exist: remove both.
@@ -201,8 +235,13 @@ export async function insertOnNewSheet(
       // Stale names: with what is in the workbook now, other names would be chosen. Retry once
       // (whatever Excel's error code: a duplicate sheet is ItemAlreadyExists, and a duplicate
       // table name is caught the same way). Otherwise the failure is not about names.
-      const replanned = planWith(names);
-      const stale = replanned.target.kind !== "newSheet" || !same(replanned.target.name, sheetName) || !same(tableOf(replanned), tableName);
+      let stale = false;
+      try {
+        const replanned = planWith(names);
+        stale = !same(targetOf(replanned), sheetName) || !sameOrNone(replanned.table?.name ?? null, tableName);
+      } catch {
+        // A builder that fails now cannot be retried; what this attempt left is cleaned up below.
+      }
       if (attempt === 0 && stale) {
         leftover = orphan;
         continue;
@@ -214,6 +253,41 @@ export async function insertOnNewSheet(
       throw error;
     }
   }
+}
+
+/**
+ * Inserts a dataset on a new sheet (see insertPlanOnNewSheet): 1 sync with `known` names, 2
+ * without, 3 when a name turned out to be taken and the insert was retried with fresh names.
+ */
+export async function insertOnNewSheet(
+  run: InsertRun,
+  dataset: Dataset,
+  options: InsertOptions,
+  known: WorkbookNames | null
+): Promise<Inserted> {
+  const inserted = await insertPlanOnNewSheet(
+    run,
+    (n) => planDatasetInsert(dataset, { ...options, existingSheetNames: n.sheets, existingTableNames: [...n.tables, ...n.names] }),
+    known,
+    (plan, sheetName) => recordFromPlan(plan, sheetName, run.insertedAt)
+  );
+  const { record } = inserted;
+  if (!record) throw new Error("a dataset insert always writes its tracking record");
+  return { result: { tableName: tableOf(inserted.plan), sheetName: inserted.sheetName, address: inserted.address }, record };
+}
+
+/**
+ * Inserts a model sheet (a plan without a table, not tracked for refresh; see
+ * insertPlanOnNewSheet): 1 sync with `known` names, 2 without, 3 on a stale sheet name.
+ */
+export async function insertModelOnNewSheet(run: InsertRun, build: SheetPlanBuilder, known: WorkbookNames | null): Promise<InsertResult> {
+  const inserted = await insertPlanOnNewSheet(
+    run,
+    (n) => build(n.sheets),
+    known,
+    () => null
+  );
+  return { tableName: inserted.tableName ?? "", sheetName: inserted.sheetName, address: inserted.address };
 }
 
 /**

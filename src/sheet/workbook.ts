@@ -4,6 +4,7 @@
  * touches Office.js directly.
  */
 import type { Dataset } from "../data/types";
+import type { SheetPlan } from "./plan";
 
 export type Language = "zh" | "en";
 
@@ -28,11 +29,20 @@ export interface InsertOptions {
 }
 
 export interface InsertResult {
+  /** The table's name; "" for a sheet without a table (a model sheet, see insertModel). */
   tableName: string;
   sheetName: string;
-  /** A1 address of the table, e.g. "A1:F8". */
+  /** A1 address of the table, e.g. "A1:F8" (for a model sheet: the cells the plan wrote). */
   address: string;
 }
+
+/**
+ * Builds the plan of a sheet to add (a model template's plan) from the names of the sheets the
+ * workbook has, so the plan's new sheet gets a unique name. Called once, or again with fresh
+ * names when the ones it was given turned out to be stale. The plan targets a new sheet.
+ * @example (names) => template.build({ language: "en", mode: "ai", existingSheetNames: names })
+ */
+export type SheetPlanBuilder = (existingSheetNames: readonly string[]) => SheetPlan;
 
 export type RefreshStatus = "updated" | "unchanged" | "skipped";
 
@@ -59,6 +69,13 @@ export type ProgressFn = (done: number, total: number, label: string) => void;
 export interface WorkbookPort {
   insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult>;
   listTracked(): Promise<TrackedTable[]>;
+  /**
+   * Adds a new sheet from a plan (an analyst model: cells, formulas, names, drop-downs, chart),
+   * the sheet's name chosen unique by `build` from the workbook's sheet names, and makes it
+   * active. Not tracked for refresh (a model has no dataset table). Nothing half-written is
+   * left when the workbook refuses it.
+   */
+  insertModel(build: SheetPlanBuilder): Promise<InsertResult>;
   /**
    * Update tracked tables in place from already-validated datasets (keyed by id). Only tables
    * named in `tableNames` when given, else all. Never partially applies a table's update.

@@ -1,6 +1,7 @@
 /**
  * The task pane: a searchable catalogue of datasets to insert as Excel tables, the tables
- * already inserted with their refresh, and the feed settings; in Chinese or English.
+ * already inserted with their refresh, the analyst models to build on new sheets, and the feed
+ * settings; in Chinese or English.
  *
  * Everything outside the pane arrives through `PaneDeps` (see deps.ts), so the same pane runs
  * in Excel, in the workbench and in tests.
@@ -10,9 +11,10 @@ import type { ReactElement } from "react";
 import { createRoot } from "react-dom/client";
 import { Button, FluentProvider, ProgressBar, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Dataset, LocalizedText } from "../data/types";
+import type { ModelMode } from "../sheet/models/common";
 import type { InsertResult, Language, RefreshSummary, TrackedTable } from "../sheet/workbook";
 import { WorkbookError } from "../sheet/workbook";
-import type { FeedFailure, FeedResult, PaneDeps } from "./deps";
+import type { FeedFailure, FeedResult, ModelTemplateInfo, PaneDeps } from "./deps";
 import { feedFailureMessage, thrownMessage } from "./errors";
 import { LANGUAGE_TAG, languageFromDisplay } from "./i18n";
 import type { MessageKey } from "./i18n";
@@ -24,6 +26,7 @@ import type { InsertChoices } from "./components/InsertOptions";
 import { InsertOptions } from "./components/InsertOptions";
 import type { Loadable } from "./components/loadable";
 import { LanguageSwitch } from "./components/LanguageSwitch";
+import { Models } from "./components/Models";
 import { RefreshSummaryView } from "./components/RefreshSummaryView";
 import { TrackedTables } from "./components/TrackedTables";
 
@@ -38,10 +41,14 @@ export type Activity =
   | { kind: "feedFailed"; failure: FeedFailure }
   | { kind: "refreshFailed"; phase: "feed" | "workbook"; error: unknown }
   | { kind: "refreshed"; summary: RefreshSummary }
-  | { kind: "notice"; key: MessageKey };
+  | { kind: "notice"; key: MessageKey }
+  /** `loading`: the datasets being loaded first (empty once the sheet itself is being built). */
+  | { kind: "building"; title: LocalizedText; loading: readonly string[] }
+  | { kind: "built"; title: LocalizedText; result: InsertResult }
+  | { kind: "buildFailed"; title: LocalizedText; error: unknown };
 
 function isBusy(activity: Activity): boolean {
-  return activity.kind === "inserting" || activity.kind === "fetching" || activity.kind === "refreshing";
+  return activity.kind === "inserting" || activity.kind === "fetching" || activity.kind === "refreshing" || activity.kind === "building";
 }
 
 function detailOf(error: unknown): string | undefined {
@@ -125,6 +132,10 @@ export function App({ deps }: AppProps) {
 
   const [datasets, setDatasets] = useState<Loadable<readonly Dataset[]>>({ state: "loading" });
   const [tracked, setTracked] = useState<Loadable<readonly TrackedTable[]>>({ state: "loading" });
+  const [models, setModels] = useState<Loadable<readonly ModelTemplateInfo[]>>({ state: "loading" });
+  const [mode, setMode] = useState<ModelMode>("ai");
+  // Datasets models required, once loaded (epoch-models is large: loaded once per pane).
+  const modelData = useRef(new Map<string, Dataset>());
   const [choices, setChoices] = useState<InsertChoices>({ target: "newSheet", chart: true });
   const [customFeedUrl, setCustomFeedUrl] = useState<string | null>(() => initialFeedUrl(deps));
   const [activity, setActivity] = useState<Activity>({ kind: "idle" });
@@ -136,6 +147,17 @@ export function App({ deps }: AppProps) {
     deps.listDatasets().then(
       (value) => live && setDatasets({ state: "ready", value }),
       (error: unknown) => live && setDatasets({ state: "failed", detail: detailOf(error) })
+    );
+    return () => {
+      live = false;
+    };
+  }, [deps]);
+
+  useEffect(() => {
+    let live = true;
+    deps.listModels().then(
+      (value) => live && setModels({ state: "ready", value }),
+      (error: unknown) => live && setModels({ state: "failed", detail: detailOf(error) })
     );
     return () => {
       live = false;
@@ -196,6 +218,29 @@ export function App({ deps }: AppProps) {
         setActivity({ kind: "insertFailed", title: dataset.title, error });
       }
       await reloadTracked();
+    });
+
+  /** Loads what the template requires (once), then builds it on a new sheet. */
+  const build = (model: ModelTemplateInfo) =>
+    exclusive(async () => {
+      const loaded = modelData.current;
+      const missing = model.requires.filter((id) => !loaded.has(id));
+      try {
+        if (missing.length > 0) {
+          setActivity({ kind: "building", title: model.title, loading: missing });
+          for (const id of missing) loaded.set(id, await deps.loadModelDataset(id));
+        }
+        setActivity({ kind: "building", title: model.title, loading: [] });
+        const data = new Map<string, Dataset>();
+        for (const id of model.requires) {
+          const dataset = loaded.get(id);
+          if (dataset) data.set(id, dataset);
+        }
+        const result = await deps.buildModel(model.id, { language, mode }, data);
+        setActivity({ kind: "built", title: model.title, result });
+      } catch (error) {
+        setActivity({ kind: "buildFailed", title: model.title, error });
+      }
     });
 
   const refresh = (tableName?: string) =>
@@ -288,6 +333,13 @@ export function App({ deps }: AppProps) {
             <Catalogue datasets={datasets} busy={busy} onInsert={(dataset) => void insert(dataset)} />
           </section>
 
+          <section className={styles.section} aria-labelledby="pane-models-heading">
+            <h2 id="pane-models-heading" className={styles.sectionTitle}>
+              {i18n.t("modelsHeading")}
+            </h2>
+            <Models models={models} mode={mode} onModeChange={setMode} busy={busy} onBuild={(model) => void build(model)} />
+          </section>
+
           <section className={styles.section} aria-labelledby="pane-settings-heading">
             <h2 id="pane-settings-heading" className={styles.sectionTitle}>
               {i18n.t("settingsHeading")}
@@ -374,6 +426,31 @@ function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): 
         </Note>
       );
       break;
+    case "building": {
+      const title = activity.title[language];
+      const text = activity.loading.length > 0 ? t("loadingModelData", { title, datasets: activity.loading.join(", ") }) : t("building", { title });
+      polite = (
+        <>
+          <p className={styles.progressText}>{text}</p>
+          <ProgressBar aria-label={text} />
+        </>
+      );
+      break;
+    }
+    case "built":
+      polite = (
+        <Note intent="success">
+          <p className={styles.text}>
+            {t("buildSuccess", { title: activity.title[language], sheet: activity.result.sheetName, address: activity.result.address })}
+          </p>
+        </Note>
+      );
+      break;
+    case "buildFailed": {
+      const shown = thrownMessage(language, activity.error);
+      alert = <ErrorBox heading={t("buildFailed", { title: activity.title[language] })} {...shown} />;
+      break;
+    }
     case "insertFailed": {
       const shown = thrownMessage(language, activity.error);
       alert = <ErrorBox heading={t("insertFailed", { title: activity.title[language] })} {...shown} />;

@@ -3,8 +3,9 @@
  * (src/taskpane/index.tsx in Excel, the workbench or a test). The pane imports no Office.js,
  * no fetch and no catalogue module: it only sees these few functions, so each can be faked.
  */
-import type { Dataset } from "../data/types";
-import type { Language, WorkbookPort } from "../sheet/workbook";
+import type { Dataset, LocalizedText } from "../data/types";
+import type { ModelMode } from "../sheet/models/common";
+import type { InsertResult, Language, WorkbookPort } from "../sheet/workbook";
 
 /** Why the feed could not be used. Mirrors the feed client's failure kinds. */
 export type FeedFailureKind = "offline" | "http" | "timeout" | "invalid" | "tooLarge" | "insecureUrl";
@@ -30,6 +31,23 @@ export interface PaneSettings {
   setLanguage(language: Language): void | Promise<void>;
 }
 
+/** An analyst model template as the pane lists it (MODEL_TEMPLATES without the builder). */
+export interface ModelTemplateInfo {
+  id: string;
+  title: LocalizedText;
+  /** One sentence. */
+  description: LocalizedText;
+  /** Ids of the datasets to load (loadModelDataset) before building, e.g. ["epoch-models"]. */
+  requires: readonly string[];
+}
+
+export interface ModelBuildOptions {
+  /** The sheet's language (the pane's). */
+  language: Language;
+  /** "ai": formulas call the AI.* functions; "portable": native Excel formulas only. */
+  mode: ModelMode;
+}
+
 export interface PaneDeps {
   /** The only way the pane changes a workbook. */
   workbook: WorkbookPort;
@@ -42,4 +60,13 @@ export interface PaneDeps {
   settings: PaneSettings;
   /** Office's display language, e.g. Office.context.displayLanguage ("zh-CN", "en-US"). */
   displayLanguage: string;
+  /** The analyst model templates the pane offers; may load lazily (they are not small). */
+  listModels(): Promise<readonly ModelTemplateInfo[]>;
+  /** Loads a dataset a template requires that the pane does not bundle (epoch-models). */
+  loadModelDataset(id: string): Promise<Dataset>;
+  /**
+   * Builds template `id` onto a new sheet of `workbook` (workbook.insertModel), with the
+   * datasets it requires (by id, as loaded with loadModelDataset).
+   */
+  buildModel(id: string, options: ModelBuildOptions, data: ReadonlyMap<string, Dataset>): Promise<InsertResult>;
 }

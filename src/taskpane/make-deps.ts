@@ -3,10 +3,19 @@
  * HyperFormula workbench. Settings are the analyst's own (feed URL, language), so they live in
  * the runtime's localStorage rather than in the workbook, which is shared with others.
  */
-import type { PaneDeps, PaneSettings } from "./deps";
+import type { ModelTemplateInfo, PaneDeps, PaneSettings } from "./deps";
 import type { Language, WorkbookPort } from "../sheet/workbook";
+import type { Dataset } from "../data/types";
 import { DATASETS } from "../data/catalog";
 import { fetchFeed } from "../data/feed-client";
+import { EPOCH_MODELS_ID } from "../data/ids";
+import { loadEpochModels } from "../data/epoch-models-loader";
+
+/**
+ * The model templates, imported on first use: they are a separate chunk, so the scripts the
+ * pane loads up front stay within their size budget (bench/README.md).
+ */
+const loadTemplates = () => import(/* webpackChunkName: "models" */ "../sheet/models");
 
 const FEED_KEY = "ai-compute-analyst.feedUrl";
 const LANGUAGE_KEY = "ai-compute-analyst.language";
@@ -40,6 +49,9 @@ export function localSettings(store: Storage | null = storage()): PaneSettings {
   };
 }
 
+/** The datasets a template may require that the pane does not bundle, by id. */
+const MODEL_DATASETS: Readonly<Record<string, () => Promise<Dataset>>> = { [EPOCH_MODELS_ID]: loadEpochModels };
+
 export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUrl: string): PaneDeps {
   return {
     workbook,
@@ -51,5 +63,21 @@ export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUr
     defaultFeedUrl: new URL("data/", pageUrl).href,
     settings: localSettings(),
     displayLanguage,
+    listModels: async () => {
+      const { MODEL_TEMPLATES } = await loadTemplates();
+      return MODEL_TEMPLATES.map(({ id, title, description, requires }): ModelTemplateInfo => ({ id, title, description, requires }));
+    },
+    loadModelDataset: async (id) => {
+      const load = MODEL_DATASETS[id];
+      if (!load) throw new Error(`No loader for the dataset "${id}" a model requires.`);
+      return load();
+    },
+    buildModel: async (id, { language, mode }, data) => {
+      const { getModelTemplate } = await loadTemplates();
+      const template = getModelTemplate(id);
+      if (!template) throw new Error(`There is no model template "${id}".`);
+      const epochModels = data.get(EPOCH_MODELS_ID);
+      return workbook.insertModel((existingSheetNames) => template.build({ language, mode, existingSheetNames }, epochModels ? { epochModels } : undefined));
+    },
   };
 }

@@ -16,23 +16,10 @@ const DEFAULT_COL_W = 96;
 const MAX_AUTOFIT_W = 360;
 const OVERSCAN = 12;
 
-/** A model template the workbench can build (the hook for the pane's "build model"). */
-export interface ModelChoice {
-  id: string;
-  title: { zh: string; en: string };
-}
-
-export interface ModelHook {
-  templates: readonly ModelChoice[];
-  build(id: string, language: "zh" | "en"): Promise<{ sheetName: string; address: string }>;
-}
-
 export interface WorkbenchProps {
   book: HfWorkbook;
   /** A line about the engine and the feed (e.g. "Epoch AI models loaded"). */
   notice?: string;
-  /** Builds a model sheet; shown as a dev toolbar while the pane has no such action. */
-  models?: ModelHook;
 }
 
 /** The text a cell shows. */
@@ -79,7 +66,7 @@ function useBookVersion(book: HfWorkbook): number {
   );
 }
 
-export function Workbench({ book, notice, models }: WorkbenchProps): ReactElement {
+export function Workbench({ book, notice }: WorkbenchProps): ReactElement {
   const version = useBookVersion(book);
   const sel = book.selection;
   const sheet = book.activeSheet;
@@ -98,8 +85,6 @@ export function Workbench({ book, notice, models }: WorkbenchProps): ReactElemen
   const editTarget = useRef<Selection>(sel);
   const [nameDraft, setNameDraft] = useState<string | null>(null);
   const [message, setMessage] = useState<string>("");
-  const [modelId, setModelId] = useState<string>(models?.templates[0]?.id ?? "");
-  const [modelLanguage, setModelLanguage] = useState<"zh" | "en">("en");
 
   const scroller = useRef<HTMLDivElement>(null);
   const formulaBar = useRef<HTMLInputElement>(null);
@@ -305,39 +290,6 @@ export function Workbench({ book, notice, models }: WorkbenchProps): ReactElemen
         <span className="wb-notice" data-testid="workbench-notice">
           {notice}
         </span>
-        {models && models.templates.length > 0 ? (
-          <span className="wb-models" role="group" aria-label="Build a model sheet (workbench)">
-            <select aria-label="Model template" value={modelId} onChange={(e) => setModelId(e.target.value)}>
-              {models.templates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.title.en} / {t.title.zh}
-                </option>
-              ))}
-            </select>
-            <select
-              aria-label="Model language"
-              value={modelLanguage}
-              onChange={(e) => setModelLanguage(e.target.value === "zh" ? "zh" : "en")}
-            >
-              <option value="en">English</option>
-              <option value="zh">中文</option>
-            </select>
-            <button
-              type="button"
-              onClick={() => {
-                models.build(modelId, modelLanguage).then(
-                  (r) => {
-                    setMessage(`Built ${modelId} on sheet ${r.sheetName} (${r.address}).`);
-                    pendingFocus.current = true;
-                  },
-                  (err: unknown) => setMessage(`Could not build ${modelId}: ${err instanceof Error ? err.message : String(err)}`)
-                );
-              }}
-            >
-              Build model
-            </button>
-          </span>
-        ) : null}
       </div>
       <div className="wb-formula-row">
         <input

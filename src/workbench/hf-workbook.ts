@@ -44,6 +44,7 @@ import {
   type ProgressFn,
   type RefreshSummary,
   type RefreshTableResult,
+  type SheetPlanBuilder,
   type TrackedTable,
   type WorkbookPort,
 } from "../sheet/workbook";
@@ -374,8 +375,24 @@ export class HfWorkbook implements WorkbookPort {
   }
 
   // ------------------------------------------------------------------------------------------
-  // Model sheets (the hook for the pane's "build model" action)
+  // Model sheets (the pane's "Build" in its Models section)
   // ------------------------------------------------------------------------------------------
+
+  /**
+   * Adds a model sheet built by `build` from the workbook's sheet names, through
+   * applySheetPlan (so the sheet becomes active). Not tracked for refresh: tableName is "".
+   */
+  async insertModel(build: SheetPlanBuilder): Promise<InsertResult> {
+    let plan: SheetPlan;
+    try {
+      plan = build(this.hf.getSheetNames());
+      if (plan.target.kind !== "newSheet") throw new Error("a model plan must target a new sheet");
+    } catch (error) {
+      throw toWorkbookError(error, "The workbench refused the model sheet");
+    }
+    const where = await this.applySheetPlan(plan);
+    return { tableName: "", sheetName: where.sheetName, address: where.address };
+  }
 
   /**
    * Applies any sheet plan (a model template's plan) on a new sheet, renamed " (2)"… when the

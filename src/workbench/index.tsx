@@ -5,6 +5,8 @@
  *
  * workbench.html            grid + pane
  * workbench.html?pane       the pane alone, full width (for screenshots at 320 px)
+ *
+ * Models are built from the pane's Models section (HfWorkbook.insertModel → applySheetPlan).
  */
 import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
@@ -12,9 +14,8 @@ import { mountPane } from "../taskpane/App";
 import { makeDeps } from "../taskpane/make-deps";
 import { loadEpochFromFeed } from "../functions/epoch-feed";
 import { epochDatasets } from "../data/epoch-cache";
-import { getModelTemplate, MODEL_TEMPLATES } from "../sheet/models";
 import { HfWorkbook } from "./hf-workbook";
-import { Workbench, type ModelHook } from "./Workbench";
+import { Workbench } from "./Workbench";
 
 declare global {
   interface Window {
@@ -25,21 +26,6 @@ declare global {
 
 const book = new HfWorkbook();
 window.workbench = book;
-
-/** Builds a model template on a new sheet (the pane's "build model" action, where it has one, does the same). */
-const models: ModelHook = {
-  templates: MODEL_TEMPLATES.map((t) => ({ id: t.id, title: t.title })),
-  async build(id, language) {
-    const template = getModelTemplate(id);
-    if (!template) throw new Error(`no model template "${id}"`);
-    const epoch = epochDatasets()[0];
-    const plan = template.build(
-      { language, mode: "ai", existingSheetNames: book.hf.getSheetNames() },
-      epoch ? { epochModels: epoch } : undefined
-    );
-    return book.applySheetPlan(plan);
-  },
-};
 
 /** Epoch AI's models from the feed (data/epoch-models.json beside this page), so AI.MODEL falls back to them. */
 const epoch: Promise<string> = loadEpochFromFeed().then((problem) => {
@@ -62,7 +48,7 @@ function Left() {
       live = false;
     };
   }, []);
-  return <Workbench book={book} notice={notice} models={models} />;
+  return <Workbench book={book} notice={notice} />;
 }
 
 function start(): void {

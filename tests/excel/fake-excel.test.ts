@@ -217,6 +217,29 @@ describe("the recording fake", () => {
     expect(fake.syncs.map((s) => s.error)).toEqual(["GeneralException", "InvalidArgument", undefined]);
   });
 
+  test("defined names are unique per scope: the same sheet-scoped name on two sheets, but not twice in one scope or beside a table", async () => {
+    const fake = new FakeExcel({ sheets: ["A", "B"] });
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("A").names.add("Chips", "=A!B1");
+      ctx.workbook.worksheets.getItem("B").names.add("Chips", "=B!B1");
+      ctx.workbook.names.add("Chips", "=A!C1");
+      await ctx.sync();
+    });
+    expect(fake.names.map((n) => [n.name, n.scope])).toEqual([
+      ["Chips", "A"],
+      ["Chips", "B"],
+      ["Chips", "workbook"],
+    ]);
+    await expect(fake.run(async (ctx) => (ctx.workbook.worksheets.getItem("a").names.add("CHIPS", "=A!B2"), ctx.sync()))).rejects.toMatchObject({
+      code: "ItemAlreadyExists",
+    });
+    await expect(fake.run(async (ctx) => (ctx.workbook.names.add("chips", "=A!B2"), ctx.sync()))).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    fake.type("A", "D1", [["h"], [1]]);
+    await expect(fake.run(async (ctx) => ((ctx.workbook.worksheets.getItem("A").tables.add("D1:D2", true).name = "Chips"), ctx.sync()))).rejects.toMatchObject({
+      code: "ItemAlreadyExists",
+    });
+  });
+
   test("deleting a sheet takes its tables and sheet names; the last sheet cannot go; Table.delete clears its cells", async () => {
     const fake = new FakeExcel({ sheets: ["Sheet1", "Data"] });
     fake.type("Data", "A1", [["h"], [1]]);

@@ -1249,7 +1249,7 @@ export class FakeExcel {
     return t;
   }
 
-  private checkTableName(name: string, self?: FakeTable): void {
+  private checkTableName(name: string, self?: FakeTable, scope?: FakeName["scope"]): void {
     const valid =
       name.length > 0 &&
       name.length <= 255 &&
@@ -1258,7 +1258,11 @@ export class FakeExcel {
       !/^[RrCc]$/.test(name) &&
       !/^[Rr]\d*[Cc]\d*$/.test(name);
     if (!valid) throw new FakeExcelError("InvalidArgument", `The table name is not valid: ${name}`);
-    const clash = this.tables.some((t) => t !== self && t.name.toLowerCase() === name.toLowerCase()) || this.names.some((n) => n.name.toLowerCase() === name.toLowerCase());
+    // Tables share one namespace with defined names; a defined name is unique within its scope
+    // (the same sheet-scoped name may exist on several sheets, as in Excel).
+    const clash =
+      this.tables.some((t) => t !== self && t.name.toLowerCase() === name.toLowerCase()) ||
+      this.names.some((n) => n.name.toLowerCase() === name.toLowerCase() && (scope === undefined || n.scope.toLowerCase() === scope.toLowerCase()));
     if (clash) throw new FakeExcelError("ItemAlreadyExists", `The name ${name} is already used.`);
   }
 
@@ -1313,7 +1317,7 @@ export class FakeExcel {
   }
 
   addName(n: FakeName): void {
-    this.checkTableName(n.name);
+    this.checkTableName(n.name, undefined, n.scope);
     this.names.push(n);
   }
 

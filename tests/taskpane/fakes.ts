@@ -6,10 +6,13 @@ import type {
   Language,
   ProgressFn,
   RefreshSummary,
+  SheetPlanBuilder,
   TrackedTable,
   WorkbookPort,
 } from "../../src/sheet/workbook";
-import type { FeedResult, PaneDeps, PaneSettings } from "../../src/taskpane/deps";
+import { makeSheetName, planFootprint, rangeAddress, type SheetPlan } from "../../src/sheet/plan";
+import { MODEL_TEMPLATES } from "../../src/sheet/models";
+import type { FeedResult, ModelBuildOptions, ModelTemplateInfo, PaneDeps, PaneSettings } from "../../src/taskpane/deps";
 
 export const LLM: Dataset = {
   id: "llm-comparison",
@@ -93,6 +96,7 @@ export function deferred<T>(): Deferred<T> {
 
 export type WorkbookCall =
   | { method: "insertDataset"; dataset: Dataset; options: InsertOptions }
+  | { method: "insertModel"; build: SheetPlanBuilder }
   | { method: "listTracked" }
   | { method: "refresh"; datasets: ReadonlyMap<string, Dataset>; tableNames?: string[] };
 
@@ -114,6 +118,14 @@ export class FakeWorkbook implements WorkbookPort {
     });
     return { tableName, sheetName, address: "A1:E8" };
   };
+  /** The workbook's sheet names (insertModel builds against them and adds the new one). */
+  sheetNames: string[] = ["Sheet1"];
+  modelImpl: (build: SheetPlanBuilder) => Promise<InsertResult> = async (build) => {
+    const plan = build(this.sheetNames.slice());
+    if (plan.target.kind !== "newSheet") throw new Error("a model plan targets a new sheet");
+    this.sheetNames.push(plan.target.name);
+    return { tableName: "", sheetName: plan.target.name, address: rangeAddress(planFootprint(plan)) };
+  };
   listImpl: () => Promise<TrackedTable[]> = async () => this.tracked.slice();
   refreshImpl: (
     datasets: ReadonlyMap<string, Dataset>,
@@ -124,6 +136,11 @@ export class FakeWorkbook implements WorkbookPort {
   insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult> {
     this.calls.push({ method: "insertDataset", dataset, options });
     return this.insertImpl(dataset, options);
+  }
+
+  insertModel(build: SheetPlanBuilder): Promise<InsertResult> {
+    this.calls.push({ method: "insertModel", build });
+    return this.modelImpl(build);
   }
 
   listTracked(): Promise<TrackedTable[]> {
@@ -165,6 +182,39 @@ export class FakeSettings implements PaneSettings {
   }
 }
 
+/** The real templates as the pane lists them (ids, titles, descriptions, requires). */
+export const MODELS: readonly ModelTemplateInfo[] = MODEL_TEMPLATES.map(({ id, title, description, requires }) => ({ id, title, description, requires }));
+
+/** A stand-in for Epoch AI's table (what loadModelDataset answers by default). */
+export const EPOCH: Dataset = { ...GPUS, id: "epoch-models", title: { zh: "Epoch AI 模型库", en: "Epoch AI models" } };
+
+/** A small model plan: one input, one formula, a sheet-scoped name; the sheet named after the template. */
+export function fakeModelPlan(model: ModelTemplateInfo, options: ModelBuildOptions, existingSheetNames: readonly string[]): SheetPlan {
+  return {
+    target: { kind: "newSheet", name: makeSheetName(model.title[options.language], existingSheetNames) },
+    blocks: [
+      {
+        at: { row: 0, col: 0 },
+        values: [
+          [options.mode, 2],
+          ["x2", null],
+        ],
+        formulas: [
+          [null, null],
+          [null, "=B1*2"],
+        ],
+      },
+    ],
+    names: [{ name: "Input", range: { row: 0, col: 1, rows: 1, cols: 1 }, scope: "sheet" }],
+  };
+}
+
+export interface ModelCall {
+  id: string;
+  options: ModelBuildOptions;
+  data: ReadonlyMap<string, Dataset>;
+}
+
 export interface FakePane {
   deps: PaneDeps;
   workbook: FakeWorkbook;
@@ -173,6 +223,14 @@ export interface FakePane {
   /** What the next loadFeed call answers; defaults to the whole catalogue. */
   feed: { next: () => Promise<FeedResult> };
   datasets: { next: () => Promise<readonly Dataset[]> };
+  /** What listModels answers; defaults to the real templates. */
+  models: { next: () => Promise<readonly ModelTemplateInfo[]> };
+  /** What loadModelDataset answers; defaults to EPOCH. */
+  modelDataset: { next: (id: string) => Promise<Dataset> };
+  /** Every loadModelDataset call, by id. */
+  datasetLoads: string[];
+  /** Every buildModel call; each goes on to workbook.insertModel with fakeModelPlan. */
+  modelCalls: ModelCall[];
 }
 
 export const DEFAULT_FEED = "https://addin.example.com/app/data/";
@@ -184,6 +242,10 @@ export function fakePane(options: { displayLanguage?: string; datasets?: readonl
   const catalogue = options.datasets ?? [LLM, GPUS];
   const feed: FakePane["feed"] = { next: async () => ({ ok: true, datasets: catalogue.slice() }) };
   const datasets: FakePane["datasets"] = { next: async () => catalogue };
+  const models: FakePane["models"] = { next: async () => MODELS };
+  const modelDataset: FakePane["modelDataset"] = { next: async () => EPOCH };
+  const datasetLoads: string[] = [];
+  const modelCalls: ModelCall[] = [];
   const deps: PaneDeps = {
     workbook,
     settings,
@@ -194,6 +256,17 @@ export function fakePane(options: { displayLanguage?: string; datasets?: readonl
     },
     defaultFeedUrl: DEFAULT_FEED,
     displayLanguage: options.displayLanguage ?? "en-US",
+    listModels: () => models.next(),
+    loadModelDataset: (id) => {
+      datasetLoads.push(id);
+      return modelDataset.next(id);
+    },
+    buildModel: async (id, buildOptions, data) => {
+      modelCalls.push({ id, options: buildOptions, data });
+      const model = (await models.next()).find((m) => m.id === id);
+      if (!model) throw new Error(`no model ${id}`);
+      return workbook.insertModel((names) => fakeModelPlan(model, buildOptions, names));
+    },
   };
-  return { deps, workbook, settings, feedCalls, feed, datasets };
+  return { deps, workbook, settings, feedCalls, feed, datasets, models, modelDataset, datasetLoads, modelCalls };
 }

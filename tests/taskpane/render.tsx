@@ -1,4 +1,4 @@
-/** Render the pane with fake deps and wait until its catalogue and table list have loaded. */
+/** Render the pane with fake deps and wait until its catalogue, table list and models have loaded. */
 import { render, screen } from "@testing-library/react";
 import type { RenderResult } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
@@ -8,6 +8,7 @@ export async function renderPane(pane: FakePane): Promise<RenderResult> {
   const result = render(<App deps={pane.deps} />);
   await screen.findAllByRole("article");
   await screen.findByRole("button", { name: /^(Refresh all|全部刷新)$/ });
+  await screen.findAllByRole("button", { name: /^(Build|生成) / });
   return result;
 }
 

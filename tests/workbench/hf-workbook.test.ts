@@ -191,4 +191,37 @@ describe("HfWorkbook: typed input, Name Box, model sheets", () => {
     const again = await b.applySheetPlan(buildTrainingCompute({ language: "en", mode: "ai", existingSheetNames: b.hf.getSheetNames() }));
     expect(again.sheetName).not.toBe(where.sheetName);
   });
+
+  it("insertModel (the pane's Build): the builder gets the sheet names, the sheet becomes active, nothing is tracked", async () => {
+    const b = book();
+    const given: (readonly string[])[] = [];
+    const build = (names: readonly string[]) => {
+      given.push(names);
+      return buildTrainingCompute({ language: "zh", mode: "portable", existingSheetNames: names });
+    };
+    const first = await b.insertModel(build);
+    const second = await b.insertModel(build);
+    expect(given).toEqual([["Sheet1"], ["Sheet1", "大模型训练算力测算"]]);
+    expect([first.sheetName, second.sheetName]).toEqual(["大模型训练算力测算", "大模型训练算力测算 (2)"]);
+    expect(first.tableName).toBe("");
+    expect(first.address).toMatch(/^A1:[A-Z]+\d+$/);
+    expect(b.activeSheet).toBe(b.findSheet(second.sheetName));
+    expect(await b.listTracked()).toEqual([]);
+    // Portable: native formulas compute GPT-3's training FLOP, and follow a changed input.
+    const s = b.findSheet(first.sheetName) as number;
+    const plan = build(["Sheet1"]);
+    const out = plan.model.outputs.find((o) => o.key === "flop" && o.rowKey === "GPT-3");
+    const params = plan.model.inputs.find((i) => i.label.startsWith("GPT-3") && i.cell.col === 1);
+    if (!out || !params) throw new Error("GPT-3 row not found");
+    expect(b.cellView(s, out.cell.row, out.cell.col).value as number).toBeCloseTo(3.15e23, -20);
+    b.input(s, params.cell.row, params.cell.col, "350000000000");
+    expect(b.cellView(s, out.cell.row, out.cell.col).value as number).toBeCloseTo(6.3e23, -20);
+  });
+
+  it("insertModel refuses a plan that does not target a new sheet, as a WorkbookError, and adds nothing", async () => {
+    const b = book();
+    const anchored = () => ({ target: { kind: "anchor" as const, sheetName: "Sheet1", cell: "A1" }, blocks: [{ at: { row: 0, col: 0 }, values: [[1]] }] });
+    await expect(b.insertModel(anchored)).rejects.toBeInstanceOf(WorkbookError);
+    expect(b.hf.getSheetNames()).toEqual(["Sheet1"]);
+  });
 });

@@ -1,0 +1,95 @@
+/**
+ * The analyst model templates: the formula mode (AI functions or portable), then each template
+ * with its title, one-sentence description and a Build button. The sheet follows the pane's
+ * language; results and errors are shown in the pane's status area.
+ */
+import { Button, Field, Radio, RadioGroup, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { ModelMode } from "../../sheet/models/common";
+import type { ModelTemplateInfo } from "../deps";
+import { useI18n } from "../i18n-context";
+import { ErrorBox } from "./ErrorBox";
+import type { Loadable } from "./loadable";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+    minWidth: 0,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+  },
+  text: { margin: 0, overflowWrap: "anywhere", maxWidth: "100%" },
+  meta: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+});
+
+export interface ModelsProps {
+  models: Loadable<readonly ModelTemplateInfo[]>;
+  mode: ModelMode;
+  onModeChange(mode: ModelMode): void;
+  busy: boolean;
+  onBuild(model: ModelTemplateInfo): void;
+}
+
+export function Models({ models, mode, onModeChange, busy, onBuild }: ModelsProps) {
+  const { t } = useI18n();
+  const styles = useStyles();
+
+  if (models.state === "loading") return <Spinner size="small" label={t("loadingModels")} />;
+  if (models.state === "failed") return <ErrorBox message={t("loadModelsFailed")} detail={models.detail} />;
+  if (models.value.length === 0) return <p className={styles.text}>{t("noModels")}</p>;
+
+  return (
+    <div className={styles.root}>
+      <Field label={t("formulaModeLabel")} hint={t(mode === "ai" ? "modeAiHint" : "modePortableHint")}>
+        <RadioGroup value={mode} onChange={(_, data) => onModeChange(data.value === "portable" ? "portable" : "ai")}>
+          <Radio value="ai" label={t("modeAi")} />
+          <Radio value="portable" label={t("modePortable")} />
+        </RadioGroup>
+      </Field>
+      <p className={styles.note}>{t("modelLanguageNote")}</p>
+      <ul className={styles.list}>
+        {models.value.map((model) => (
+          <ModelEntry key={model.id} model={model} busy={busy} onBuild={onBuild} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ModelEntry({ model, busy, onBuild }: { model: ModelTemplateInfo; busy: boolean; onBuild(model: ModelTemplateInfo): void }) {
+  const { language, t } = useI18n();
+  const styles = useStyles();
+  const title = model.title[language];
+  return (
+    <li className={styles.item}>
+      <h3 className={styles.title}>{title}</h3>
+      <p className={styles.text}>{model.description[language]}</p>
+      {model.requires.length > 0 ? <p className={styles.meta}>{t("modelNeedsData", { datasets: model.requires.join(", ") })}</p> : null}
+      <Button appearance="primary" disabled={busy} aria-label={t("buildModelAria", { title })} onClick={() => onBuild(model)}>
+        {t("buildModel")}
+      </Button>
+    </li>
+  );
+}
