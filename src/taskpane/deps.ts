@@ -3,7 +3,7 @@
  * (src/taskpane/index.tsx in Excel, the workbench or a test). The pane imports no Office.js,
  * no fetch and no catalogue module: it only sees these few functions, so each can be faked.
  */
-import type { Dataset, LocalizedText } from "../data/types";
+import type { Dataset } from "../data/types";
 import type { ModelMode } from "../sheet/models/common";
 import type { InsertResult, Language, WorkbookPort } from "../sheet/workbook";
 
@@ -31,15 +31,9 @@ export interface PaneSettings {
   setLanguage(language: Language): void | Promise<void>;
 }
 
-/** An analyst model template as the pane lists it (MODEL_TEMPLATES without the builder). */
-export interface ModelTemplateInfo {
-  id: string;
-  title: LocalizedText;
-  /** One sentence. */
-  description: LocalizedText;
-  /** Ids of the datasets to load (loadModelDataset) before building, e.g. ["epoch-models"]. */
-  requires: readonly string[];
-}
+/** An analyst model template as the pane lists it (the catalogue entry, without the builder). */
+export type { ModelTemplateInfo } from "../sheet/models/catalog";
+import type { ModelTemplateInfo } from "../sheet/models/catalog";
 
 export interface ModelBuildOptions {
   /** The sheet's language (the pane's). */

@@ -3,7 +3,8 @@
  * HyperFormula workbench. Settings are the analyst's own (feed URL, language), so they live in
  * the runtime's localStorage rather than in the workbook, which is shared with others.
  */
-import type { ModelTemplateInfo, PaneDeps, PaneSettings } from "./deps";
+import type { PaneDeps, PaneSettings } from "./deps";
+import { MODEL_CATALOG } from "../sheet/models/catalog";
 import type { Language, WorkbookPort } from "../sheet/workbook";
 import type { Dataset } from "../data/types";
 import { DATASETS } from "../data/catalog";
@@ -12,8 +13,9 @@ import { EPOCH_MODELS_ID } from "../data/ids";
 import { loadEpochModels } from "../data/epoch-models-loader";
 
 /**
- * The model templates, imported on first use: they are a separate chunk, so the scripts the
- * pane loads up front stay within their size budget (bench/README.md).
+ * The model builders, imported when a model is built: a separate chunk, so the scripts the
+ * pane loads up front stay within their size budget (bench/README.md). The list the pane
+ * shows is the light MODEL_CATALOG.
  */
 const loadTemplates = () => import(/* webpackChunkName: "models" */ "../sheet/models");
 
@@ -63,10 +65,8 @@ export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUr
     defaultFeedUrl: new URL("data/", pageUrl).href,
     settings: localSettings(),
     displayLanguage,
-    listModels: async () => {
-      const { MODEL_TEMPLATES } = await loadTemplates();
-      return MODEL_TEMPLATES.map(({ id, title, description, requires }): ModelTemplateInfo => ({ id, title, description, requires }));
-    },
+    // The list is light (catalog.ts); the builders load when a model is built.
+    listModels: async () => MODEL_CATALOG,
     loadModelDataset: async (id) => {
       const load = MODEL_DATASETS[id];
       if (!load) throw new Error(`No loader for the dataset "${id}" a model requires.`);

@@ -6,7 +6,7 @@
  * The conversion: a training run of C FLOP spread over one year at utilization u needs
  * C ÷ (u × 10^18 FLOP/s per EFLOPS × 86,400 s × 365 days) EFLOPS of installed capacity.
  */
-import type { LocalizedText } from "../../data/types";
+import { CHINA_BALANCE_ID, CHINA_BALANCE_TITLE } from "./catalog";
 import { DEFAULT_UTILIZATION, INFER_FLOP_PER_PARAM_TOKEN } from "../../core/units";
 import {
   a1,
@@ -28,8 +28,6 @@ import {
 } from "./common";
 import { INFERENCE_DEFAULTS } from "./inference-demand";
 
-export const CHINA_BALANCE_ID = "china-compute-balance";
-export const CHINA_BALANCE_TITLE: LocalizedText = { zh: "中国智能算力供需测算", en: "China compute balance" };
 
 /** GPT-3's training compute: 3.14e23 FLOP = 3,640 PF-days (Brown et al. 2020, Table D.1). */
 export const GPT3_TRAINING_FLOP = 3.14e23;

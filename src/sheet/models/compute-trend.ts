@@ -10,6 +10,7 @@
  * x and ln(FLOP) for rows in the window and "" elsewhere, which SLOPE, RSQ, AVERAGE and COUNT
  * skip in Excel and in HyperFormula alike.
  */
+import { COMPUTE_TREND_ID, COMPUTE_TREND_TITLE } from "./catalog";
 import type { Dataset, LocalizedText } from "../../data/types";
 import { OPENAI_DOUBLING_MONTHS } from "../../core/units";
 import {
@@ -27,8 +28,6 @@ import {
   type ModelSheetPlan,
 } from "./common";
 
-export const COMPUTE_TREND_ID = "compute-trend";
-export const COMPUTE_TREND_TITLE: LocalizedText = { zh: "训练算力增长趋势", en: "Compute trend" };
 
 export interface ComputeTrendOptions extends ModelOptions {
   /** Epoch AI's models (loadEpochModels()). */

@@ -4,13 +4,11 @@
  * Defaults are the figures commonly quoted in early 2023, each with its source, or marked as an
  * assumption where there is none.
  */
-import type { LocalizedText } from "../../data/types";
+import { INFERENCE_DEMAND_ID, INFERENCE_DEMAND_TITLE } from "./catalog";
 import { INFER_FLOP_PER_PARAM_TOKEN } from "../../core/units";
 import { chipByKey, chipChoices, peakFormula, usesChipTable, writeAcceleratorTable } from "./accelerator-table";
 import { FMT, ModelBuilder, modelSheetName, pick, secondsPerDayParam, type ModelOptions, type ModelSheetPlan } from "./common";
 
-export const INFERENCE_DEMAND_ID = "inference-demand";
-export const INFERENCE_DEMAND_TITLE: LocalizedText = { zh: "推理算力需求测算", en: "Inference demand" };
 
 /** The early-2023 defaults (ChatGPT, January 2023), exported for the tests and the pane. */
 export const INFERENCE_DEFAULTS = {

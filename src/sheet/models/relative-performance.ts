@@ -7,7 +7,7 @@
  * The paste area is seeded with clearly labelled sample levels built from the report's 图1 %
  * changes, so the sheet computes before any data is pasted.
  */
-import type { LocalizedText } from "../../data/types";
+import { RELATIVE_PERFORMANCE_ID, RELATIVE_PERFORMANCE_TITLE } from "./catalog";
 import {
   a1,
   catalogDataset,
@@ -27,8 +27,6 @@ import {
   type ModelSheetPlan,
 } from "./common";
 
-export const RELATIVE_PERFORMANCE_ID = "relative-performance";
-export const RELATIVE_PERFORMANCE_TITLE: LocalizedText = { zh: "指数相对涨跌幅跟踪", en: "Relative performance" };
 
 export interface RelativePerformanceOptions extends ModelOptions {
   /** Rows reserved in the paste area (sample rows included); default 260 (about a year of trading days). */

@@ -5,7 +5,8 @@
  * chip-hours and cost. Peak FLOP/s comes from the chip chosen in the row's drop-down, looked up
  * in the accelerator table written on the same sheet.
  */
-import type { Dataset, LocalizedText } from "../../data/types";
+import { TRAINING_COMPUTE_ID, TRAINING_COMPUTE_TITLE } from "./catalog";
+import type { Dataset } from "../../data/types";
 import { FLOP_PER_PF_DAY, SECONDS_PER_HOUR, TRAIN_FLOP_PER_PARAM_TOKEN, CHINCHILLA_TOKENS_PER_PARAM, DEFAULT_UTILIZATION } from "../../core/units";
 import { chipByKey, chipChoices, peakFormula, usesChipTable, writeAcceleratorTable } from "./accelerator-table";
 import {
@@ -27,8 +28,6 @@ import {
   type ParamRowSpec,
 } from "./common";
 
-export const TRAINING_COMPUTE_ID = "training-compute";
-export const TRAINING_COMPUTE_TITLE: LocalizedText = { zh: "大模型训练算力测算", en: "Training compute" };
 
 export interface TrainingComputeOptions extends ModelOptions {
   /** Write an empty table of this many rows instead of the report's models. */
