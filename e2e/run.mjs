@@ -26,17 +26,9 @@ import { paneScreenshot, SCENARIOS } from "./scenarios.mjs";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
 const PANE_SHOT = path.join(ROOT, "assets", "screenshots", "task-pane.png");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SCENARIO_TIMEOUT_MS = 30_000;
 const require = createRequire(import.meta.url);
+const { CHROMIUM_PATH: CHROMIUM, CHROMIUM_ARGS: FLAGS } = require("../scripts/chromium.js");
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;

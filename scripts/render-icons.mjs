@@ -10,6 +10,7 @@
 // Output is re-encoded with pngjs (8-bit RGBA, no metadata), so the files only change when a
 // drawing does.
 
+import { createRequire } from "node:module";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +21,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const assets = join(root, "assets");
 
 /** Each PNG and the SVG drawn for it. */
+const { CHROMIUM_PATH, CHROMIUM_ARGS } = createRequire(import.meta.url)("./chromium.js");
+
 const TARGETS = [
   { size: 16, source: "icon-16.svg" },
   { size: 32, source: "icon.svg" },
@@ -28,14 +31,6 @@ const TARGETS = [
   { size: 128, source: "icon.svg" },
 ];
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 function dataUrl(mime, bytes) {
   return `data:${mime};base64,${Buffer.from(bytes).toString("base64")}`;
@@ -97,7 +92,7 @@ async function renderPreview(page, pngs) {
 async function main() {
   const preview = process.argv.includes("--preview");
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {

@@ -14,15 +14,8 @@ import { emptyResult, errorText, fmtNum, median, type SectionResult } from "../l
 const SECTION = "cold start";
 export const COLD_START_KEYS = ["functions_cold_start_ms", "functions_cold_start_runs", "functions_associate_calls"];
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// A CommonJS helper shared with the .mjs scripts (e2e, icon renderer).
+const { CHROMIUM_PATH: CHROMIUM, CHROMIUM_ARGS } = require("../../scripts/chromium.js") as { CHROMIUM_PATH: string; CHROMIUM_ARGS: string[] };
 
 /** What Excel's custom-functions runtime provides to functions.js, recording associate calls. */
 const STUB_PAGE = `<!doctype html>

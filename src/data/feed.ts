@@ -6,6 +6,9 @@
  * Validation never half-accepts: a feed is either wholly valid or refused with the first
  * bad path, e.g. "datasets[2].rows[5]: expected 7 cells, got 6".
  */
+import { utf8Length } from "../core/utf8";
+
+export { utf8Length };
 import { z } from "zod";
 import type { CellValue, Column, ColumnType, Dataset, LocalizedText, SourceRef } from "./types";
 
@@ -261,20 +264,6 @@ export function matchCatalogEntry(entry: CatalogEntry, file: Dataset, prefix = "
   return null;
 }
 
-/** UTF-8 length of a string without allocating its encoding. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4; // a surrogate pair is one 4-byte character
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 

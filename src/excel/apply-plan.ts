@@ -13,6 +13,9 @@
  * (suspendApiCalculationUntilNextSync, skipped when missing), 1.7 (freeze panes, chart series
  * and axis scale), 1.8 (data validation, axis number formats), 1.13 (table.resize, refresh).
  */
+import { utf8Length } from "../core/utf8";
+
+export { utf8Length };
 import { absolute, assertValidPlan, parseCell, rangeAddress, type CellOffset, type CellStyle, type ChartKind, type PlanValue, type RangeOffset, type SheetPlan } from "../sheet/plan";
 
 // ---------------------------------------------------------------------------------------------
@@ -46,20 +49,6 @@ export type WriteOp =
   /** Deletes a table and its cells' contents (ExcelApi 1.1); it must exist. */
   | { kind: "deleteTable"; table: string };
 
-/** The request Office.js sends is JSON; estimate its size in UTF-8 bytes. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 /** Bytes of JSON for a value: exact for grids of primitives, computed row by row. */
 export function jsonBytes(value: unknown): number {

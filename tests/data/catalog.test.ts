@@ -64,8 +64,9 @@ describe("catalog", () => {
     expect(staticImportClosure(join(SRC, "datasets/epoch-models.ts")).some((f) => f.endsWith("generated/epoch-models.json"))).toBe(true);
   });
 
-  test("feed.ts imports nothing but zod and types (it goes into the task pane bundle)", () => {
-    expect(importSpecifiers(join(SRC, "feed.ts")).sort()).toEqual(["./types", "zod"]);
+  test("feed.ts imports nothing but zod, types and a dependency-free core helper (it goes into the task pane bundle)", () => {
+    expect(importSpecifiers(join(SRC, "feed.ts")).sort()).toEqual(["../core/utf8", "./types", "zod"]);
+    expect(importSpecifiers(join(SRC, "../core/utf8.ts"))).toEqual([]);
   });
 
   test("loadEpochModels resolves to the epoch-models dataset", async () => {
