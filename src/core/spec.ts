@@ -254,7 +254,7 @@ function check(c: PreparedChecks, i: number, raw: unknown): Scalar | CellError {
 }
 
 /** A non-finite number is #NUM! (overflow); anything else passes. */
-function finish(spec: AnyFunctionSpec, out: Result): Result {
+export function finish(spec: AnyFunctionSpec, out: Result): Result {
   if (typeof out === "number" && !Number.isFinite(out)) {
     return numError(`AI.${spec.id}: the result is too large to represent (overflow)`);
   }
@@ -324,4 +324,53 @@ export function invokeArgs(spec: AnyFunctionSpec, r0?: unknown, r1?: unknown, r2
     a3 = v;
   }
   return finish(spec, impl(a0, a1, a2, a3));
+}
+
+// Reused by every call: the arguments are consumed before the next call starts (calls are synchronous).
+const SCRATCH: Scalar[] = [0, 0, 0, 0];
+
+/**
+ * The checked arguments of one call, for a caller that then calls the implementation itself
+ * (the Excel wrappers: a call site per function keeps that call monomorphic, which a shared
+ * runner cannot). Returns the first error instead. Up to four parameters; the result is only
+ * valid until the next call.
+ */
+export function checkArgs<P extends readonly ParamSpec[]>(spec: DefinedFunction<P>, r0?: unknown, r1?: unknown, r2?: unknown, r3?: unknown): ArgsOf<P> | CellError {
+  const c = spec.checks;
+  const b = c.bounds;
+  const n = spec.params.length;
+  if (n > 4) throw new Error(`checkArgs: AI.${spec.id} has more than four parameters`);
+  const a = SCRATCH;
+  if (inBounds(b, 0, r0)) a[0] = r0;
+  else {
+    const v = check(c, 0, r0);
+    if (isCellError(v)) return v;
+    a[0] = v;
+  }
+  if (n > 1) {
+    if (inBounds(b, 1, r1)) a[1] = r1;
+    else {
+      const v = check(c, 1, r1);
+      if (isCellError(v)) return v;
+      a[1] = v;
+    }
+  }
+  if (n > 2) {
+    if (inBounds(b, 2, r2)) a[2] = r2;
+    else {
+      const v = check(c, 2, r2);
+      if (isCellError(v)) return v;
+      a[2] = v;
+    }
+  }
+  if (n > 3) {
+    if (inBounds(b, 3, r3)) a[3] = r3;
+    else {
+      const v = check(c, 3, r3);
+      if (isCellError(v)) return v;
+      a[3] = v;
+    }
+  }
+  // Safe: a[i] was converted for params[i], which is what ArgsOf<P> says it holds.
+  return a as unknown as ArgsOf<P>;
 }

@@ -3,14 +3,34 @@
  * core CellError into the CustomFunctions.Error Excel displays (with its message).
  */
 import { CellError, isCellError } from "../core/errors";
-import { invokeArgs, type AnyFunctionSpec, type Matrix, type Result } from "../core/spec";
+import { checkArgs, finish, invokeArgs, type AnyFunctionSpec, type ArgsOf, type DefinedFunction, type Matrix, type ParamSpec, type Result } from "../core/spec";
 import { epochLoaded } from "../data/epoch-cache";
 import { loadEpochFromFeed } from "./epoch-feed";
 
+function excelError(e: CellError): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode[e.code], e.message);
+}
+
 function unwrap(out: Result): number | string | Matrix {
   if (typeof out === "number") return out; // the common case, before any instanceof
-  if (isCellError(out)) throw new CustomFunctions.Error(CustomFunctions.ErrorCode[out.code], out.message);
+  if (isCellError(out)) throw excelError(out);
   return out;
+}
+
+/**
+ * The checked arguments of a call (see checkArgs), or throws the Excel error. The wrapper then
+ * calls the implementation itself, so each function has its own, monomorphic call site.
+ */
+export function args<P extends readonly ParamSpec[]>(spec: DefinedFunction<P>, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown): ArgsOf<P> {
+  const a = checkArgs(spec, a0, a1, a2, a3);
+  if (!Array.isArray(a)) throw excelError(a as CellError); // Array.isArray is cheaper than instanceof on this hot path
+  return a;
+}
+
+/** An implementation's result as Excel takes it: a finite number as it is, else #NUM! or the error. */
+export function result(spec: AnyFunctionSpec, out: Result): number | string | Matrix {
+  if (typeof out === "number" && out - out === 0) return out; // finite: x - x is NaN for ±Infinity and NaN
+  return unwrap(finish(spec, out));
 }
 
 /**
