@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactElement } from "react";
 import { createRoot } from "react-dom/client";
-import { Button, FluentProvider, ProgressBar, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Dataset, LocalizedText } from "../data/types";
 import type { ModelMode } from "../sheet/models/common";
 import type { InsertResult, Language, RefreshSummary, TrackedTable } from "../sheet/workbook";
@@ -20,6 +20,7 @@ import { LANGUAGE_TAG, languageFromDisplay } from "./i18n";
 import type { MessageKey } from "./i18n";
 import { I18nProvider, makeI18n, useI18n } from "./i18n-context";
 import { Catalogue } from "./components/Catalogue";
+import { ProgressBar } from "./components/controls";
 import { ErrorBox, Note } from "./components/ErrorBox";
 import { FeedSettings } from "./components/FeedSettings";
 import type { InsertChoices } from "./components/InsertOptions";

@@ -1,10 +1,11 @@
 /** The searchable list of datasets. */
 import { useState } from "react";
-import { Field, Input, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Dataset } from "../../data/types";
 import { useI18n } from "../i18n-context";
 import { searchDatasets } from "../search";
 import type { Loadable } from "./loadable";
+import { Field, Spinner, TextInput } from "./controls";
 import { DatasetCard } from "./DatasetCard";
 import { ErrorBox } from "./ErrorBox";
 
@@ -34,7 +35,7 @@ export function Catalogue({ datasets, busy, onInsert }: CatalogueProps) {
   const styles = useStyles();
   const [query, setQuery] = useState("");
 
-  if (datasets.state === "loading") return <Spinner size="small" label={t("loadingDatasets")} />;
+  if (datasets.state === "loading") return <Spinner label={t("loadingDatasets")} />;
   if (datasets.state === "failed") return <ErrorBox message={t("loadDatasetsFailed")} detail={datasets.detail} />;
   if (datasets.value.length === 0) return <p className={styles.message}>{t("noDatasets")}</p>;
 
@@ -42,7 +43,7 @@ export function Catalogue({ datasets, busy, onInsert }: CatalogueProps) {
   return (
     <>
       <Field label={t("searchLabel")} hint={t("searchHint")}>
-        <Input type="search" value={query} onChange={(_, data) => setQuery(data.value)} />
+        {(control) => <TextInput {...control} type="search" value={query} onChange={setQuery} />}
       </Field>
       <p className={styles.count} role="status">
         {t("searchCount", { shown: matches.length, total: datasets.value.length })}

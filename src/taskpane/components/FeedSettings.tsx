@@ -1,9 +1,10 @@
 /** The feed URL: the add-in's own by default, or a custom https address the pane remembers. */
 import { useState } from "react";
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { checkFeedUrl } from "../feedUrl";
 import type { MessageKey } from "../i18n";
 import { useI18n } from "../i18n-context";
+import { Field, TextInput } from "./controls";
 import { Note } from "./ErrorBox";
 
 const REASON_KEYS: Readonly<Record<"malformed" | "notHttps" | "credentials", MessageKey>> = {
@@ -69,24 +70,22 @@ export function FeedSettings({ customUrl, defaultUrl, onSave }: FeedSettingsProp
         submit();
       }}
     >
-      <Field
-        label={t("feedUrlLabel")}
-        hint={t("feedUrlHint", { url: defaultUrl })}
-        validationState={problem ? "error" : "none"}
-        validationMessage={problem ? t(problem) : undefined}
-      >
-        <Input
-          type="url"
-          inputMode="url"
-          autoComplete="url"
-          spellCheck={false}
-          placeholder="https://"
-          value={draft}
-          onChange={(_, data) => {
-            setDraft(data.value);
-            setProblem(null);
-          }}
-        />
+      <Field label={t("feedUrlLabel")} hint={t("feedUrlHint", { url: defaultUrl })} error={problem ? t(problem) : undefined}>
+        {(control) => (
+          <TextInput
+            {...control}
+            type="url"
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
+            placeholder="https://"
+            value={draft}
+            onChange={(value) => {
+              setDraft(value);
+              setProblem(null);
+            }}
+          />
+        )}
       </Field>
       <div className={styles.actions}>
         <Button type="submit" appearance="primary">

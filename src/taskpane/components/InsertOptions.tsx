@@ -1,7 +1,8 @@
 /** Where inserts go and whether they bring a chart; headers follow the pane's language. */
-import { Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { InsertOptions as WorkbookInsertOptions } from "../../sheet/workbook";
 import { useI18n } from "../i18n-context";
+import { Checkbox, Field, RadioGroup } from "./controls";
 
 export type InsertChoices = Pick<WorkbookInsertOptions, "target" | "chart">;
 
@@ -20,20 +21,21 @@ export function InsertOptions({ value, onChange }: InsertOptionsProps) {
   const styles = useStyles();
   return (
     <div className={styles.root}>
-      <Field label={t("targetLabel")}>
-        <RadioGroup
-          value={value.target}
-          onChange={(_, data) => onChange({ ...value, target: data.value === "selection" ? "selection" : "newSheet" })}
-        >
-          <Radio value="newSheet" label={t("targetNewSheet")} />
-          <Radio value="selection" label={t("targetSelection")} />
-        </RadioGroup>
+      <Field group label={t("targetLabel")}>
+        {(control, labelId) => (
+          <RadioGroup
+            aria-labelledby={labelId}
+            aria-describedby={control["aria-describedby"]}
+            value={value.target}
+            options={[
+              { value: "newSheet", label: t("targetNewSheet") },
+              { value: "selection", label: t("targetSelection") },
+            ]}
+            onChange={(target) => onChange({ ...value, target })}
+          />
+        )}
       </Field>
-      <Checkbox
-        checked={value.chart}
-        label={t("includeChart")}
-        onChange={(_, data) => onChange({ ...value, chart: data.checked === true })}
-      />
+      <Checkbox checked={value.chart} label={t("includeChart")} onChange={(chart) => onChange({ ...value, chart })} />
       <p className={styles.note}>{t("headerLanguageNote")}</p>
     </div>
   );

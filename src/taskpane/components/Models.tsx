@@ -3,10 +3,11 @@
  * with its title, one-sentence description and a Build button. The sheet follows the pane's
  * language; results and errors are shown in the pane's status area.
  */
-import { Button, Field, Radio, RadioGroup, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { ModelMode } from "../../sheet/models/common";
 import type { ModelTemplateInfo } from "../deps";
 import { useI18n } from "../i18n-context";
+import { Field, RadioGroup, Spinner } from "./controls";
 import { ErrorBox } from "./ErrorBox";
 import type { Loadable } from "./loadable";
 
@@ -56,17 +57,25 @@ export function Models({ models, mode, onModeChange, busy, onBuild }: ModelsProp
   const { t } = useI18n();
   const styles = useStyles();
 
-  if (models.state === "loading") return <Spinner size="small" label={t("loadingModels")} />;
+  if (models.state === "loading") return <Spinner label={t("loadingModels")} />;
   if (models.state === "failed") return <ErrorBox message={t("loadModelsFailed")} detail={models.detail} />;
   if (models.value.length === 0) return <p className={styles.text}>{t("noModels")}</p>;
 
   return (
     <div className={styles.root}>
-      <Field label={t("formulaModeLabel")} hint={t(mode === "ai" ? "modeAiHint" : "modePortableHint")}>
-        <RadioGroup value={mode} onChange={(_, data) => onModeChange(data.value === "portable" ? "portable" : "ai")}>
-          <Radio value="ai" label={t("modeAi")} />
-          <Radio value="portable" label={t("modePortable")} />
-        </RadioGroup>
+      <Field group label={t("formulaModeLabel")} hint={t(mode === "ai" ? "modeAiHint" : "modePortableHint")}>
+        {(control, labelId) => (
+          <RadioGroup
+            aria-labelledby={labelId}
+            aria-describedby={control["aria-describedby"]}
+            value={mode}
+            options={[
+              { value: "ai", label: t("modeAi") },
+              { value: "portable", label: t("modePortable") },
+            ]}
+            onChange={onModeChange}
+          />
+        )}
       </Field>
       <p className={styles.note}>{t("modelLanguageNote")}</p>
       <ul className={styles.list}>

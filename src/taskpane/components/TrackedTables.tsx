@@ -1,8 +1,9 @@
 /** The tables this add-in inserted in the workbook, each refreshable, and "Refresh all". */
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { LocalizedText } from "../../data/types";
 import type { TrackedTable } from "../../sheet/workbook";
 import { useI18n } from "../i18n-context";
+import { Spinner } from "./controls";
 import { ErrorBox } from "./ErrorBox";
 import type { Loadable } from "./loadable";
 
@@ -37,7 +38,7 @@ export interface TrackedTablesProps {
 export function TrackedTables({ tracked, titles, busy, onRefreshAll, onRefreshOne }: TrackedTablesProps) {
   const { language, t } = useI18n();
   const styles = useStyles();
-  if (tracked.state === "loading") return <Spinner size="small" label={t("loadingTables")} />;
+  if (tracked.state === "loading") return <Spinner label={t("loadingTables")} />;
   if (tracked.state === "failed") return <ErrorBox message={t("loadTablesFailed")} detail={tracked.detail} />;
   const tables = tracked.value;
   return (
