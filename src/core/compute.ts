@@ -149,7 +149,10 @@ export const OPTIMALPARAMS = defineFunction({
 
 export const COMPUTEGROWTH = defineFunction({
   id: "COMPUTEGROWTH",
-  params: [{ name: "months", kind: "number" }, { name: "doubling_months", kind: "number", default: OPENAI_DOUBLING_MONTHS, above: 0 }],
+  params: [
+    { name: "months", kind: "number" },
+    { name: "doubling_months", kind: "number", default: OPENAI_DOUBLING_MONTHS, above: 0 },
+  ],
   returns: "number",
   impl: computeGrowth,
 });

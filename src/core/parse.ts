@@ -43,7 +43,8 @@ function normalise(text: string): string {
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else if (c === 0x2212 || c === 0xfe63 || c === 0x2012 || c === 0x2013) out += "-"; // − ﹣ ‒ –
+    else if (c === 0x2212 || c === 0xfe63 || c === 0x2012 || c === 0x2013)
+      out += "-"; // − ﹣ ‒ –
     else if (c === 0x3000 || c === 0x00a0 || c === 0x2009 || c === 0x202f) out += " ";
     else out += ch;
   }

@@ -41,14 +41,21 @@ export const RELRETURN = defineFunction({
 
 export const PCTCHANGE = defineFunction({
   id: "PCTCHANGE",
-  params: [{ name: "start_value", kind: "number", above: 0 }, { name: "end_value", kind: "number" }],
+  params: [
+    { name: "start_value", kind: "number", above: 0 },
+    { name: "end_value", kind: "number" },
+  ],
   returns: "number",
   impl: pctChange,
 });
 
 export const CAGR = defineFunction({
   id: "CAGR",
-  params: [{ name: "start_value", kind: "number", above: 0 }, { name: "end_value", kind: "number" }, { name: "years", kind: "number", above: 0 }],
+  params: [
+    { name: "start_value", kind: "number", above: 0 },
+    { name: "end_value", kind: "number" },
+    { name: "years", kind: "number", above: 0 },
+  ],
   returns: "number",
   impl: (start: number, end: number, years: number) =>
     end < 0 ? valueError(`end_value must be at least 0 for a growth rate, got ${end}`) : cagr(start, end, years),

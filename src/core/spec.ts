@@ -47,15 +47,7 @@ export type Scalar = number | string | boolean;
 export type Matrix = Scalar[][];
 export type Result = number | string | Matrix | CellError;
 
-type ArgOf<P> = P extends NumberParam
-  ? number
-  : P extends TextParam
-    ? string
-    : P extends BoolParam
-      ? boolean
-      : P extends AnyParam
-        ? Scalar
-        : never;
+type ArgOf<P> = P extends NumberParam ? number : P extends TextParam ? string : P extends BoolParam ? boolean : P extends AnyParam ? Scalar : never;
 export type ArgsOf<P extends readonly ParamSpec[]> = { -readonly [K in keyof P]: ArgOf<P[K]> };
 
 export interface FunctionSpec<P extends readonly ParamSpec[] = readonly ParamSpec[]> {
@@ -335,7 +327,13 @@ const SCRATCH: Scalar[] = [0, 0, 0, 0];
  * runner cannot). Returns the first error instead. Up to four parameters; the result is only
  * valid until the next call.
  */
-export function checkArgs<P extends readonly ParamSpec[]>(spec: DefinedFunction<P>, r0?: unknown, r1?: unknown, r2?: unknown, r3?: unknown): ArgsOf<P> | CellError {
+export function checkArgs<P extends readonly ParamSpec[]>(
+  spec: DefinedFunction<P>,
+  r0?: unknown,
+  r1?: unknown,
+  r2?: unknown,
+  r3?: unknown
+): ArgsOf<P> | CellError {
   const c = spec.checks;
   const b = c.bounds;
   const n = spec.params.length;

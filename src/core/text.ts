@@ -12,7 +12,10 @@ export const PARSENUM = defineFunction({
 
 export const PARSEBYTES = defineFunction({
   id: "PARSEBYTES",
-  params: [{ name: "text", kind: "any" }, { name: "bytes_per_unit_step", kind: "number", default: BYTES_PER_UNIT_STEP }],
+  params: [
+    { name: "text", kind: "any" },
+    { name: "bytes_per_unit_step", kind: "number", default: BYTES_PER_UNIT_STEP },
+  ],
   returns: "number",
   impl: (text, step: number) => (typeof text === "boolean" ? parseBytes(String(text), step) : parseBytes(text, step)),
 });

@@ -2,16 +2,7 @@
  * Fetches the data feed: catalog.json, then the dataset files it lists, all validated before
  * anything is returned. Pure apart from the injected fetch, so tests run without a network.
  */
-import {
-  CATALOG_FILE,
-  MAX_FEED_BYTES,
-  matchCatalogEntry,
-  parseFeedText,
-  tooLargeIssue,
-  validateCatalog,
-  validateDataset,
-  type FeedCatalog,
-} from "./feed";
+import { CATALOG_FILE, MAX_FEED_BYTES, matchCatalogEntry, parseFeedText, tooLargeIssue, validateCatalog, validateDataset, type FeedCatalog } from "./feed";
 import type { Dataset } from "./types";
 
 export type FeedErrorKind = "offline" | "http" | "timeout" | "invalid" | "tooLarge" | "insecureUrl";
@@ -117,10 +108,8 @@ async function readCapped(res: Response, url: string, maxBytes: number): Promise
 
 /** TextDecoder's fatal error: a TypeError, possibly from another realm (so no instanceof). */
 const isDecodeError = (e: unknown): boolean => errorName(e) === "TypeError" && /encod|decod/i.test(errorMessage(e));
-const errorName = (e: unknown): string =>
-  typeof e === "object" && e !== null && "name" in e ? String((e as { name: unknown }).name) : "";
-const errorMessage = (e: unknown): string =>
-  typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e);
+const errorName = (e: unknown): string => (typeof e === "object" && e !== null && "name" in e ? String((e as { name: unknown }).name) : "");
+const errorMessage = (e: unknown): string => (typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e));
 
 /**
  * Fetches and validates the feed at `baseUrl`: catalog.json, then each requested dataset

@@ -62,7 +62,17 @@ export type DatasetFile = Dataset & { format: number };
 // Schemas
 
 const COLUMN_TYPES = [
-  "text", "number", "integer", "percent", "date", "month", "flop", "flops", "bytes", "params", "currency",
+  "text",
+  "number",
+  "integer",
+  "percent",
+  "date",
+  "month",
+  "flop",
+  "flops",
+  "bytes",
+  "params",
+  "currency",
 ] as const satisfies readonly ColumnType[];
 
 /** Compile-time check that COLUMN_TYPES lists every ColumnType. */
@@ -74,8 +84,7 @@ const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KEY_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
 
-const describe = (v: unknown): string =>
-  v === undefined ? "nothing" : v === null ? "null" : Array.isArray(v) ? "an array" : typeof v;
+const describe = (v: unknown): string => (v === undefined ? "nothing" : v === null ? "null" : Array.isArray(v) ? "an array" : typeof v);
 
 const text = z.string().min(1, "must not be empty");
 const localized = z.object({ zh: text, en: text });
@@ -193,7 +202,7 @@ const catalogEntry = z.object({
   columns: z.array(column).min(1, "at least one column is required"),
   rowCount: z.int().min(0),
   // A bare file name: the catalog cannot point the client at another host or directory.
-  href: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.json$/, "href must be a file name like \"<id>.json\""),
+  href: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.json$/, 'href must be a file name like "<id>.json"'),
 });
 
 export const catalogSchema = z
@@ -263,7 +272,6 @@ export function matchCatalogEntry(entry: CatalogEntry, file: Dataset, prefix = "
   if (want !== got) return mismatch("columns", `expected columns [${want}] (from the catalog), got [${got}]`);
   return null;
 }
-
 
 const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 

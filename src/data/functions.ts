@@ -22,14 +22,20 @@ export const DATASETS = defineFunction({
 
 export const MODEL = defineFunction({
   id: "MODEL",
-  params: [{ name: "name", kind: "text" }, { name: "field", kind: "text", default: "params" }],
+  params: [
+    { name: "name", kind: "text" },
+    { name: "field", kind: "text", default: "params" },
+  ],
   returns: "number",
   impl: (name: string, field: string) => lookupModel(name, field, epochIndexes()),
 });
 
 export const CHIP = defineFunction({
   id: "CHIP",
-  params: [{ name: "name", kind: "text" }, { name: "field", kind: "text", default: "bf16" }],
+  params: [
+    { name: "name", kind: "text" },
+    { name: "field", kind: "text", default: "bf16" },
+  ],
   returns: "number",
   impl: (name: string, field: string) => lookupChip(name, field),
 });

@@ -18,7 +18,10 @@ import type { CellValue, Dataset } from "./types";
  * Example: `normalizeName("Wu Dao 2.0") === "wudao20"`.
  */
 export function normalizeName(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, "");
+  return name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, "");
 }
 
 /** Levenshtein distance, for suggestions only. */
@@ -148,7 +151,7 @@ export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: un
   if (isCellError(field)) return field;
   const kind = indexes[0].spec.kind;
   if (typeof name !== "string" || normalizeName(name) === "") return valueError(`give a ${kind} name as text, e.g. "${label(indexes[0], 0)}"`);
-  if (typeof field !== "string" || normalizeName(field) === "") return valueError("give a field name as text, e.g. \"params\"");
+  if (typeof field !== "string" || normalizeName(field) === "") return valueError('give a field name as text, e.g. "params"');
   const key = normalizeName(name);
   for (const ix of indexes) {
     const row = ix.byName.get(key);
@@ -318,14 +321,9 @@ export type MatrixCell = string | number | boolean;
  * (epoch-models).
  * Example: `datasetAsMatrix("accelerators", true, "zh")[0][1]` → "名称".
  */
-export function datasetAsMatrix(
-  id: unknown,
-  withHeader = true,
-  language: Language = "en",
-  extra: readonly Dataset[] = []
-): MatrixCell[][] | CellError {
+export function datasetAsMatrix(id: unknown, withHeader = true, language: Language = "en", extra: readonly Dataset[] = []): MatrixCell[][] | CellError {
   if (isCellError(id)) return id;
-  if (typeof id !== "string" || id.trim() === "") return valueError("give a dataset id as text, e.g. \"llm-comparison\"");
+  if (typeof id !== "string" || id.trim() === "") return valueError('give a dataset id as text, e.g. "llm-comparison"');
   const wanted = id.trim().toLowerCase();
   const d = extra.find((x) => x.id === wanted) ?? getDataset(wanted);
   if (d === undefined) {

@@ -16,7 +16,18 @@
 import { utf8Length } from "../core/utf8";
 
 export { utf8Length };
-import { absolute, assertValidPlan, parseCell, rangeAddress, type CellOffset, type CellStyle, type ChartKind, type PlanValue, type RangeOffset, type SheetPlan } from "../sheet/plan";
+import {
+  absolute,
+  assertValidPlan,
+  parseCell,
+  rangeAddress,
+  type CellOffset,
+  type CellStyle,
+  type ChartKind,
+  type PlanValue,
+  type RangeOffset,
+  type SheetPlan,
+} from "../sheet/plan";
 
 // ---------------------------------------------------------------------------------------------
 // Write ops (pure data)
@@ -48,7 +59,6 @@ export type WriteOp =
   | { kind: "deleteSheet"; sheet: string }
   /** Deletes a table and its cells' contents (ExcelApi 1.1); it must exist. */
   | { kind: "deleteTable"; table: string };
-
 
 /** Bytes of JSON for a value: exact for grids of primitives, computed row by row. */
 export function jsonBytes(value: unknown): number {
@@ -411,7 +421,13 @@ export interface BatchHooks {
 }
 
 /** Queues each batch and syncs it; returns the number of syncs. */
-export async function runBatches(context: Excel.RequestContext, sheets: SheetCache, batches: readonly WriteOp[][], supports: SupportsFn, hooks: BatchHooks = {}): Promise<number> {
+export async function runBatches(
+  context: Excel.RequestContext,
+  sheets: SheetCache,
+  batches: readonly WriteOp[][],
+  supports: SupportsFn,
+  hooks: BatchHooks = {}
+): Promise<number> {
   const sync = hooks.sync ?? (() => context.sync());
   let syncs = 0;
   for (let i = 0; i < batches.length; i++) {
@@ -489,7 +505,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
   const origin = target.kind === "newSheet" ? { row: 0, col: 0 } : parseCell(target.cell);
   const extraOps = [...(options.firstOps ?? []), ...(options.afterSheetOps ?? []), ...(options.afterTableOps ?? []), ...(options.finalOps ?? [])];
   const reserve = PLAN_EXTRAS_BYTES + extraOps.reduce((n, op) => n + opBytes(op), 0);
-  const batches = packBatches(planCellOps(plan, sheetName, origin), { ...options, thresholdBytes: (options.thresholdBytes ?? CHUNK_THRESHOLD_BYTES) - reserve });
+  const batches = packBatches(planCellOps(plan, sheetName, origin), {
+    ...options,
+    thresholdBytes: (options.thresholdBytes ?? CHUNK_THRESHOLD_BYTES) - reserve,
+  });
   const abs = (r: RangeOffset): Excel.Range => sheets.range(sheetName, absolute(origin, r));
 
   const beforeFirst = (): void => {
@@ -547,7 +566,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
           if (c.valueAxisFormat) chart.axes.valueAxis.numberFormat = c.valueAxisFormat;
         }
         const p = absolute(origin, c.position);
-        chart.setPosition(sheet.getRange(rangeAddress({ ...p, rows: 1, cols: 1 })), sheet.getRange(rangeAddress({ row: p.row + p.rows - 1, col: p.col + p.cols - 1, rows: 1, cols: 1 })));
+        chart.setPosition(
+          sheet.getRange(rangeAddress({ ...p, rows: 1, cols: 1 })),
+          sheet.getRange(rangeAddress({ row: p.row + p.rows - 1, col: p.col + p.cols - 1, rows: 1, cols: 1 }))
+        );
       }
     }
     if (plan.activate) sheet.activate();

@@ -189,6 +189,8 @@ export async function insertPlanOnNewSheet(
         supports: run.supports,
         sync: async () => {
           run.counted();
+          // One sync per batch applyPlan packs (one for a normal insert; more only for > 4 MB).
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
           synced++;
         },
@@ -221,6 +223,8 @@ export async function insertPlanOnNewSheet(
       pending.load("value");
       try {
         run.counted();
+        // The recovery read of a bounded retry (at most one), after a failed first batch.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       } catch {
         throw error;
@@ -259,12 +263,7 @@ export async function insertPlanOnNewSheet(
  * Inserts a dataset on a new sheet (see insertPlanOnNewSheet): 1 sync with `known` names, 2
  * without, 3 when a name turned out to be taken and the insert was retried with fresh names.
  */
-export async function insertOnNewSheet(
-  run: InsertRun,
-  dataset: Dataset,
-  options: InsertOptions,
-  known: WorkbookNames | null
-): Promise<Inserted> {
+export async function insertOnNewSheet(run: InsertRun, dataset: Dataset, options: InsertOptions, known: WorkbookNames | null): Promise<Inserted> {
   const inserted = await insertPlanOnNewSheet(
     run,
     (n) => planDatasetInsert(dataset, { ...options, existingSheetNames: n.sheets, existingTableNames: [...n.tables, ...n.names] }),
@@ -322,10 +321,7 @@ export async function insertAtSelection(run: InsertRun, dataset: Dataset, option
   const where = parseRangeAddress(selected.address);
   if (!where.sheet) throw new WorkbookError("noSelection", "Select a cell on a worksheet.");
   if (!used.isNullObject)
-    throw new WorkbookError(
-      "targetNotEmpty",
-      `The cells ${used.address} are not empty; select an empty area for the table, or insert it on a new sheet.`
-    );
+    throw new WorkbookError("targetNotEmpty", `The cells ${used.address} are not empty; select an empty area for the table, or insert it on a new sheet.`);
   const sheetName = where.sheet;
   const anchor = { sheetName, cell: cellAddress(where) };
   const plan = planDatasetInsert(dataset, {

@@ -26,7 +26,18 @@ import type { CellValue, Dataset } from "../data/types";
 import type { RefreshSummary, RefreshTableResult, ProgressFn } from "../sheet/workbook";
 import { datasetBody, datasetHeaders, datasetNoteLines, MAX_NOTE_LINES, NOTE_GAP_ROWS, NOTE_STYLE } from "../sheet/dataset-plan";
 import type { PlanValue } from "../sheet/plan";
-import { jsonBytes, noteOps, officeErrorCode, packBatches, runBatches, SheetCache, TEXT_FORMAT, type PackOptions, type SupportsFn, type WriteOp } from "./apply-plan";
+import {
+  jsonBytes,
+  noteOps,
+  officeErrorCode,
+  packBatches,
+  runBatches,
+  SheetCache,
+  TEXT_FORMAT,
+  type PackOptions,
+  type SupportsFn,
+  type WriteOp,
+} from "./apply-plan";
 import { queueReadRecords, recordWriteOp, type TrackedRecord } from "./tracking";
 
 /** Rows read right below a table: the gap row and the note lines. */
@@ -116,7 +127,10 @@ function uniformFormula(cells: PlanValue[]): string | null {
   return cells.every((c) => c === first) ? first : null;
 }
 
-const norm = (v: PlanValue | undefined): string => String(v ?? "").trim().toLowerCase();
+const norm = (v: PlanValue | undefined): string =>
+  String(v ?? "")
+    .trim()
+    .toLowerCase();
 
 /**
  * Decides how to refresh one table. Pure.
@@ -125,7 +139,12 @@ const norm = (v: PlanValue | undefined): string => String(v ?? "").trim().toLowe
  *   const plan = planTableRefresh(record, dataset, snapshot, { canResize: true, now: new Date().toISOString() });
  *   if (plan.result.status === "skipped") console.log(plan.result.reason);
  */
-export function planTableRefresh(record: TrackedRecord, dataset: Dataset | undefined, snap: TableSnapshot | null, options: TableRefreshOptions): TableRefreshPlan {
+export function planTableRefresh(
+  record: TrackedRecord,
+  dataset: Dataset | undefined,
+  snap: TableSnapshot | null,
+  options: TableRefreshOptions
+): TableRefreshPlan {
   const name = snap?.tableName ?? record.tableName;
   const base: RefreshTableResult = {
     tableName: name,
@@ -145,7 +164,9 @@ export function planTableRefresh(record: TrackedRecord, dataset: Dataset | undef
   const goneKeys = record.columnKeys.filter((k) => !dsKeys.includes(k));
   if (newKeys.length > 0 || goneKeys.length > 0) {
     const parts = [newKeys.length > 0 ? `new: ${newKeys.join(", ")}` : "", goneKeys.length > 0 ? `removed: ${goneKeys.join(", ")}` : ""].filter(Boolean);
-    return skip(`The columns of dataset "${dataset.id}" changed since table "${name}" was inserted (${parts.join("; ")}). Insert the dataset again to get the new layout; the old table was left as it is.`);
+    return skip(
+      `The columns of dataset "${dataset.id}" changed since table "${name}" was inserted (${parts.join("; ")}). Insert the dataset again to get the new layout; the old table was left as it is.`
+    );
   }
   if (!snap) return skip(`Table "${name}" is no longer in the workbook (it was deleted or renamed), so nothing was changed.`);
   if (!snap.showHeaders) return skip(`Table "${name}" has its header row hidden, so its columns cannot be matched. Show the header row and refresh again.`);
@@ -165,8 +186,14 @@ export function planTableRefresh(record: TrackedRecord, dataset: Dataset | undef
     snap.headers.forEach((h, j) => {
       if (norm(h) === want) matches.push(j);
     });
-    if (matches.length === 0) return skip(`Column "${recordedHeaders[i]}" is no longer in table "${name}" (renamed or deleted), so the dataset's columns cannot be matched safely. Nothing was changed.`);
-    if (matches.length > 1) return skip(`Column "${recordedHeaders[i]}" appears ${matches.length} times in table "${name}", so it is not clear which one holds the dataset. Nothing was changed.`);
+    if (matches.length === 0)
+      return skip(
+        `Column "${recordedHeaders[i]}" is no longer in table "${name}" (renamed or deleted), so the dataset's columns cannot be matched safely. Nothing was changed.`
+      );
+    if (matches.length > 1)
+      return skip(
+        `Column "${recordedHeaders[i]}" appears ${matches.length} times in table "${name}", so it is not clear which one holds the dataset. Nothing was changed.`
+      );
     posOfKey.set(record.columnKeys[i], matches[0]);
   }
   const posOfDs = dataset.columns.map((c) => posOfKey.get(c.key) as number);
@@ -234,7 +261,12 @@ export function planTableRefresh(record: TrackedRecord, dataset: Dataset | undef
     const fill = uniformFormula(oldCol.slice(0, oldDataRows));
     if (identity) {
       if (fill !== null && newDataRows > oldDataRows) {
-        userOps.push({ kind: "fillR1C1", sheet, at: { row: bodyTop + oldDataRows, col: snap.left + p, rows: newDataRows - oldDataRows, cols: 1 }, formula: fill });
+        userOps.push({
+          kind: "fillR1C1",
+          sheet,
+          at: { row: bodyTop + oldDataRows, col: snap.left + p, rows: newDataRows - oldDataRows, cols: 1 },
+          formula: fill,
+        });
       }
       continue;
     }
@@ -257,8 +289,12 @@ export function planTableRefresh(record: TrackedRecord, dataset: Dataset | undef
     const row = snap.near[NOTE_GAP_ROWS + i];
     return row !== undefined && row[0] === line && row.slice(1).every(blank);
   });
-  if (g !== 0 && snap.showTotals) return skip(`Table "${name}" shows a Total Row, which would have to move for the ${g > 0 ? "new" : "removed"} rows. Turn the Total Row off, refresh, then turn it back on.`);
-  if (g !== 0 && !options.canResize) return skip(`Table "${name}" needs ${g > 0 ? "more" : "fewer"} rows, and this version of Excel cannot resize tables (ExcelApi 1.13). Nothing was changed.`);
+  if (g !== 0 && snap.showTotals)
+    return skip(
+      `Table "${name}" shows a Total Row, which would have to move for the ${g > 0 ? "new" : "removed"} rows. Turn the Total Row off, refresh, then turn it back on.`
+    );
+  if (g !== 0 && !options.canResize)
+    return skip(`Table "${name}" needs ${g > 0 ? "more" : "fewer"} rows, and this version of Excel cannot resize tables (ExcelApi 1.13). Nothing was changed.`);
   const need: { row: number; fullWidth: boolean }[] = [];
   for (let r = oldEnd + 1; r <= newEnd; r++) need.push({ row: r, fullWidth: true });
   if (notesWrite) newNotes.forEach((_, i) => need.push({ row: newEnd + 1 + NOTE_GAP_ROWS + i, fullWidth: false }));
@@ -280,7 +316,9 @@ export function planTableRefresh(record: TrackedRecord, dataset: Dataset | undef
     const last = Math.max(...blocked) + 1;
     const rows = first === last ? `row ${first}` : `rows ${first}–${last}`;
     const what = g > 0 ? `${g} new row${g === 1 ? "" : "s"} and the source note` : "the source note";
-    return skip(`Table "${name}" needs ${rows} of sheet "${sheet}" below it (for ${what}), but those cells are not empty. Move them away and refresh again; nothing was changed.`);
+    return skip(
+      `Table "${name}" needs ${rows} of sheet "${sheet}" below it (for ${what}), but those cells are not empty. Move them away and refresh again; nothing was changed.`
+    );
   }
 
   const record2: TrackedRecord = {
@@ -375,6 +413,8 @@ interface Probe {
 function queueProbe(context: Excel.RequestContext, name: string, farRows: number, inlineBody: boolean): Probe {
   const table = context.workbook.tables.getItem(name);
   table.load("name,showHeaders,showTotals");
+  // table.worksheet is a navigation property (a proxy), not a loaded value: no sync is needed.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
   const sheet = table.worksheet;
   sheet.load("name");
   const whole = table.getRange();
@@ -382,6 +422,8 @@ function queueProbe(context: Excel.RequestContext, name: string, farRows: number
   const header = whole.getRow(0);
   header.load("values");
   const body = table.getDataBodyRange();
+  // The property list is chosen at run time; it is never empty.
+  // eslint-disable-next-line office-addins/no-empty-load
   body.load(inlineBody ? "rowCount,formulasR1C1" : "rowCount");
   const near = whole.getRowsBelow(NEAR_ROWS);
   near.load("values");
@@ -538,8 +580,15 @@ export async function refreshTables(
     const chunk = Math.max(1, Math.floor(READ_CHUNK_BYTES / perRow));
     const out: PlanValue[][] = [];
     for (let start = 0; start < rows; start += chunk) {
-      const range = sheets.range(p.sheet.name, { row: p.whole.rowIndex + 1 + start, col: p.whole.columnIndex, rows: Math.min(chunk, rows - start), cols: p.whole.columnCount });
+      const range = sheets.range(p.sheet.name, {
+        row: p.whole.rowIndex + 1 + start,
+        col: p.whole.columnIndex,
+        rows: Math.min(chunk, rows - start),
+        cols: p.whole.columnCount,
+      });
       range.load("formulasR1C1");
+      // Deliberate: a large table's body is read in chunks, each response under Excel on the web's 5 MB limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       syncs++;
       out.push(...(range.formulasR1C1 as PlanValue[][]));
@@ -568,10 +617,22 @@ export async function refreshTables(
   const summary: RefreshSummary = { tables: plans.map((p) => p.result) };
   for (const n of tableNames ?? []) {
     if (!records.some((r) => lower(r.tableName) === lower(n))) {
-      summary.tables.push({ tableName: n, datasetId: "", status: "skipped", reason: `Table "${n}" was not inserted by the add-in, so it cannot be refreshed.`, oldVersion: "", newVersion: "", added: 0, changed: 0, removed: 0 });
+      summary.tables.push({
+        tableName: n,
+        datasetId: "",
+        status: "skipped",
+        reason: `Table "${n}" was not inserted by the add-in, so it cannot be refreshed.`,
+        oldVersion: "",
+        newVersion: "",
+        added: 0,
+        changed: 0,
+        removed: 0,
+      });
     }
   }
-  const updated = new Map(plans.filter((p) => p.record && p.ops.length > 0).map((p) => [lower((p.record as TrackedRecord).tableName), p.record as TrackedRecord]));
+  const updated = new Map(
+    plans.filter((p) => p.record && p.ops.length > 0).map((p) => [lower((p.record as TrackedRecord).tableName), p.record as TrackedRecord])
+  );
   const after = records.map((r) => updated.get(lower(r.tableName)) ?? r);
   return { summary, records: after, syncs, tableNames: listed };
 }

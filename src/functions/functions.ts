@@ -233,7 +233,8 @@ export function parsebytes(text: string, bytes_per_unit_step?: number): number {
  * @param [language] Header language: "en" (default) or "zh".
  * @returns The dataset's rows; blanks are empty text.
  */
-export async function dataset(id: string, with_header?: boolean, language?: string): Promise<any[][]> { // any: text and numbers; the metadata generator refuses a union element type
+export async function dataset(id: string, with_header?: boolean, language?: string): Promise<any[][]> {
+  // any: text and numbers; the metadata generator refuses a union element type
   // Async because epoch-models is fetched from the feed on first use; a rejection carries the CustomFunctions.Error.
   return (await runWithEpoch(data.DATASET, id, with_header, language)) as any[][]; // any: as above
 }
@@ -244,7 +245,8 @@ export async function dataset(id: string, with_header?: boolean, language?: stri
  * @param [language] Title language: "en" (default) or "zh".
  * @returns The catalogue as a table that spills.
  */
-export function datasets(language?: string): any[][] { // any: text and numbers; the metadata generator refuses a union element type
+export function datasets(language?: string): any[][] {
+  // any: text and numbers; the metadata generator refuses a union element type
   return run(data.DATASETS, language) as any[][]; // any: as above
 }
 
@@ -255,7 +257,8 @@ export function datasets(language?: string): any[][] { // any: text and numbers;
  * @param [field] The figure: "params" (default), "tokens", "flop", "date", "company", …
  * @returns The figure (a number, or text for names and dates).
  */
-export function model(name: string, field?: string): any { // any: a value, or a Promise of one when Epoch's table must be fetched
+export function model(name: string, field?: string): any {
+  // any: a value, or a Promise of one when Epoch's table must be fetched
   return runWithEpoch(data.MODEL, name, field);
 }
 
@@ -266,6 +269,7 @@ export function model(name: string, field?: string): any { // any: a value, or a
  * @param [field] The figure: "bf16" (default), "fp16", "fp32", "memory_gb", "year", "vendor", …
  * @returns The figure (FLOP/s for bf16, fp16 and fp32).
  */
-export function chip(name: string, field?: string): any { // any: a number or text (vendor); the metadata generator refuses a union
+export function chip(name: string, field?: string): any {
+  // any: a number or text (vendor); the metadata generator refuses a union
   return run(data.CHIP, name, field);
 }

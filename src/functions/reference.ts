@@ -20,11 +20,7 @@ function exampleFormula(id: string): string {
 }
 
 export function renderFunctionReference(metadata: Metadata): string {
-  const lines = [
-    REFERENCE_START,
-    "| function | what it returns | arguments | unit | example → result | source |",
-    "| --- | --- | --- | --- | --- | --- |",
-  ];
+  const lines = [REFERENCE_START, "| function | what it returns | arguments | unit | example → result | source |", "| --- | --- | --- | --- | --- | --- |"];
   for (const spec of FUNCTIONS) {
     const meta = metadata.functions.find((f) => f.id === spec.id);
     if (!meta) throw new Error(`functions.json has no ${spec.id}`);

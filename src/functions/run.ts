@@ -46,7 +46,13 @@ export function run(spec: AnyFunctionSpec, a0?: unknown, a1?: unknown, a2?: unkn
  * Like run, for functions that can also answer from Epoch AI's table: when the bundled data
  * says #N/A and that table is not loaded yet, load it from the feed and answer asynchronously.
  */
-export function runWithEpoch(spec: AnyFunctionSpec, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown): number | string | Matrix | Promise<number | string | Matrix> {
+export function runWithEpoch(
+  spec: AnyFunctionSpec,
+  a0?: unknown,
+  a1?: unknown,
+  a2?: unknown,
+  a3?: unknown
+): number | string | Matrix | Promise<number | string | Matrix> {
   const out = invokeArgs(spec, a0, a1, a2, a3);
   if (!(isCellError(out) && out.code === "notAvailable") || epochLoaded()) return unwrap(out);
   return loadEpochFromFeed().then((problem) => {

@@ -93,7 +93,7 @@ export const ZH_CN: Readonly<Record<string, FunctionTranslation>> = {
     params: {
       asset_return: "资产收益率(小数),如 0.47% 写作 0.0047。",
       benchmark_return: "基准收益率(小数)。",
-      method: "\"arithmetic\"(默认,算术差)或 \"geometric\"(几何)。",
+      method: '"arithmetic"(默认,算术差)或 "geometric"(几何)。',
     },
   },
   PCTCHANGE: {
@@ -107,33 +107,36 @@ export const ZH_CN: Readonly<Record<string, FunctionTranslation>> = {
     params: { start_value: "起始值(大于 0)。", end_value: "期末值(不小于 0)。", years: "间隔年数(大于 0)。" },
   },
   PARSENUM: {
-    description: "按研报写法读取数字:\"1750 亿\"(1.75e11)、\"1.6 万亿\"(1.6e12)、\"175B\"、\"18. 41%\"(0.1841)、\"−1.35%\"、\"1,024\"、全角数字。",
+    description: '按研报写法读取数字:"1750 亿"(1.75e11)、"1.6 万亿"(1.6e12)、"175B"、"18. 41%"(0.1841)、"−1.35%"、"1,024"、全角数字。',
     result: "数字;百分数转为小数。",
     params: { text: "要读取的文本(数字原样返回)。" },
   },
   PARSEBYTES: {
-    description: "将 \"45TB\"、\"292GB\"、\"1.1 TB\" 等数据量读为字节数(按报告注释 1TB = 1024GB)。",
+    description: '将 "45TB"、"292GB"、"1.1 TB" 等数据量读为字节数(按报告注释 1TB = 1024GB)。',
     result: "字节数。",
-    params: { text: "数据量文本,如 \"45TB\"。", bytes_per_unit_step: "1024(默认,同报告)或 1000(SI)。" },
+    params: { text: '数据量文本,如 "45TB"。', bytes_per_unit_step: "1024(默认,同报告)或 1000(SI)。" },
   },
   DATASET: {
-    description: "以可溢出的动态数组返回数据目录中的一个数据集:\"llm-comparison\"、\"index-performance\"、\"accelerators\"、\"epoch-models\" 等(见 AI.DATASETS())。",
+    description: '以可溢出的动态数组返回数据目录中的一个数据集:"llm-comparison"、"index-performance"、"accelerators"、"epoch-models" 等(见 AI.DATASETS())。',
     result: "数据集各行;空白为空文本。",
-    params: { id: "数据集代码,如 \"llm-comparison\"。", with_header: "TRUE(默认)包含表头行。", language: "表头语言:\"en\"(默认)或 \"zh\"。" },
+    params: { id: '数据集代码,如 "llm-comparison"。', with_header: "TRUE(默认)包含表头行。", language: '表头语言:"en"(默认)或 "zh"。' },
   },
   DATASETS: {
     description: "数据目录:每个数据集一行,含代码、标题、版本、行数与来源。",
     result: "可溢出的数据目录表。",
-    params: { language: "标题语言:\"en\"(默认)或 \"zh\"。" },
+    params: { language: '标题语言:"en"(默认)或 "zh"。' },
   },
   MODEL: {
     description: "查询大模型的数据:先查报告的国内外大模型对比(图 8),再查 Epoch AI 数据库:params、tokens、flop、date、company、type、data_bytes 等。",
     result: "数值(名称与日期为文本)。",
-    params: { name: "模型名,中英文均可:\"GPT-3\"、\"gpt3\"、\"悟道 2.0\"、\"Wu Dao 2.0\"。", field: "字段:\"params\"(默认)、\"tokens\"、\"flop\"、\"date\"、\"company\" 等。" },
+    params: { name: '模型名,中英文均可:"GPT-3"、"gpt3"、"悟道 2.0"、"Wu Dao 2.0"。', field: '字段:"params"(默认)、"tokens"、"flop"、"date"、"company" 等。' },
   },
   CHIP: {
     description: "查询 AI 加速芯片的官方规格:bf16(16 位稠密张量算力 FLOP/s,默认)、fp32、memory_gb、year、vendor 等。",
     result: "数值(bf16、fp16、fp32 为 FLOP/s)。",
-    params: { name: "芯片:\"H100\"、\"A100 SXM\"、\"NVIDIA A100\"、\"MI300X\"、\"昇腾 910\" 等。", field: "字段:\"bf16\"(默认)、\"fp16\"、\"fp32\"、\"memory_gb\"、\"year\"、\"vendor\" 等。" },
+    params: {
+      name: '芯片:"H100"、"A100 SXM"、"NVIDIA A100"、"MI300X"、"昇腾 910" 等。',
+      field: '字段:"bf16"(默认)、"fp16"、"fp32"、"memory_gb"、"year"、"vendor" 等。',
+    },
   },
 };

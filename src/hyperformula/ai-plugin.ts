@@ -113,4 +113,3 @@ export function registerAiFunctions(): void {
   HyperFormula.registerFunctionPlugin(AiFunctionsPlugin, { enGB: names, enUS: names });
   registered = true;
 }
-

@@ -26,9 +26,7 @@ export interface RangeOffset extends CellOffset {
 }
 
 /** Where the plan goes: a new worksheet, or an anchor cell on an existing one. */
-export type SheetTarget =
-  | { kind: "newSheet"; name: string }
-  | { kind: "anchor"; sheetName: string; cell: string };
+export type SheetTarget = { kind: "newSheet"; name: string } | { kind: "anchor"; sheetName: string; cell: string };
 
 /** Font and fill. Colours are "#RRGGBB". */
 export interface CellStyle {
@@ -272,6 +270,8 @@ function cut(s: string, max: number): string {
  */
 export function makeSheetName(raw: string, existing: readonly string[], fallback = "Data"): string {
   let base = raw
+    // Control characters are what this strips: the regex names them on purpose.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .replace(/[[\]:*?/\\]/g, "_")
     .replace(/\s+/g, " ")

@@ -1,8 +1,6 @@
 /** Checking a custom feed URL before the pane remembers it: https only, no credentials. */
 
-export type FeedUrlCheck =
-  | { ok: true; url: string }
-  | { ok: false; reason: "empty" | "malformed" | "notHttps" | "credentials" };
+export type FeedUrlCheck = { ok: true; url: string } | { ok: false; reason: "empty" | "malformed" | "notHttps" | "credentials" };
 
 /**
  * @example checkFeedUrl("https://example.com/data/") // { ok: true, url: "https://example.com/data/" }

@@ -243,9 +243,7 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 export function t(language: Language, key: MessageKey, params?: MessageParams): string {
   const template = MESSAGES[language][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }
 
 /** The placeholder names a template uses, sorted; for tests. */

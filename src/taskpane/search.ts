@@ -14,7 +14,9 @@ export function normalizeForSearch(text: string): string {
  * @example searchDatasets(datasets, "大模型") // finds { title: { zh: "大模型对比", en: "LLM comparison" } }
  */
 export function searchDatasets<T extends Pick<Dataset, "id" | "title">>(datasets: readonly T[], query: string): T[] {
-  const terms = normalizeForSearch(query).split(/\s+/).filter((term) => term.length > 0);
+  const terms = normalizeForSearch(query)
+    .split(/\s+/)
+    .filter((term) => term.length > 0);
   if (terms.length === 0) return datasets.slice();
   return datasets.filter((dataset) => {
     const haystack = normalizeForSearch(`${dataset.id}\n${dataset.title.zh}\n${dataset.title.en}`);

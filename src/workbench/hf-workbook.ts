@@ -17,14 +17,7 @@
 import { CellValueDetailedType, DetailedCellError, HyperFormula, type RawCellContent, type SimpleCellAddress } from "hyperformula";
 import type { Dataset } from "../data/types";
 import { registerAiFunctions } from "../hyperformula/ai-plugin";
-import {
-  applyPlan,
-  literalText,
-  type AppliedCellFormat,
-  type AppliedChart,
-  type AppliedPlan,
-  type AppliedValidation,
-} from "../hyperformula/apply-plan";
+import { applyPlan, literalText, type AppliedCellFormat, type AppliedChart, type AppliedPlan, type AppliedValidation } from "../hyperformula/apply-plan";
 import { planDatasetInsert } from "../sheet/dataset-plan";
 import {
   cellAddress,
@@ -638,12 +631,7 @@ export class HfWorkbook implements WorkbookPort {
 
   private tableAt(sheet: number, row: number, col: number): HfTable | undefined {
     return this.tablesList.find(
-      (t) =>
-        t.sheetId === sheet &&
-        row >= t.range.row &&
-        row < t.range.row + t.range.rows &&
-        col >= t.range.col &&
-        col < t.range.col + t.range.cols
+      (t) => t.sheetId === sheet && row >= t.range.row && row < t.range.row + t.range.rows && col >= t.range.col && col < t.range.col + t.range.cols
     );
   }
 
@@ -724,8 +712,7 @@ export class HfWorkbook implements WorkbookPort {
     else if (format === "@") raw = literalText(text);
     else raw = text;
     try {
-      if (!this.hf.isItPossibleToSetCellContents(a))
-        return `The cell ${cellAddress({ row, col })} cannot be changed (it is part of a spilled array).`;
+      if (!this.hf.isItPossibleToSetCellContents(a)) return `The cell ${cellAddress({ row, col })} cannot be changed (it is part of a spilled array).`;
       this.hf.setCellContents(a, [[raw]]);
       // A number typed into a text-formatted cell stays text: Excel would too.
       if (format === "@" && raw !== null && !text.startsWith("=")) this.setFormat(sheet, row, col, { numberFormat: "@" });

@@ -8,7 +8,7 @@ import type { CellValue, Dataset } from "../types";
 /** 1 petaflop/s-day = 10^15 FLOP/s × 86,400 s (Brown et al. 2020, Table D.1). */
 export const PF_DAY_FLOP = 8.64e19;
 
-const POST = "OpenAI, \"AI and Compute\" (2018)";
+const POST = 'OpenAI, "AI and Compute" (2018)';
 const THIRD_PARTY = "Third-party copy of the post's chart data (unconfirmed)";
 
 // [system, year of publication, PF-days, confidence, source]
@@ -39,15 +39,17 @@ export const aiComputeTrend: Dataset = {
   id: "ai-compute-trend",
   version: "1.0.0",
   shortTitle: { zh: "AI 训练算力增长", en: "AI compute trend" },
-  title: { zh: "AI 训练算力增长 (OpenAI \"AI and Compute\")", en: "AI training compute over time (OpenAI, \"AI and Compute\")" },
+  title: { zh: 'AI 训练算力增长 (OpenAI "AI and Compute")', en: 'AI training compute over time (OpenAI, "AI and Compute")' },
   description:
     "Training compute of milestone AI systems in petaflop/s-days and FLOP, from OpenAI's " +
-    "\"AI and Compute\" (2018): compute used in the largest training runs doubled every 3.4 " +
+    '"AI and Compute" (2018): compute used in the largest training runs doubled every 3.4 ' +
     "months from 2012 (the report quotes 3.43), a growth of more than 300,000× (a two-year " +
     "doubling would give about 7×).",
   source: [
     { text: POST, url: "https://openai.com/research/ai-and-compute" },
-    { text: "根据 OpenAI, 从 2012 年开始, AI 训练所用的计算量呈现指数增长, 平均每 3.43 个月便会翻倍, 至 2018 年 AI 计算量扩大了 30 万倍 (财通证券研究所, 4.1)" },
+    {
+      text: "根据 OpenAI, 从 2012 年开始, AI 训练所用的计算量呈现指数增长, 平均每 3.43 个月便会翻倍, 至 2018 年 AI 计算量扩大了 30 万倍 (财通证券研究所, 4.1)",
+    },
   ],
   asOf: "2018-05",
   notes: [
@@ -62,7 +64,7 @@ export const aiComputeTrend: Dataset = {
     column("year", "年份", "Year", "integer", "", "0"),
     column("pf_days", "算力 (PF-days)", "Compute (PF-days)", "number", "PF-days", "#,##0.0###"),
     column("flop", "算力 (FLOP)", "Compute (FLOP)", "flop", "FLOP", FORMAT.scientific),
-    textColumn("confidence", "可信度", "Confidence", "\"published\": in the post; \"unconfirmed\": see notes"),
+    textColumn("confidence", "可信度", "Confidence", '"published": in the post; "unconfirmed": see notes'),
     textColumn("source", "来源", "Source"),
   ],
   rows: MILESTONES.map(toRow),

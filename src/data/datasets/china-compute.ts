@@ -19,13 +19,10 @@ export const chinaCompute: Dataset = {
     "China's intelligent compute capacity (EFLOPS, FP16), the AI server market (USD bn) and the " +
     "split of AI server workload between inference and training, from IDC and Inspur as cited " +
     "in the report's section 5, with each figure marked actual, forecast, revised or unconfirmed.",
-  source: [
-    { text: `${IDC_2022}; ${IDC_TRACKER}` },
-    { text: `${REPORT_CITATION}, 第 5 节` },
-  ],
+  source: [{ text: `${IDC_2022}; ${IDC_TRACKER}` }, { text: `${REPORT_CITATION}, 第 5 节` }],
   asOf: "2023-02",
   notes: [
-    "status: \"actual\" = a reported figure; \"forecast\" = a projection (E years); \"revised\" = a later restatement of an actual; \"unconfirmed\" = the year the figure refers to is not confirmed.",
+    'status: "actual" = a reported figure; "forecast" = a projection (E years); "revised" = a later restatement of an actual; "unconfirmed" = the year the figure refers to is not confirmed.',
     "Forecasts: intelligent compute 2026E 1,271.4 EFLOPS and CAGR 2021–2026E 52.3%; general-purpose compute CAGR 18.5%; AI server market 2026E USD 12.34bn; and the later revision's 2027E 1,117.4 EFLOPS.",
     "Intelligent compute is in EFLOPS at FP16. The 2021 base of 155.2 EFLOPS is widely quoted but not confirmed here and is left out; it is consistent with the CAGR: (1271.4 / 155.2)^(1/5) − 1 = 52.3%.",
     "The later IDC & Inspur assessment (2023-2024) restated 2022 to 259.9 EFLOPS and forecast 1,117.4 EFLOPS for 2027; both rows are kept, marked revised and forecast, with their own source.",
@@ -55,7 +52,29 @@ export const chinaCompute: Dataset = {
     ["ai_server_market", "中国 AI 服务器市场规模", "China AI server market", "2021", 2021, 5.92, "USD bn", 0.682, "actual", IDC_2022],
     ["ai_server_market", "中国 AI 服务器市场规模", "China AI server market", "2022", 2022, 6.7, "USD bn", 0.24, "actual", IDC_TRACKER],
     ["ai_server_market", "中国 AI 服务器市场规模", "China AI server market", "2026E", 2026, 12.34, "USD bn", null, "forecast", IDC_2022],
-    ["ai_server_workload_inference", "AI 服务器工作负载: 推理", "AI server workload: inference", "year unconfirmed", null, 0.576, "share (decimal)", null, "unconfirmed", IDC_WORKLOAD],
-    ["ai_server_workload_training", "AI 服务器工作负载: 训练", "AI server workload: training", "year unconfirmed", null, 0.424, "share (decimal)", null, "unconfirmed", IDC_WORKLOAD],
+    [
+      "ai_server_workload_inference",
+      "AI 服务器工作负载: 推理",
+      "AI server workload: inference",
+      "year unconfirmed",
+      null,
+      0.576,
+      "share (decimal)",
+      null,
+      "unconfirmed",
+      IDC_WORKLOAD,
+    ],
+    [
+      "ai_server_workload_training",
+      "AI 服务器工作负载: 训练",
+      "AI server workload: training",
+      "year unconfirmed",
+      null,
+      0.424,
+      "share (decimal)",
+      null,
+      "unconfirmed",
+      IDC_WORKLOAD,
+    ],
   ],
 };

@@ -16,8 +16,15 @@ const COLUMNS: Column[] = [
   textColumn("domain", "领域", "Domain"),
   column("parameters", "参数 (个)", "Parameters", "params", "parameters", FORMAT.scientific),
   column("training_compute_flop", "训练算力 (FLOP)", "Training compute (FLOP)", "flop", "FLOP", FORMAT.scientific),
-  column("dataset_size", "训练数据量 (数据点)", "Training dataset size (datapoints)", "number", "datapoints", FORMAT.scientific,
-    "Epoch's unit depends on the domain: words or tokens for language, images for vision"),
+  column(
+    "dataset_size",
+    "训练数据量 (数据点)",
+    "Training dataset size (datapoints)",
+    "number",
+    "datapoints",
+    FORMAT.scientific,
+    "Epoch's unit depends on the domain: words or tokens for language, images for vision"
+  ),
   textColumn("hardware", "训练硬件", "Training hardware"),
   column("hardware_quantity", "硬件数量", "Hardware quantity", "integer", "chips", FORMAT.count),
   column("mfu", "硬件利用率 (MFU)", "Hardware utilization (MFU)", "percent", "", FORMAT.percent),
@@ -55,7 +62,7 @@ export const epochModels: Dataset = {
     "training hardware, utilization, country, Epoch's confidence and training cost.",
   source: [
     {
-      text: "Epoch AI, \"Data on Notable/All AI Models\" (CC BY 4.0); snapshot of \"All ML Systems\" edited up to 2025-06-20",
+      text: 'Epoch AI, "Data on Notable/All AI Models" (CC BY 4.0); snapshot of "All ML Systems" edited up to 2025-06-20',
       url: "https://epoch.ai/data",
     },
   ],
@@ -63,13 +70,15 @@ export const epochModels: Dataset = {
   license: "CC BY 4.0 (Epoch AI): credit Epoch AI when using or sharing these figures",
   notes: [
     "Figures are Epoch AI's estimates; keep the confidence column with them (Confident, Likely, Speculative, Unknown).",
-    "Converted by scripts/convert-epoch.mjs from the public repository epoch-research/training-cost-trends, file data/All ML Systems - full view.csv; input SHA-256 " + data.inputSha256 + ".",
-    "Text is trimmed and runs of whitespace collapsed (a line break after a hyphen, as in \"Cosmos-1.0-\\nDiffusion-14B\", is joined). Empty cells are blank.",
+    "Converted by scripts/convert-epoch.mjs from the public repository epoch-research/training-cost-trends, file data/All ML Systems - full view.csv; input SHA-256 " +
+      data.inputSha256 +
+      ".",
+    'Text is trimmed and runs of whitespace collapsed (a line break after a hyphen, as in "Cosmos-1.0-\\nDiffusion-14B", is joined). Empty cells are blank.',
     "mfu is a fraction shown as a percentage.",
     ...data.corrections.map((c) => `Conversion fix (a percentage typed as a number): ${c}.`),
     "training_cost_usd is Epoch's training compute cost in 2023 US dollars (the CSV's \"$6770000.00\" → 6770000).",
     "country and organization are Epoch's text, which lists one entry per organization and may repeat a country.",
-    "Model names are not unique in Epoch's data (e.g. \"P-LLama3\" twice, \"CALM\" and \"CaLM\"): a name lookup returns the first (most recent) row.",
+    'Model names are not unique in Epoch\'s data (e.g. "P-LLama3" twice, "CALM" and "CaLM"): a name lookup returns the first (most recent) row.',
   ],
   columns: COLUMNS,
   rows: checkGenerated(data),

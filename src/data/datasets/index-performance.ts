@@ -17,17 +17,14 @@ export const indexPerformance: Dataset = {
     "Weekly and year-to-date returns of the Shenwan computer industry index (801750.SI) and six " +
     "A-share indices, with the computer index's relative return against each (computer minus " +
     "index, in percentage points, stored as a decimal). The report's 图1.",
-  source: [
-    { text: "数据来源: Wind, 财通证券研究所" },
-    { text: `${REPORT_CITATION}, 图1` },
-  ],
+  source: [{ text: "数据来源: Wind, 财通证券研究所" }, { text: `${REPORT_CITATION}, 图1` }],
   asOf: "2023-02-06/2023-02-10",
   notes: [
     "Percentages are stored as decimals (0.0047 = 0.47%); relative columns are percentage-point differences stored the same way (0.0132 = 1.32pp).",
     "Year to date runs 2023-01-01 to 2023-02-10 (the report's 图3 period).",
-    "PDF extraction fixes: spaces inside numbers removed (\"0. 47%\" → 0.47%, \"801750. SI\" → 801750.SI); the U+2212 minus sign in 创业板指's weekly change (\"−1. 35%\") read as an ordinary minus (-1.35%).",
-    "Index names are written without the report's typographic space (\"沪深 300\" → 沪深300).",
-    "The computer index's own relative cells are \"-\" in the report (not applicable) and are blank here.",
+    'PDF extraction fixes: spaces inside numbers removed ("0. 47%" → 0.47%, "801750. SI" → 801750.SI); the U+2212 minus sign in 创业板指\'s weekly change ("−1. 35%") read as an ordinary minus (-1.35%).',
+    'Index names are written without the report\'s typographic space ("沪深 300" → 沪深300).',
+    'The computer index\'s own relative cells are "-" in the report (not applicable) and are blank here.',
     "Relative returns are the report's values, kept as data. Recomputed from the rounded figures (computer minus index), all six weekly cells and three YTD cells reproduce; three YTD cells differ by 0.01pp: 创业板指 9.95% (recomputed 9.96%), 科创50 11.67% (11.68%), 中证1000 7.36% (7.37%), because the report computed from unrounded data.",
   ],
   columns: [

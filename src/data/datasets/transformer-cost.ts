@@ -18,7 +18,7 @@ export const transformerCost: Dataset = {
     "translation models (Vaswani et al. 2017, Table 2), as reproduced in the report's 图4.",
   source: [
     {
-      text: "Vaswani et al. 2017, \"Attention Is All You Need\", Table 2 (arXiv:1706.03762)",
+      text: 'Vaswani et al. 2017, "Attention Is All You Need", Table 2 (arXiv:1706.03762)',
       url: "https://arxiv.org/abs/1706.03762",
     },
     { text: `${REPORT_CITATION}, 图4` },
@@ -27,8 +27,8 @@ export const transformerCost: Dataset = {
   notes: [
     "Values follow the paper's Table 2; blank cells are blank in the paper (no score or cost reported), never zero.",
     "PDF extraction fix: the report's \"1000000\" in Deep-Att + PosUnk Ensemble's EN-DE cost is an extraction artifact; the paper has no EN-DE figure for that model, so the cell is blank.",
-    "PDF extraction fix: \"3.3 - 10^{18}\" and \"2.3 - 10^{19}\" are 3.3·10^18 and 2.3·10^19. In the paper each Transformer cost is one cell spanning both language pairs, so the same value is stored under EN-DE and EN-FR.",
-    "PDF extraction fix: \"ConvS2S 9\" lost its citation brackets (ConvS2S [9]). Citation numbers (the paper's reference list) are kept in their own column, not in the model name.",
+    'PDF extraction fix: "3.3 - 10^{18}" and "2.3 - 10^{19}" are 3.3·10^18 and 2.3·10^19. In the paper each Transformer cost is one cell spanning both language pairs, so the same value is stored under EN-DE and EN-FR.',
+    'PDF extraction fix: "ConvS2S 9" lost its citation brackets (ConvS2S [9]). Citation numbers (the paper\'s reference list) are kept in their own column, not in the model name.',
     "Training cost is the paper's estimate: training time × number of GPUs × sustained single-precision FLOP/s of each GPU.",
   ],
   columns: [

@@ -28,7 +28,6 @@ import {
 } from "./common";
 import { INFERENCE_DEFAULTS } from "./inference-demand";
 
-
 /** GPT-3's training compute: 3.14e23 FLOP = 3,640 PF-days (Brown et al. 2020, Table D.1). */
 export const GPT3_TRAINING_FLOP = 3.14e23;
 

@@ -28,7 +28,6 @@ import {
   type ModelSheetPlan,
 } from "./common";
 
-
 export interface ComputeTrendOptions extends ModelOptions {
   /** Epoch AI's models (loadEpochModels()). */
   epochModels: Dataset;

@@ -6,7 +6,15 @@
  */
 import type { Dataset } from "../../data/types";
 import type { ModelOptions, ModelSheetPlan } from "./common";
-import { MODEL_CATALOG, CHINA_BALANCE_ID, COMPUTE_TREND_ID, INFERENCE_DEMAND_ID, RELATIVE_PERFORMANCE_ID, TRAINING_COMPUTE_ID, type ModelTemplateInfo } from "./catalog";
+import {
+  MODEL_CATALOG,
+  CHINA_BALANCE_ID,
+  COMPUTE_TREND_ID,
+  INFERENCE_DEMAND_ID,
+  RELATIVE_PERFORMANCE_ID,
+  TRAINING_COMPUTE_ID,
+  type ModelTemplateInfo,
+} from "./catalog";
 import { buildChinaBalance } from "./china-compute-balance";
 import { buildComputeTrend } from "./compute-trend";
 import { buildInferenceDemand } from "./inference-demand";

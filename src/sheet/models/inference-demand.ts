@@ -9,7 +9,6 @@ import { INFER_FLOP_PER_PARAM_TOKEN } from "../../core/units";
 import { chipByKey, chipChoices, peakFormula, usesChipTable, writeAcceleratorTable } from "./accelerator-table";
 import { FMT, ModelBuilder, modelSheetName, pick, secondsPerDayParam, type ModelOptions, type ModelSheetPlan } from "./common";
 
-
 /** The early-2023 defaults (ChatGPT, January 2023), exported for the tests and the pane. */
 export const INFERENCE_DEFAULTS = {
   dailyUsers: 13_000_000,

@@ -27,7 +27,6 @@ import {
   type ModelSheetPlan,
 } from "./common";
 
-
 export interface RelativePerformanceOptions extends ModelOptions {
   /** Rows reserved in the paste area (sample rows included); default 260 (about a year of trading days). */
   pasteRows?: number;

@@ -28,7 +28,6 @@ import {
   type ParamRowSpec,
 } from "./common";
 
-
 export interface TrainingComputeOptions extends ModelOptions {
   /** Write an empty table of this many rows instead of the report's models. */
   emptyRows?: number;
