@@ -10,7 +10,7 @@
 //    assets/screenshots/task-pane.png;
 // 5. prints `e2e: N passed, M failed` and exits non-zero on any failure.
 //
-// Environment: CHROMIUM (browser path), E2E_BUILD_DIR (use an existing workbench build and skip
+// Environment: CHROMIUM (browser path), E2E_UPDATE_SCREENSHOTS=1 (refresh assets/screenshots/), E2E_BUILD_DIR (use an existing workbench build and skip
 // step 1), E2E_KEEP=1 (keep the temporary build and profile), E2E_ONLY=a,c (run some scenarios;
 // the later ones may rely on the earlier ones' state).
 import { spawn, spawnSync } from "node:child_process";
@@ -25,7 +25,10 @@ import { paneScreenshot, SCENARIOS } from "./scenarios.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
-const PANE_SHOT = path.join(ROOT, "assets", "screenshots", "task-pane.png");
+// The README's pictures are refreshed only when asked (E2E_UPDATE_SCREENSHOTS=1), so a test run
+// leaves the work tree clean; otherwise they go with the other artifacts.
+const SCREENSHOT_DIR = process.env.E2E_UPDATE_SCREENSHOTS ? path.join(ROOT, "assets", "screenshots") : ARTIFACTS;
+const PANE_SHOT = path.join(SCREENSHOT_DIR, "task-pane.png");
 const SCENARIO_TIMEOUT_MS = 30_000;
 const require = createRequire(import.meta.url);
 const { CHROMIUM_PATH: CHROMIUM, CHROMIUM_ARGS: FLAGS } = require("../scripts/chromium.js");
