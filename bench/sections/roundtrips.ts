@@ -13,7 +13,7 @@
  *                         (same ExcelWorkbook instance as the inserts, as in the pane)
  *   syncs_per_model_max   most syncs of one ExcelWorkbook.insertModel after listTracked, over
  *                         every template, language and mode
- *   syncs_200k            syncs of inserting a 200,000-row × 6-column dataset
+ *   syncs_200k            syncs of inserting a 200,000-row × 10-column dataset
  *   max_payload_bytes     largest single sync over everything above (Excel on the web rejects
  *                         requests over 5 MB)
  */
@@ -120,7 +120,7 @@ export function loadRecordingExcel(): RecordingExcel | string {
 
 // =============================================================================================
 
-/** A synthetic dataset of `rows` × 6 columns: a text key, a year, params, FLOP, a share, a date. */
+/** A synthetic dataset of `rows` × 10 columns (the brief's 200,000 × 10): a text key, a year, params, tokens, FLOP, chips, a utilization, a cost, a share, a date. */
 export function syntheticDataset(rows: number): Dataset {
   const data: Dataset["rows"] = [];
   for (let r = 0; r < rows; r++) {
@@ -128,7 +128,11 @@ export function syntheticDataset(rows: number): Dataset {
       `model-${r}`,
       2015 + (r % 9),
       1e9 * (1 + (r % 997)),
+      2e10 * (1 + (r % 983)),
       6e21 * (1 + (r % 991)) + r,
+      64 * (1 + (r % 127)),
+      0.2 + ((r * 13) % 400) / 1000,
+      1e5 * (1 + (r % 977)) + r / 7,
       ((r * 37) % 10000) / 10000,
       `20${10 + (r % 14)}-0${1 + (r % 9)}-1${r % 10}`,
     ]);
@@ -152,7 +156,11 @@ export function syntheticDataset(rows: number): Dataset {
       column("model", "text", "Model", "@"),
       column("year", "integer", "Year", "0"),
       column("params", "params", "Parameters", "#,##0"),
+      column("tokens", "number", "Training tokens", "0.00E+00"),
       column("training_flop", "flop", "Training compute", "0.00E+00"),
+      column("chips", "integer", "Chips", "#,##0"),
+      column("utilization", "percent", "Utilization", "0.0%"),
+      column("cost", "currency", "Cost (USD)", "#,##0"),
       column("share", "percent", "Share", "0.00%"),
       column("date", "date", "Date", "yyyy-mm-dd"),
     ],
@@ -292,7 +300,7 @@ export async function runRoundTrips(opts: RoundTripOptions): Promise<SectionResu
   });
 
   let bigMs: number | null = null;
-  await step("syncs_200k", `syncs to insert ${fmtNum(opts.bigRows)} rows × 6 columns`, async () => {
+  await step("syncs_200k", `syncs to insert ${fmtNum(opts.bigRows)} rows × 10 columns`, async () => {
     const big = syntheticDataset(opts.bigRows);
     const fake = rec.newFake();
     const wb = rec.newWorkbook(fake);
