@@ -132,6 +132,24 @@ const norm = (v: PlanValue | undefined): string =>
     .trim()
     .toLowerCase();
 
+/** A skipped result for each requested table name that has no tracking record (any adapter). */
+export function untrackedResults(records: readonly { tableName: string }[], tableNames: readonly string[] | undefined): RefreshTableResult[] {
+  const known = new Set(records.map((r) => r.tableName.toLowerCase()));
+  return (tableNames ?? [])
+    .filter((n) => !known.has(n.toLowerCase()))
+    .map((n) => ({
+      tableName: n,
+      datasetId: "",
+      status: "skipped",
+      reason: `Table "${n}" was not inserted by the add-in, so it cannot be refreshed.`,
+      oldVersion: "",
+      newVersion: "",
+      added: 0,
+      changed: 0,
+      removed: 0,
+    }));
+}
+
 /**
  * Decides how to refresh one table. Pure.
  *
@@ -615,21 +633,7 @@ export async function refreshTables(
   onProgress?.(targets.length + 1, targets.length + 1, "Done");
 
   const summary: RefreshSummary = { tables: plans.map((p) => p.result) };
-  for (const n of tableNames ?? []) {
-    if (!records.some((r) => lower(r.tableName) === lower(n))) {
-      summary.tables.push({
-        tableName: n,
-        datasetId: "",
-        status: "skipped",
-        reason: `Table "${n}" was not inserted by the add-in, so it cannot be refreshed.`,
-        oldVersion: "",
-        newVersion: "",
-        added: 0,
-        changed: 0,
-        removed: 0,
-      });
-    }
-  }
+  summary.tables.push(...untrackedResults(records, tableNames));
   const updated = new Map(
     plans.filter((p) => p.record && p.ops.length > 0).map((p) => [lower((p.record as TrackedRecord).tableName), p.record as TrackedRecord])
   );

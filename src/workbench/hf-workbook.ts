@@ -42,7 +42,7 @@ import {
   type WorkbookPort,
 } from "../sheet/workbook";
 import type { WriteOp } from "../excel/apply-plan";
-import { NEAR_ROWS, planTableRefresh, type TableSnapshot } from "../excel/refresh";
+import { NEAR_ROWS, planTableRefresh, untrackedResults, type TableSnapshot } from "../excel/refresh";
 import { decodeRecord, recordFromPlan, recordWriteOp, toTrackedTable, TRACKING_PREFIX, type TrackedRecord } from "../excel/tracking";
 import { isDateFormat, isPercentFormat, serialToIso } from "./format";
 import { hfNumberLiterals, toA1, toR1C1 } from "./r1c1";
@@ -343,21 +343,7 @@ export class HfWorkbook implements WorkbookPort {
         onProgress?.(i + 1, targets.length + 1, r.tableName);
       });
       this.execute(ops);
-      for (const n of tableNames ?? []) {
-        if (!records.some((r) => key(r.tableName) === key(n))) {
-          results.push({
-            tableName: n,
-            datasetId: "",
-            status: "skipped",
-            reason: `Table "${n}" was not inserted by the add-in, so it cannot be refreshed.`,
-            oldVersion: "",
-            newVersion: "",
-            added: 0,
-            changed: 0,
-            removed: 0,
-          });
-        }
-      }
+      results.push(...untrackedResults(records, tableNames));
       onProgress?.(targets.length + 1, targets.length + 1, "Done");
       return { tables: results };
     } catch (error) {
