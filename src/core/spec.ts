@@ -327,48 +327,48 @@ const SCRATCH: Scalar[] = [0, 0, 0, 0];
  * runner cannot). Returns the first error instead. Up to four parameters; the result is only
  * valid until the next call.
  */
-export function checkArgs<P extends readonly ParamSpec[]>(
-  spec: DefinedFunction<P>,
-  r0?: unknown,
-  r1?: unknown,
-  r2?: unknown,
-  r3?: unknown
-): ArgsOf<P> | CellError {
+export function checkArgs<P extends readonly ParamSpec[]>(spec: DefinedFunction<P>, r0?: unknown, r1?: unknown, r2?: unknown, r3?: unknown): ArgsOf<P> | CellError {
   const c = spec.checks;
-  const b = c.bounds;
   const n = spec.params.length;
   if (n > 4) throw new Error(`checkArgs: AI.${spec.id} has more than four parameters`);
   const a = SCRATCH;
-  if (inBounds(b, 0, r0)) a[0] = r0;
-  else {
+  if (!quick(c, 0, r0)) {
     const v = check(c, 0, r0);
     if (isCellError(v)) return v;
     a[0] = v;
   }
-  if (n > 1) {
-    if (inBounds(b, 1, r1)) a[1] = r1;
-    else {
-      const v = check(c, 1, r1);
-      if (isCellError(v)) return v;
-      a[1] = v;
-    }
+  if (n > 1 && !quick(c, 1, r1)) {
+    const v = check(c, 1, r1);
+    if (isCellError(v)) return v;
+    a[1] = v;
   }
-  if (n > 2) {
-    if (inBounds(b, 2, r2)) a[2] = r2;
-    else {
-      const v = check(c, 2, r2);
-      if (isCellError(v)) return v;
-      a[2] = v;
-    }
+  if (n > 2 && !quick(c, 2, r2)) {
+    const v = check(c, 2, r2);
+    if (isCellError(v)) return v;
+    a[2] = v;
   }
-  if (n > 3) {
-    if (inBounds(b, 3, r3)) a[3] = r3;
-    else {
-      const v = check(c, 3, r3);
-      if (isCellError(v)) return v;
-      a[3] = v;
-    }
+  if (n > 3 && !quick(c, 3, r3)) {
+    const v = check(c, 3, r3);
+    if (isCellError(v)) return v;
+    a[3] = v;
   }
   // Safe: a[i] was converted for params[i], which is what ArgsOf<P> says it holds.
   return a as unknown as ArgsOf<P>;
+}
+
+/**
+ * The two common cases, decided without a call into check(): a number inside its bounds, and an
+ * omitted argument (Excel passes null) that has a default. Writes SCRATCH[i] and says whether it did.
+ */
+function quick(c: PreparedChecks, i: number, raw: unknown): boolean {
+  if (typeof raw === "number") {
+    if (!inBounds(c.bounds, i, raw)) return false;
+    SCRATCH[i] = raw;
+    return true;
+  }
+  if (raw === null && c.hasDefault[i] === 1) {
+    SCRATCH[i] = c.defaults[i];
+    return true;
+  }
+  return false;
 }
