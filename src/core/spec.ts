@@ -327,7 +327,13 @@ const SCRATCH: Scalar[] = [0, 0, 0, 0];
  * runner cannot). Returns the first error instead. Up to four parameters; the result is only
  * valid until the next call.
  */
-export function checkArgs<P extends readonly ParamSpec[]>(spec: DefinedFunction<P>, r0?: unknown, r1?: unknown, r2?: unknown, r3?: unknown): ArgsOf<P> | CellError {
+export function checkArgs<P extends readonly ParamSpec[]>(
+  spec: DefinedFunction<P>,
+  r0?: unknown,
+  r1?: unknown,
+  r2?: unknown,
+  r3?: unknown
+): ArgsOf<P> | CellError {
   const c = spec.checks;
   const n = spec.params.length;
   if (n > 4) throw new Error(`checkArgs: AI.${spec.id} has more than four parameters`);
