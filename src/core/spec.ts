@@ -226,22 +226,18 @@ export class PreparedChecks {
   }
 }
 
+function inBounds(b: Float64Array, i: number, raw: unknown): raw is number {
+  return typeof raw === "number" && raw > b[3 * i] && raw >= b[3 * i + 1] && raw <= b[3 * i + 2];
+}
+
 /**
  * Argument i. The two common cases are answered at once, with exactly what convertArg returns
  * for them: a finite number inside a number parameter's bounds is itself, and null (an omitted
  * argument) takes the default. Everything else goes through convertArg, messages included.
  */
-function inBounds(b: Float64Array, i: number, raw: unknown): raw is number {
-  return typeof raw === "number" && raw > b[3 * i] && raw >= b[3 * i + 1] && raw <= b[3 * i + 2];
-}
-
 function check(c: PreparedChecks, i: number, raw: unknown): Scalar | CellError {
-  if (typeof raw === "number") {
-    const b = c.bounds;
-    if (raw > b[3 * i] && raw >= b[3 * i + 1] && raw <= b[3 * i + 2]) return raw;
-  } else if (raw === null && c.hasDefault[i] === 1) {
-    return c.defaults[i];
-  }
+  if (inBounds(c.bounds, i, raw)) return raw;
+  if (raw === null && c.hasDefault[i] === 1) return c.defaults[i];
   return convertArg(c.params[i], raw);
 }
 
@@ -281,41 +277,22 @@ export function invoke(spec: AnyFunctionSpec, raw: ArrayLike<unknown>): Result {
 export function invokeArgs(spec: AnyFunctionSpec, r0?: unknown, r1?: unknown, r2?: unknown, r3?: unknown): Result {
   const n = spec.params.length;
   if (n > 4) return invoke(spec, [r0, r1, r2, r3]);
+  const a = checkArgs(spec, r0, r1, r2, r3) as Scalar[] | CellError;
+  if (isCellError(a)) return a;
   // Safe: each argument was converted for its parameter, the types ArgsOf<P> promised the implementation.
   const impl = spec.impl as unknown as (...a: Scalar[]) => Result;
-  if (n === 0) return finish(spec, impl());
-  const c = spec.checks;
-  // The common case (a number inside its bounds) is decided here without a call or an
-  // instanceof; everything else goes through check().
-  let a0: Scalar, a1: Scalar, a2: Scalar, a3: Scalar;
-  if (inBounds(c.bounds, 0, r0)) a0 = r0;
-  else {
-    const v = check(c, 0, r0);
-    if (isCellError(v)) return v;
-    a0 = v;
+  switch (n) {
+    case 0:
+      return finish(spec, impl());
+    case 1:
+      return finish(spec, impl(a[0]));
+    case 2:
+      return finish(spec, impl(a[0], a[1]));
+    case 3:
+      return finish(spec, impl(a[0], a[1], a[2]));
+    default:
+      return finish(spec, impl(a[0], a[1], a[2], a[3]));
   }
-  if (n === 1) return finish(spec, impl(a0));
-  if (inBounds(c.bounds, 1, r1)) a1 = r1;
-  else {
-    const v = check(c, 1, r1);
-    if (isCellError(v)) return v;
-    a1 = v;
-  }
-  if (n === 2) return finish(spec, impl(a0, a1));
-  if (inBounds(c.bounds, 2, r2)) a2 = r2;
-  else {
-    const v = check(c, 2, r2);
-    if (isCellError(v)) return v;
-    a2 = v;
-  }
-  if (n === 3) return finish(spec, impl(a0, a1, a2));
-  if (inBounds(c.bounds, 3, r3)) a3 = r3;
-  else {
-    const v = check(c, 3, r3);
-    if (isCellError(v)) return v;
-    a3 = v;
-  }
-  return finish(spec, impl(a0, a1, a2, a3));
 }
 
 // Reused by every call: the arguments are consumed before the next call starts (calls are synchronous).
@@ -328,7 +305,7 @@ const SCRATCH: Scalar[] = [0, 0, 0, 0];
  * valid until the next call.
  */
 export function checkArgs<P extends readonly ParamSpec[]>(
-  spec: DefinedFunction<P>,
+  spec: { readonly id: string; readonly params: P; readonly checks: PreparedChecks },
   r0?: unknown,
   r1?: unknown,
   r2?: unknown,
@@ -338,7 +315,7 @@ export function checkArgs<P extends readonly ParamSpec[]>(
   const n = spec.params.length;
   if (n > 4) throw new Error(`checkArgs: AI.${spec.id} has more than four parameters`);
   const a = SCRATCH;
-  if (!quick(c, 0, r0)) {
+  if (n > 0 && !quick(c, 0, r0)) {
     const v = check(c, 0, r0);
     if (isCellError(v)) return v;
     a[0] = v;
