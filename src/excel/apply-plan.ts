@@ -78,12 +78,10 @@ function opPayload(op: WriteOp): unknown {
     case "numberFormat":
       return op.format;
     case "numberFormatGrid":
-      return op.formats;
     case "values":
-      return op.values;
     case "formulas":
     case "formulasR1C1":
-      return op.formulas;
+      return gridOf(op);
     case "fillR1C1":
       return op.formula;
     case "style":

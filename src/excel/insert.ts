@@ -114,6 +114,23 @@ function tableOf(plan: SheetPlan): string {
   return plan.table.name;
 }
 
+/**
+ * applyPlan's sync hook for one attempt: one sync per batch applyPlan packs (one for a normal
+ * insert, more only over 4 MB), counted for the caller; done() says how many went through, so a
+ * failure knows whether the first batch (sheet and table) exists.
+ */
+function countingSync(run: InsertRun): { sync: () => Promise<void>; done: () => number } {
+  let synced = 0;
+  return {
+    sync: async () => {
+      run.counted();
+      await run.context.sync();
+      synced++;
+    },
+    done: () => synced,
+  };
+}
+
 /** Runs cleanup ops in one sync; a failure here is swallowed (the caller rethrows the original). */
 async function cleanUp(run: InsertRun, ops: readonly WriteOp[]): Promise<void> {
   if (ops.length === 0) return;
@@ -182,18 +199,12 @@ export async function insertPlanOnNewSheet(
     const sheetName = targetOf(plan);
     const tableName = plan.table?.name ?? null;
     const record = track(plan, sheetName);
-    let synced = 0;
+    const batches = countingSync(run);
     try {
       const applied = await applyPlan(context, plan, {
         ...run.pack,
         supports: run.supports,
-        sync: async () => {
-          run.counted();
-          // One sync per batch applyPlan packs (one for a normal insert; more only for > 4 MB).
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await context.sync();
-          synced++;
-        },
+        sync: batches.sync,
         firstOps: leftover !== null ? [{ kind: "deleteSheet", sheet: leftover }] : [],
         afterSheetOps: [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName }) }],
         afterTableOps: tableName !== null ? [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName, table: tableName }) }] : [],
@@ -208,7 +219,7 @@ export async function insertPlanOnNewSheet(
       const address = applied.tableAddress ?? rangeAddress(planFootprint(plan));
       return { plan, sheetName, tableName, record, address };
     } catch (error) {
-      if (synced > 0) {
+      if (batches.done() > 0) {
         // The first batch went through, so the sheet and the marker exist: remove both.
         await cleanUp(run, [
           { kind: "deleteSheet", sheet: sheetName },
@@ -332,16 +343,12 @@ export async function insertAtSelection(run: InsertRun, dataset: Dataset, option
   });
   const tableName = tableOf(plan);
   const record = recordFromPlan(plan, sheetName, run.insertedAt);
-  let synced = 0;
+  const batches = countingSync(run);
   try {
     const applied = await applyPlan(context, plan, {
       ...run.pack,
       supports: run.supports,
-      sync: async () => {
-        run.counted();
-        await context.sync();
-        synced++;
-      },
+      sync: batches.sync,
       finalOps: [recordWriteOp(record)],
     });
     run.onNames({ ...names, tables: [...names.tables, tableName] });
@@ -349,7 +356,7 @@ export async function insertAtSelection(run: InsertRun, dataset: Dataset, option
   } catch (error) {
     // The cells were empty before this insert: take the table away (it is created first, so it
     // exists once the first batch went through; else one read tells) and clear the contents.
-    let tableExists = synced > 0;
+    let tableExists = batches.done() > 0;
     if (!tableExists) {
       const table = context.workbook.tables.getItemOrNullObject(tableName);
       table.load("name");
