@@ -209,6 +209,8 @@ export class PreparedChecks {
   /** 1 where parameter i has a default (taken when Excel passes null for it). */
   readonly hasDefault: Uint8Array;
   readonly defaults: readonly Scalar[];
+  /** The defaults of number parameters, unboxed (NaN where there is none). */
+  readonly numberDefaults: Float64Array;
   constructor(readonly params: readonly ParamSpec[]) {
     const n = params.length;
     this.bounds = new Float64Array(3 * n);
@@ -223,6 +225,7 @@ export class PreparedChecks {
       defaults.push(d === undefined ? 0 : d);
     });
     this.defaults = defaults;
+    this.numberDefaults = Float64Array.from(params, (p) => (p.kind === "number" && p.default !== undefined ? p.default : NaN));
   }
 }
 
@@ -354,4 +357,44 @@ function quick(c: PreparedChecks, i: number, raw: unknown): boolean {
     return true;
   }
   return false;
+}
+
+// Numbers only: stored unboxed. SCRATCH holds strings too, so every number stored there is a heap allocation.
+const NUMBERS = new Float64Array(4);
+
+/**
+ * checkArgs for a function whose parameters are all numbers, into a Float64Array: storing and
+ * reading its elements allocates nothing. Same checks, same errors as checkArgs.
+ */
+export function checkNumberArgs(
+  spec: { readonly id: string; readonly params: readonly NumberParam[]; readonly checks: PreparedChecks },
+  r0?: unknown,
+  r1?: unknown,
+  r2?: unknown,
+  r3?: unknown
+): Float64Array | CellError {
+  const c = spec.checks;
+  const n = spec.params.length;
+  if (n > 4) throw new Error(`checkNumberArgs: AI.${spec.id} has more than four parameters`);
+  if (n > 0 && !putNumber(c, 0, r0)) return check(c, 0, r0) as CellError;
+  if (n > 1 && !putNumber(c, 1, r1)) return check(c, 1, r1) as CellError;
+  if (n > 2 && !putNumber(c, 2, r2)) return check(c, 2, r2) as CellError;
+  if (n > 3 && !putNumber(c, 3, r3)) return check(c, 3, r3) as CellError;
+  return NUMBERS;
+}
+
+/** Checks argument i of an all-number function into NUMBERS[i]; false when it is refused (check() then says why). */
+function putNumber(c: PreparedChecks, i: number, raw: unknown): boolean {
+  if (inBounds(c.bounds, i, raw)) {
+    NUMBERS[i] = raw;
+    return true;
+  }
+  if (raw === null && c.hasDefault[i] === 1) {
+    NUMBERS[i] = c.numberDefaults[i];
+    return true;
+  }
+  const v = check(c, i, raw);
+  if (typeof v !== "number") return false;
+  NUMBERS[i] = v;
+  return true;
 }

@@ -4,10 +4,11 @@
  * appends the CustomFunctions.associate calls. The work happens in src/core; parameter names
  * here must equal the parameter names of the core spec (a test checks it).
  * Optional parameters arrive as null when omitted; the runner applies the default. Each
- * wrapper checks its arguments with args() and calls its implementation itself: one call site
- * per function keeps the call monomorphic, which halves the overhead (npm run bench).
+ * wrapper checks its arguments with args() (or nums(), when every parameter is a number) and
+ * calls its implementation itself: one call site per function keeps the call monomorphic,
+ * which halves the overhead (npm run bench, bench/README.md).
  */
-import { args, result, run, runWithEpoch } from "./run";
+import { args, nums, result, run, runWithEpoch } from "./run";
 import * as compute from "../core/compute";
 import * as returns from "../core/returns";
 import * as textFns from "../core/text";
@@ -22,7 +23,7 @@ import * as data from "../data/functions";
  * @returns Training compute in FLOP.
  */
 export function trainflops(params: number, tokens: number, flops_per_param_token?: number): number {
-  const a = args(compute.TRAINFLOPS, params, tokens, flops_per_param_token);
+  const a = nums(compute.TRAINFLOPS, params, tokens, flops_per_param_token);
   return result(compute.TRAINFLOPS, compute.TRAINFLOPS.impl(a[0], a[1], a[2])) as number;
 }
 
@@ -35,7 +36,7 @@ export function trainflops(params: number, tokens: number, flops_per_param_token
  * @returns Inference compute in FLOP.
  */
 export function inferflops(params: number, tokens: number, flops_per_param_token?: number): number {
-  const a = args(compute.INFERFLOPS, params, tokens, flops_per_param_token);
+  const a = nums(compute.INFERFLOPS, params, tokens, flops_per_param_token);
   return result(compute.INFERFLOPS, compute.INFERFLOPS.impl(a[0], a[1], a[2])) as number;
 }
 
@@ -46,7 +47,7 @@ export function inferflops(params: number, tokens: number, flops_per_param_token
  * @returns Compute in petaflop/s-days.
  */
 export function pfdays(flop: number): number {
-  const a = args(compute.PFDAYS, flop);
+  const a = nums(compute.PFDAYS, flop);
   return result(compute.PFDAYS, compute.PFDAYS.impl(a[0])) as number;
 }
 
@@ -57,7 +58,7 @@ export function pfdays(flop: number): number {
  * @returns Compute in FLOP.
  */
 export function flopfrompfdays(pf_days: number): number {
-  const a = args(compute.FLOPFROMPFDAYS, pf_days);
+  const a = nums(compute.FLOPFROMPFDAYS, pf_days);
   return result(compute.FLOPFROMPFDAYS, compute.FLOPFROMPFDAYS.impl(a[0])) as number;
 }
 
@@ -71,7 +72,7 @@ export function flopfrompfdays(pf_days: number): number {
  * @returns Days of training.
  */
 export function traindays(flop: number, chips: number, peak_flops_per_chip: number, utilization?: number): number {
-  const a = args(compute.TRAINDAYS, flop, chips, peak_flops_per_chip, utilization);
+  const a = nums(compute.TRAINDAYS, flop, chips, peak_flops_per_chip, utilization);
   return result(compute.TRAINDAYS, compute.TRAINDAYS.impl(a[0], a[1], a[2], a[3])) as number;
 }
 
@@ -85,7 +86,7 @@ export function traindays(flop: number, chips: number, peak_flops_per_chip: numb
  * @returns Number of chips.
  */
 export function chipsneeded(flop: number, days: number, peak_flops_per_chip: number, utilization?: number): number {
-  const a = args(compute.CHIPSNEEDED, flop, days, peak_flops_per_chip, utilization);
+  const a = nums(compute.CHIPSNEEDED, flop, days, peak_flops_per_chip, utilization);
   return result(compute.CHIPSNEEDED, compute.CHIPSNEEDED.impl(a[0], a[1], a[2], a[3])) as number;
 }
 
@@ -98,7 +99,7 @@ export function chipsneeded(flop: number, days: number, peak_flops_per_chip: num
  * @returns Chip-hours.
  */
 export function chiphours(flop: number, peak_flops_per_chip: number, utilization?: number): number {
-  const a = args(compute.CHIPHOURS, flop, peak_flops_per_chip, utilization);
+  const a = nums(compute.CHIPHOURS, flop, peak_flops_per_chip, utilization);
   return result(compute.CHIPHOURS, compute.CHIPHOURS.impl(a[0], a[1], a[2])) as number;
 }
 
@@ -112,7 +113,7 @@ export function chiphours(flop: number, peak_flops_per_chip: number, utilization
  * @returns Cost in the currency of the price.
  */
 export function traincost(flop: number, peak_flops_per_chip: number, price_per_chip_hour: number, utilization?: number): number {
-  const a = args(compute.TRAINCOST, flop, peak_flops_per_chip, price_per_chip_hour, utilization);
+  const a = nums(compute.TRAINCOST, flop, peak_flops_per_chip, price_per_chip_hour, utilization);
   return result(compute.TRAINCOST, compute.TRAINCOST.impl(a[0], a[1], a[2], a[3])) as number;
 }
 
@@ -124,7 +125,7 @@ export function traincost(flop: number, peak_flops_per_chip: number, price_per_c
  * @returns Training tokens.
  */
 export function chinchillatokens(params: number, tokens_per_param?: number): number {
-  const a = args(compute.CHINCHILLATOKENS, params, tokens_per_param);
+  const a = nums(compute.CHINCHILLATOKENS, params, tokens_per_param);
   return result(compute.CHINCHILLATOKENS, compute.CHINCHILLATOKENS.impl(a[0], a[1])) as number;
 }
 
@@ -136,7 +137,7 @@ export function chinchillatokens(params: number, tokens_per_param?: number): num
  * @returns Model parameters.
  */
 export function optimalparams(flop: number, tokens_per_param?: number): number {
-  const a = args(compute.OPTIMALPARAMS, flop, tokens_per_param);
+  const a = nums(compute.OPTIMALPARAMS, flop, tokens_per_param);
   return result(compute.OPTIMALPARAMS, compute.OPTIMALPARAMS.impl(a[0], a[1])) as number;
 }
 
@@ -148,7 +149,7 @@ export function optimalparams(flop: number, tokens_per_param?: number): number {
  * @returns Growth factor (e.g. 300000 means 300,000×).
  */
 export function computegrowth(months: number, doubling_months?: number): number {
-  const a = args(compute.COMPUTEGROWTH, months, doubling_months);
+  const a = nums(compute.COMPUTEGROWTH, months, doubling_months);
   return result(compute.COMPUTEGROWTH, compute.COMPUTEGROWTH.impl(a[0], a[1])) as number;
 }
 
@@ -160,7 +161,7 @@ export function computegrowth(months: number, doubling_months?: number): number 
  * @returns Months per doubling.
  */
 export function doublingtime(growth_factor: number, months: number): number {
-  const a = args(compute.DOUBLINGTIME, growth_factor, months);
+  const a = nums(compute.DOUBLINGTIME, growth_factor, months);
   return result(compute.DOUBLINGTIME, compute.DOUBLINGTIME.impl(a[0], a[1])) as number;
 }
 
@@ -185,7 +186,7 @@ export function relreturn(asset_return: number, benchmark_return: number, method
  * @returns Change as a decimal (0.1841 means +18.41%).
  */
 export function pctchange(start_value: number, end_value: number): number {
-  const a = args(returns.PCTCHANGE, start_value, end_value);
+  const a = nums(returns.PCTCHANGE, start_value, end_value);
   return result(returns.PCTCHANGE, returns.PCTCHANGE.impl(a[0], a[1])) as number;
 }
 
@@ -198,7 +199,7 @@ export function pctchange(start_value: number, end_value: number): number {
  * @returns Annual growth rate as a decimal.
  */
 export function cagr(start_value: number, end_value: number, years: number): number {
-  const a = args(returns.CAGR, start_value, end_value, years);
+  const a = nums(returns.CAGR, start_value, end_value, years);
   return result(returns.CAGR, returns.CAGR.impl(a[0], a[1], a[2])) as number;
 }
 

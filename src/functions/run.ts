@@ -3,7 +3,19 @@
  * core CellError into the CustomFunctions.Error Excel displays (with its message).
  */
 import { CellError, isCellError } from "../core/errors";
-import { checkArgs, finish, invokeArgs, type AnyFunctionSpec, type ArgsOf, type DefinedFunction, type Matrix, type ParamSpec, type Result } from "../core/spec";
+import {
+  checkArgs,
+  checkNumberArgs,
+  finish,
+  invokeArgs,
+  type AnyFunctionSpec,
+  type ArgsOf,
+  type DefinedFunction,
+  type Matrix,
+  type NumberParam,
+  type ParamSpec,
+  type Result,
+} from "../core/spec";
 import { epochLoaded } from "../data/epoch-cache";
 import { loadEpochFromFeed } from "./epoch-feed";
 
@@ -25,6 +37,13 @@ export function args<P extends readonly ParamSpec[]>(spec: DefinedFunction<P>, a
   const a = checkArgs(spec, a0, a1, a2, a3);
   if (!Array.isArray(a)) throw excelError(a as CellError); // Array.isArray is cheaper than instanceof on this hot path
   return a;
+}
+
+/** args() for a function whose parameters are all numbers: the arguments come back unboxed, in a Float64Array. */
+export function nums(spec: DefinedFunction<readonly NumberParam[]>, a0?: unknown, a1?: unknown, a2?: unknown, a3?: unknown): Float64Array {
+  const a = checkNumberArgs(spec, a0, a1, a2, a3);
+  if (a instanceof Float64Array) return a;
+  throw excelError(a);
 }
 
 /** An implementation's result as Excel takes it: a finite number as it is, else #NUM! or the error. */
