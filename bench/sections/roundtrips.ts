@@ -218,16 +218,16 @@ export async function runRoundTrips(opts: RoundTripOptions): Promise<SectionResu
     const limit = SYNC_BUDGETS[key];
     const budget: Budget | undefined = limit === undefined ? undefined : { key, value: null, limit, inclusive: true, text: `<= ${limit}` };
     if (budget) r.budgets.push(budget);
-    const status = budget ? { budget: budget.text } : {};
+    const budgetCells = (): { budget?: string; status?: string } => (budget ? { budget: budget.text, status: budgetStatus(budget) } : {});
     try {
       const { value, detail } = await work();
       r.figures[key] = value;
       if (budget) budget.value = value;
-      r.rows.push({ section: SECTION, what: label, value: fmtNum(value), baseline: detail, ...status, ...(budget ? { status: budgetStatus(budget) } : {}) });
+      r.rows.push({ section: SECTION, what: label, value: fmtNum(value), baseline: detail, ...budgetCells() });
     } catch (e) {
       r.figures[key] = null;
       r.na[key] = errorText(e);
-      r.rows.push({ section: SECTION, what: label, value: "n/a", baseline: errorText(e), ...status, ...(budget ? { status: budgetStatus(budget) } : {}) });
+      r.rows.push({ section: SECTION, what: label, value: "n/a", baseline: errorText(e), ...budgetCells() });
     }
   };
 
