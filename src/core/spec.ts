@@ -198,13 +198,15 @@ export function convertArg(p: ParamSpec, raw: unknown): Scalar | CellError {
 /**
  * A spec's checks prepared once, for the hot path: each parameter's bounds in a typed array and
  * its default by position, so a call reads no parameter objects (their shapes differ from one
- * parameter to the next, which makes every property read megamorphic). Absent bounds are
- * ±Number.MAX_VALUE, so the bounds test also turns away NaN and ±Infinity; a parameter that is
- * not a number gets bounds no number passes. Whatever the test turns away goes through
- * convertArg, so a bound here can only be stricter than the real one, never looser.
+ * parameter to the next, which makes every property read megamorphic). An exclusive lower bound
+ * is folded into an inclusive one, the next double up (x > a exactly when x ≥ nextUp(a)), so a
+ * number takes two comparisons. Absent bounds are ±Number.MAX_VALUE, so the test also turns
+ * away NaN and ±Infinity; a parameter that is not a number gets bounds no number passes.
+ * Whatever the test turns away goes through convertArg, so a bound here can only be stricter
+ * than the real one, never looser.
  */
 export class PreparedChecks {
-  /** Lower bound (exclusive), lower bound (inclusive), upper bound (inclusive) of parameter i at 3i, 3i+1, 3i+2. */
+  /** Lowest and highest accepted value (both inclusive) of parameter i at 2i and 2i+1. */
   readonly bounds: Float64Array;
   /** 1 where parameter i has a default (taken when Excel passes null for it). */
   readonly hasDefault: Uint8Array;
@@ -213,13 +215,12 @@ export class PreparedChecks {
   readonly numberDefaults: Float64Array;
   constructor(readonly params: readonly ParamSpec[]) {
     const n = params.length;
-    this.bounds = new Float64Array(3 * n);
+    this.bounds = new Float64Array(2 * n);
     this.hasDefault = new Uint8Array(n);
     const defaults: Scalar[] = [];
     params.forEach((p, i) => {
-      this.bounds[3 * i] = p.kind === "number" ? (p.above ?? -Number.MAX_VALUE) : Infinity;
-      this.bounds[3 * i + 1] = p.kind === "number" ? (p.min ?? -Number.MAX_VALUE) : Infinity;
-      this.bounds[3 * i + 2] = p.kind === "number" ? (p.max ?? Number.MAX_VALUE) : -Infinity;
+      this.bounds[2 * i] = p.kind === "number" ? Math.max(p.min ?? -Number.MAX_VALUE, p.above !== undefined ? nextUp(p.above) : -Number.MAX_VALUE) : Infinity;
+      this.bounds[2 * i + 1] = p.kind === "number" ? (p.max ?? Number.MAX_VALUE) : -Infinity;
       const d = p.kind === "any" ? undefined : p.default;
       this.hasDefault[i] = d === undefined ? 0 : 1;
       defaults.push(d === undefined ? 0 : d);
@@ -229,8 +230,28 @@ export class PreparedChecks {
   }
 }
 
+const BITS = new DataView(new ArrayBuffer(8));
+
+/** The smallest double greater than x, for a finite x (by its bits: doubles are sign and magnitude). */
+export function nextUp(x: number): number {
+  if (!Number.isFinite(x)) throw new Error(`nextUp: ${x} is not finite`);
+  if (x === 0) return Number.MIN_VALUE;
+  BITS.setFloat64(0, x);
+  const hi = BITS.getUint32(0);
+  const lo = BITS.getUint32(4);
+  // A positive number grows with its bits, a negative one shrinks towards zero.
+  if (x > 0) {
+    BITS.setUint32(4, (lo + 1) >>> 0);
+    if (lo === 0xffffffff) BITS.setUint32(0, hi + 1);
+  } else {
+    BITS.setUint32(4, (lo - 1) >>> 0);
+    if (lo === 0) BITS.setUint32(0, hi - 1);
+  }
+  return BITS.getFloat64(0);
+}
+
 function inBounds(b: Float64Array, i: number, raw: unknown): raw is number {
-  return typeof raw === "number" && raw > b[3 * i] && raw >= b[3 * i + 1] && raw <= b[3 * i + 2];
+  return typeof raw === "number" && raw >= b[2 * i] && raw <= b[2 * i + 1];
 }
 
 /**
@@ -364,7 +385,9 @@ const NUMBERS = new Float64Array(4);
 
 /**
  * checkArgs for a function whose parameters are all numbers, into a Float64Array: storing and
- * reading its elements allocates nothing. Same checks, same errors as checkArgs.
+ * reading its elements allocates nothing. Same checks, same errors as checkArgs. The common case
+ * (every argument a number inside its bounds, or omitted with a default) is kept small enough
+ * for V8 to inline into each wrapper; anything else goes through numberArgsSlow.
  */
 export function checkNumberArgs(
   spec: { readonly id: string; readonly params: readonly NumberParam[]; readonly checks: PreparedChecks },
@@ -375,15 +398,12 @@ export function checkNumberArgs(
 ): Float64Array | CellError {
   const c = spec.checks;
   const n = spec.params.length;
-  if (n > 4) throw new Error(`checkNumberArgs: AI.${spec.id} has more than four parameters`);
-  if (n > 0 && !putNumber(c, 0, r0)) return check(c, 0, r0) as CellError;
-  if (n > 1 && !putNumber(c, 1, r1)) return check(c, 1, r1) as CellError;
-  if (n > 2 && !putNumber(c, 2, r2)) return check(c, 2, r2) as CellError;
-  if (n > 3 && !putNumber(c, 3, r3)) return check(c, 3, r3) as CellError;
-  return NUMBERS;
+  if (n <= 4 && (n < 1 || putNumber(c, 0, r0)) && (n < 2 || putNumber(c, 1, r1)) && (n < 3 || putNumber(c, 2, r2)) && (n < 4 || putNumber(c, 3, r3)))
+    return NUMBERS;
+  return numberArgsSlow(spec, [r0, r1, r2, r3]);
 }
 
-/** Checks argument i of an all-number function into NUMBERS[i]; false when it is refused (check() then says why). */
+/** The common cases of argument i of an all-number function, into NUMBERS[i]; false for anything else. */
 function putNumber(c: PreparedChecks, i: number, raw: unknown): boolean {
   if (inBounds(c.bounds, i, raw)) {
     NUMBERS[i] = raw;
@@ -393,8 +413,20 @@ function putNumber(c: PreparedChecks, i: number, raw: unknown): boolean {
     NUMBERS[i] = c.numberDefaults[i];
     return true;
   }
-  const v = check(c, i, raw);
-  if (typeof v !== "number") return false;
-  NUMBERS[i] = v;
-  return true;
+  return false;
+}
+
+/** Every argument through check(): text such as "1750 亿", 1×1 ranges, and the first error. */
+function numberArgsSlow(
+  spec: { readonly id: string; readonly params: readonly NumberParam[]; readonly checks: PreparedChecks },
+  raw: readonly unknown[]
+): Float64Array | CellError {
+  const n = spec.params.length;
+  if (n > 4) throw new Error(`checkNumberArgs: AI.${spec.id} has more than four parameters`);
+  for (let i = 0; i < n; i++) {
+    const v = check(spec.checks, i, raw[i]);
+    if (typeof v !== "number") return v as CellError;
+    NUMBERS[i] = v;
+  }
+  return NUMBERS;
 }

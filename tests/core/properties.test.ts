@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import * as c from "../../src/core/compute";
 import { RELRETURN, relReturn } from "../../src/core/returns";
-import { invoke } from "../../src/core/spec";
+import { invoke, nextUp } from "../../src/core/spec";
 
 const positive = fc.double({ min: 1e-6, max: 1e15, noNaN: true });
 const ret = fc.double({ min: -0.99, max: 10, noNaN: true });
@@ -59,5 +59,32 @@ describe("properties", () => {
         expect(Math.abs(c.trainFlops(n, c.chinchillaTokens(n)) - flop) / flop).toBeLessThan(1e-9);
       })
     );
+  });
+});
+
+describe("nextUp (folds an exclusive lower bound into an inclusive one)", () => {
+  const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+
+  it("x > a exactly when x ≥ nextUp(a), for any finite a and x", () => {
+    fc.assert(
+      fc.property(finite, finite, (a, x) => {
+        expect(x >= nextUp(a)).toBe(x > a);
+        expect(nextUp(a) >= nextUp(a)).toBe(nextUp(a) > a); // the bound itself
+        expect(a >= nextUp(a)).toBe(false);
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  it("steps to the neighbouring double at the edges: 0, ±MIN_VALUE, ±1, a carry into the high word, MAX_VALUE", () => {
+    expect(nextUp(0)).toBe(Number.MIN_VALUE);
+    expect(nextUp(-0)).toBe(Number.MIN_VALUE);
+    expect(Object.is(nextUp(-Number.MIN_VALUE), -0)).toBe(true);
+    expect(nextUp(1)).toBe(1 + Number.EPSILON);
+    expect(nextUp(-1)).toBe(-1 + Number.EPSILON / 2);
+    expect(nextUp(2 ** 32 * Number.MIN_VALUE - Number.MIN_VALUE)).toBe(2 ** 32 * Number.MIN_VALUE); // low word 0xffffffff carries
+    expect(nextUp(-(2 ** 32) * Number.MIN_VALUE)).toBe(-(2 ** 32) * Number.MIN_VALUE + Number.MIN_VALUE); // borrow from the high word
+    expect(nextUp(Number.MAX_VALUE)).toBe(Infinity);
+    expect(() => nextUp(NaN)).toThrow("not finite");
   });
 });
