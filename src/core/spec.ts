@@ -337,30 +337,25 @@ export function checkArgs<P extends readonly ParamSpec[]>(
 ): ArgsOf<P> | CellError {
   const c = spec.checks;
   const n = spec.params.length;
+  // Safe: SCRATCH[i] was converted for params[i], which is what ArgsOf<P> says it holds.
+  if (n <= 4 && (n < 1 || quick(c, 0, r0)) && (n < 2 || quick(c, 1, r1)) && (n < 3 || quick(c, 2, r2)) && (n < 4 || quick(c, 3, r3)))
+    return SCRATCH as unknown as ArgsOf<P>;
+  return argsSlow(spec, [r0, r1, r2, r3]) as ArgsOf<P> | CellError;
+}
+
+/** Every argument through check(): text to convert, 1×1 ranges, and the first error. */
+function argsSlow(
+  spec: { readonly id: string; readonly params: readonly ParamSpec[]; readonly checks: PreparedChecks },
+  raw: readonly unknown[]
+): Scalar[] | CellError {
+  const n = spec.params.length;
   if (n > 4) throw new Error(`checkArgs: AI.${spec.id} has more than four parameters`);
-  const a = SCRATCH;
-  if (n > 0 && !quick(c, 0, r0)) {
-    const v = check(c, 0, r0);
+  for (let i = 0; i < n; i++) {
+    const v = check(spec.checks, i, raw[i]);
     if (isCellError(v)) return v;
-    a[0] = v;
+    SCRATCH[i] = v;
   }
-  if (n > 1 && !quick(c, 1, r1)) {
-    const v = check(c, 1, r1);
-    if (isCellError(v)) return v;
-    a[1] = v;
-  }
-  if (n > 2 && !quick(c, 2, r2)) {
-    const v = check(c, 2, r2);
-    if (isCellError(v)) return v;
-    a[2] = v;
-  }
-  if (n > 3 && !quick(c, 3, r3)) {
-    const v = check(c, 3, r3);
-    if (isCellError(v)) return v;
-    a[3] = v;
-  }
-  // Safe: a[i] was converted for params[i], which is what ArgsOf<P> says it holds.
-  return a as unknown as ArgsOf<P>;
+  return SCRATCH;
 }
 
 /**
