@@ -363,8 +363,7 @@ function argsSlow(
  * omitted argument (Excel passes null) that has a default. Writes SCRATCH[i] and says whether it did.
  */
 function quick(c: PreparedChecks, i: number, raw: unknown): boolean {
-  if (typeof raw === "number") {
-    if (!inBounds(c.bounds, i, raw)) return false;
+  if (inBounds(c.bounds, i, raw)) {
     SCRATCH[i] = raw;
     return true;
   }
@@ -375,12 +374,13 @@ function quick(c: PreparedChecks, i: number, raw: unknown): boolean {
   return false;
 }
 
-// Numbers only: stored unboxed. SCRATCH holds strings too, so every number stored there is a heap allocation.
+// Numbers only, as raw doubles. SCRATCH also holds text, so every element written to it or read from it is a tagged value.
 const NUMBERS = new Float64Array(4);
 
 /**
- * checkArgs for a function whose parameters are all numbers, into a Float64Array: storing and
- * reading its elements allocates nothing. Same checks, same errors as checkArgs. The common case
+ * checkArgs for a function whose parameters are all numbers, into a Float64Array: its elements
+ * are stored and read as raw doubles, with no type check and no boxing. Same checks, same errors
+ * as checkArgs. The common case
  * (every argument a number inside its bounds, or omitted with a default) is kept small enough
  * for V8 to inline into each wrapper; anything else goes through numberArgsSlow.
  */
