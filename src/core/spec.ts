@@ -340,22 +340,27 @@ export function checkArgs<P extends readonly ParamSpec[]>(
   // Safe: SCRATCH[i] was converted for params[i], which is what ArgsOf<P> says it holds.
   if (n <= 4 && (n < 1 || quick(c, 0, r0)) && (n < 2 || quick(c, 1, r1)) && (n < 3 || quick(c, 2, r2)) && (n < 4 || quick(c, 3, r3)))
     return SCRATCH as unknown as ArgsOf<P>;
-  return argsSlow(spec, [r0, r1, r2, r3]) as ArgsOf<P> | CellError;
+  return argsSlow(spec, [r0, r1, r2, r3], SCRATCH) as ArgsOf<P> | CellError;
 }
 
-/** Every argument through check(): text to convert, 1×1 ranges, and the first error. */
-function argsSlow(
+/**
+ * Every argument through check() into `into` (SCRATCH, or NUMBERS for an all-number function):
+ * text to convert such as "1750 亿", 1×1 ranges, and the first error.
+ */
+function argsSlow<T extends Scalar[] | Float64Array>(
   spec: { readonly id: string; readonly params: readonly ParamSpec[]; readonly checks: PreparedChecks },
-  raw: readonly unknown[]
-): Scalar[] | CellError {
+  raw: readonly unknown[],
+  into: T
+): T | CellError {
   const n = spec.params.length;
-  if (n > 4) throw new Error(`checkArgs: AI.${spec.id} has more than four parameters`);
+  if (n > 4) throw new Error(`AI.${spec.id} has more than four parameters, more than checkArgs takes`);
   for (let i = 0; i < n; i++) {
     const v = check(spec.checks, i, raw[i]);
     if (isCellError(v)) return v;
-    SCRATCH[i] = v;
+    // Safe for NUMBERS: it only serves all-number functions, and check() gives a number parameter a number.
+    (into as Scalar[])[i] = v;
   }
-  return SCRATCH;
+  return into;
 }
 
 /**
@@ -382,7 +387,7 @@ const NUMBERS = new Float64Array(4);
  * are stored and read as raw doubles, with no type check and no boxing. Same checks, same errors
  * as checkArgs. The common case
  * (every argument a number inside its bounds, or omitted with a default) is kept small enough
- * for V8 to inline into each wrapper; anything else goes through numberArgsSlow.
+ * for V8 to inline into each wrapper; anything else goes through argsSlow.
  */
 export function checkNumberArgs(
   spec: { readonly id: string; readonly params: readonly NumberParam[]; readonly checks: PreparedChecks },
@@ -395,7 +400,7 @@ export function checkNumberArgs(
   const n = spec.params.length;
   if (n <= 4 && (n < 1 || putNumber(c, 0, r0)) && (n < 2 || putNumber(c, 1, r1)) && (n < 3 || putNumber(c, 2, r2)) && (n < 4 || putNumber(c, 3, r3)))
     return NUMBERS;
-  return numberArgsSlow(spec, [r0, r1, r2, r3]);
+  return argsSlow(spec, [r0, r1, r2, r3], NUMBERS);
 }
 
 /** The common cases of argument i of an all-number function, into NUMBERS[i]; false for anything else. */
@@ -409,19 +414,4 @@ function putNumber(c: PreparedChecks, i: number, raw: unknown): boolean {
     return true;
   }
   return false;
-}
-
-/** Every argument through check(): text such as "1750 亿", 1×1 ranges, and the first error. */
-function numberArgsSlow(
-  spec: { readonly id: string; readonly params: readonly NumberParam[]; readonly checks: PreparedChecks },
-  raw: readonly unknown[]
-): Float64Array | CellError {
-  const n = spec.params.length;
-  if (n > 4) throw new Error(`checkNumberArgs: AI.${spec.id} has more than four parameters`);
-  for (let i = 0; i < n; i++) {
-    const v = check(spec.checks, i, raw[i]);
-    if (typeof v !== "number") return v as CellError;
-    NUMBERS[i] = v;
-  }
-  return NUMBERS;
 }
