@@ -46,6 +46,12 @@ export interface CatalogEntry {
   rowCount: number;
   /** File name of the dataset, relative to the catalog: "<id>.json". */
   href: string;
+  /** As in the dataset (optional: feeds written before they were listed here are still valid). */
+  shortTitle?: LocalizedText;
+  description?: string;
+  license?: string;
+  /** File name of the dataset's changelog, relative to the catalog: "<id>.changelog.json" (written by the updater). */
+  changelog?: string;
 }
 
 export interface FeedCatalog {
@@ -203,6 +209,13 @@ const catalogEntry = z.object({
   rowCount: z.int().min(0),
   // A bare file name: the catalog cannot point the client at another host or directory.
   href: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.json$/, 'href must be a file name like "<id>.json"'),
+  shortTitle: datasetShape.shortTitle,
+  description: text.optional(),
+  license: z.string().optional(),
+  changelog: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.changelog\.json$/, 'changelog must be a file name like "<id>.changelog.json"')
+    .optional(),
 });
 
 export const catalogSchema = z
@@ -335,6 +348,9 @@ export function catalogEntryOf(d: Dataset): CatalogEntry {
     columns: d.columns,
     rowCount: d.rows.length,
     href: `${d.id}.json`,
+    ...(d.shortTitle ? { shortTitle: d.shortTitle } : {}),
+    description: d.description,
+    ...(d.license ? { license: d.license } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
  * implements it with Office.js; the workbench implements it on HyperFormula. The pane never
  * touches Office.js directly.
  */
-import type { Dataset } from "../data/types";
+import type { CellValue, Dataset } from "../data/types";
 import type { SheetPlan } from "./plan";
 
 export type Language = "zh" | "en";
@@ -18,6 +18,8 @@ export interface TrackedTable {
   language: Language;
   /** ISO timestamp. */
   insertedAt: string;
+  /** Pinned to its version: refresh leaves it as it is and says so (see WorkbookPort.setPinned). */
+  pinned?: boolean;
 }
 
 export interface InsertOptions {
@@ -44,7 +46,29 @@ export interface InsertResult {
  */
 export type SheetPlanBuilder = (existingSheetNames: readonly string[]) => SheetPlan;
 
-export type RefreshStatus = "updated" | "unchanged" | "skipped";
+/**
+ * - updated / unchanged: the table now holds the feed's version;
+ * - skipped: left as it was, for a reason the analyst can act on (table reshaped, cells in the
+ *   way, the feed offers an older version than the table holds, …);
+ * - pinned: left as it was because the analyst pinned it to its version;
+ * - failed: the table's data could not be had (missing from the feed, invalid) or Excel refused
+ *   the write; the table is as it was before the refresh (or, if even that could not be
+ *   restored, the reason says so).
+ */
+export type RefreshStatus = "updated" | "unchanged" | "skipped" | "pinned" | "failed";
+
+/** How many changed cells, added keys and removed keys a result lists (the counts are exact). */
+export const MAX_CHANGES_LISTED = 5;
+
+/** One changed cell of a refreshed table, as the summary shows it: "GPT-4 · parameters: 1.7E+12 → 1.8E+12". */
+export interface CellChange {
+  /** The row's key value as text (the key column's value), or "#12" (1-based row) when rows match by position. */
+  row: string;
+  /** The dataset column key, e.g. "parameters". */
+  column: string;
+  old: CellValue;
+  new: CellValue;
+}
 
 export interface RefreshTableResult {
   tableName: string;
@@ -57,6 +81,11 @@ export interface RefreshTableResult {
   added: number;
   changed: number;
   removed: number;
+  /** The first MAX_CHANGES_LISTED changed cells (old → new), in table order. */
+  changes?: CellChange[];
+  /** Keys of the first MAX_CHANGES_LISTED rows added and removed (when rows match by key). */
+  addedKeys?: string[];
+  removedKeys?: string[];
 }
 
 export interface RefreshSummary {
@@ -81,6 +110,12 @@ export interface WorkbookPort {
    * named in `tableNames` when given, else all. Never partially applies a table's update.
    */
   refresh(datasets: ReadonlyMap<string, Dataset>, tableNames?: string[], onProgress?: ProgressFn): Promise<RefreshSummary>;
+  /**
+   * Pins a tracked table to the version it holds (refresh then leaves it, status "pinned") or
+   * unpins it. Stored in the table's tracking record, so it survives save and reopen.
+   * @throws WorkbookError "tableMissing" when no tracked table has that name.
+   */
+  setPinned(tableName: string, pinned: boolean): Promise<void>;
 }
 
 /**
