@@ -11,10 +11,10 @@ import { indexPerformance } from "./datasets/index-performance";
 import { llmComparison } from "./datasets/llm-comparison";
 import { techMoves } from "./datasets/tech-moves";
 import { transformerCost } from "./datasets/transformer-cost";
-import { EPOCH_MODELS_ID } from "./ids";
+import { EPOCH_ACCELERATORS_ID, EPOCH_MODELS_ID } from "./ids";
 import type { Dataset } from "./types";
 
-export { EPOCH_MODELS_ID };
+export { EPOCH_ACCELERATORS_ID, EPOCH_MODELS_ID };
 
 /**
  * The small datasets, bundled with the functions and the task pane: the report's figures in
@@ -34,8 +34,11 @@ export const DATASETS: readonly Dataset[] = Object.freeze([
 /** Ids of the bundled datasets, in DATASETS order. */
 export const DATASET_IDS: readonly string[] = Object.freeze(DATASETS.map((d) => d.id));
 
-/** Every dataset id the feed publishes: the bundled ones plus epoch-models. */
-export const ALL_DATASET_IDS: readonly string[] = Object.freeze([...DATASET_IDS, EPOCH_MODELS_ID]);
+/** The large Epoch AI tables: published in the feed, never bundled with the functions. */
+export const FEED_ONLY_IDS: readonly string[] = Object.freeze([EPOCH_MODELS_ID, EPOCH_ACCELERATORS_ID]);
+
+/** Every dataset id the build's feed publishes: the bundled ones plus the Epoch tables. */
+export const ALL_DATASET_IDS: readonly string[] = Object.freeze([...DATASET_IDS, ...FEED_ONLY_IDS]);
 
 const BY_ID: ReadonlyMap<string, Dataset> = new Map(DATASETS.map((d) => [d.id, d]));
 if (BY_ID.size !== DATASETS.length) throw new Error("catalog: duplicate dataset id");

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { ALL_DATASET_IDS, DATASETS, DATASET_IDS, EPOCH_MODELS_ID, getDataset } from "../../src/data/catalog";
+import { ALL_DATASET_IDS, DATASETS, DATASET_IDS, EPOCH_ACCELERATORS_ID, EPOCH_MODELS_ID, getDataset } from "../../src/data/catalog";
 import { epochModels } from "../../src/data/datasets/epoch-models";
 import { loadEpochModels } from "../../src/data/epoch-models-loader";
 
@@ -31,9 +31,10 @@ describe("catalog", () => {
     expect(new Set(DATASET_IDS).size).toBe(DATASET_IDS.length);
   });
 
-  test("ALL_DATASET_IDS adds epoch-models, which the small list leaves out", () => {
-    expect(ALL_DATASET_IDS).toEqual([...DATASET_IDS, EPOCH_MODELS_ID]);
+  test("ALL_DATASET_IDS adds the Epoch tables, which the small list leaves out", () => {
+    expect(ALL_DATASET_IDS).toEqual([...DATASET_IDS, EPOCH_MODELS_ID, EPOCH_ACCELERATORS_ID]);
     expect(DATASET_IDS).not.toContain(EPOCH_MODELS_ID);
+    expect(DATASET_IDS).not.toContain(EPOCH_ACCELERATORS_ID);
     expect(epochModels.id).toBe(EPOCH_MODELS_ID);
   });
 

@@ -34,7 +34,7 @@ const COLUMNS: Column[] = [
 ];
 
 /** Shape of the generated JSON (checked at load, since JSON imports are typed loosely). */
-interface GeneratedEpoch {
+export interface GeneratedEpoch {
   inputSha256: string;
   columns: string[];
   corrections: string[];
@@ -49,37 +49,52 @@ function checkGenerated(g: GeneratedEpoch): CellValue[][] {
   return g.rows;
 }
 
-const data = generated as GeneratedEpoch;
+/** Where the rows came from when not from the committed snapshot (the updater). */
+export interface ModelsOrigin {
+  url: string;
+  /** ISO date the figures are as of. */
+  asOf: string;
+}
 
-export const epochModels: Dataset = {
-  id: EPOCH_MODELS_ID,
-  version: "1.0.0",
-  shortTitle: { zh: "Epoch AI 模型库", en: "Epoch AI models" },
-  title: { zh: "Epoch AI 机器学习模型数据库", en: "Epoch AI: ML models database" },
-  description:
-    "Epoch AI's database of notable and other machine-learning models (about 1,900 rows): " +
-    "organization, publication date, domain, parameters, training compute, dataset size, " +
-    "training hardware, utilization, country, Epoch's confidence and training cost.",
-  source: [
-    {
-      text: 'Epoch AI, "Data on Notable/All AI Models" (CC BY 4.0); snapshot of "All ML Systems" edited up to 2025-06-20',
-      url: "https://epoch.ai/data",
-    },
-  ],
-  asOf: "2025-06-20",
-  license: "CC BY 4.0 (Epoch AI): credit Epoch AI when using or sharing these figures",
-  notes: [
-    "Figures are Epoch AI's estimates; keep the confidence column with them (Confident, Likely, Speculative, Unknown).",
-    "Converted by scripts/convert-epoch.mjs from the public repository epoch-research/training-cost-trends, file data/All ML Systems - full view.csv; input SHA-256 " +
-      data.inputSha256 +
-      ".",
-    'Text is trimmed and runs of whitespace collapsed (a line break after a hyphen, as in "Cosmos-1.0-\\nDiffusion-14B", is joined). Empty cells are blank.',
-    "mfu is a fraction shown as a percentage.",
-    ...data.corrections.map((c) => `Conversion fix (a percentage typed as a number): ${c}.`),
-    "training_cost_usd is Epoch's training compute cost in 2023 US dollars (the CSV's \"$6770000.00\" → 6770000).",
-    "country and organization are Epoch's text, which lists one entry per organization and may repeat a country.",
-    'Model names are not unique in Epoch\'s data (e.g. "P-LLama3" twice, "CALM" and "CaLM"): a name lookup returns the first (most recent) row.',
-  ],
-  columns: COLUMNS,
-  rows: checkGenerated(data),
-};
+/** Builds the dataset from converted rows: the committed snapshot, or (origin given) a live export. */
+export function epochModelsFrom(data: GeneratedEpoch, origin?: ModelsOrigin): Dataset {
+  return {
+    id: EPOCH_MODELS_ID,
+    version: "1.0.0",
+    shortTitle: { zh: "Epoch AI 模型库", en: "Epoch AI models" },
+    title: { zh: "Epoch AI 机器学习模型数据库", en: "Epoch AI: ML models database" },
+    description:
+      "Epoch AI's database of notable and other machine-learning models (about 1,900 rows): " +
+      "organization, publication date, domain, parameters, training compute, dataset size, " +
+      "training hardware, utilization, country, Epoch's confidence and training cost.",
+    source: [
+      {
+        text: origin
+          ? `Epoch AI, "Data on Notable/All AI Models" (CC BY 4.0), downloaded ${origin.asOf}`
+          : 'Epoch AI, "Data on Notable/All AI Models" (CC BY 4.0); snapshot of "All ML Systems" edited up to 2025-06-20',
+        url: "https://epoch.ai/data",
+      },
+    ],
+    asOf: origin?.asOf ?? "2025-06-20",
+    license: "CC BY 4.0 (Epoch AI): credit Epoch AI when using or sharing these figures",
+    notes: [
+      "Figures are Epoch AI's estimates; keep the confidence column with them (Confident, Likely, Speculative, Unknown).",
+      (origin
+        ? `Converted by scripts/update-data.ts from ${origin.url}; input SHA-256 `
+        : "Converted by scripts/convert-epoch.mjs from the public repository epoch-research/training-cost-trends, file data/All ML Systems - full view.csv; input SHA-256 ") +
+        data.inputSha256 +
+        ".",
+      'Text is trimmed and runs of whitespace collapsed (a line break after a hyphen, as in "Cosmos-1.0-\\nDiffusion-14B", is joined). Empty cells are blank.',
+      "mfu is a fraction shown as a percentage.",
+      ...data.corrections.map((c) => `Conversion fix (a percentage typed as a number): ${c}.`),
+      "training_cost_usd is Epoch's training compute cost in 2023 US dollars (the CSV's \"$6770000.00\" → 6770000).",
+      "country and organization are Epoch's text, which lists one entry per organization and may repeat a country.",
+      'Model names are not unique in Epoch\'s data (e.g. "P-LLama3" twice, "CALM" and "CaLM"): a name lookup returns the first (most recent) row.',
+    ],
+    columns: COLUMNS,
+    key: "model",
+    rows: checkGenerated(data),
+  };
+}
+
+export const epochModels: Dataset = epochModelsFrom(generated as GeneratedEpoch);
