@@ -1,7 +1,7 @@
 /** The dataset functions: AI.DATASET, AI.DATASETS, AI.MODEL, AI.CHIP. */
 import { defineFunction } from "../core/spec";
 import { catalogMatrix, datasetAsMatrix, lookupChip, lookupModel } from "./lookup";
-import { epochDatasets, epochIndexes } from "./epoch-cache";
+import { epochChipIndexes, epochDatasets, epochIndexes } from "./epoch-cache";
 import type { Language } from "../sheet/workbook";
 
 const LANGUAGE = { name: "language", kind: "text", default: "en", choices: ["en", "zh"] } as const;
@@ -37,7 +37,7 @@ export const CHIP = defineFunction({
     { name: "field", kind: "text", default: "bf16" },
   ],
   returns: "number",
-  impl: (name: string, field: string) => lookupChip(name, field),
+  impl: (name: string, field: string) => lookupChip(name, field, epochChipIndexes()),
 });
 
 export const DATA_FUNCTIONS = [DATASET, DATASETS, MODEL, CHIP] as const;

@@ -8,7 +8,8 @@
  */
 import { CellError, isCellError, naError, valueError } from "../core/errors";
 import type { Language } from "../sheet/workbook";
-import { ALL_DATASET_IDS, DATASETS, EPOCH_MODELS_ID, getDataset } from "./catalog";
+import { ALL_DATASET_IDS, DATASETS, EPOCH_MODELS_ID, FEED_ONLY_IDS, getDataset } from "./catalog";
+import { EPOCH_ACCELERATORS_ID } from "./ids";
 import type { CellValue, Dataset } from "./types";
 
 /**
@@ -55,6 +56,20 @@ export interface NameIndexSpec {
   fieldAliases: Readonly<Record<string, string>>;
   /** A name on two rows: "throw" for curated data (a bug), "first" for external data. */
   onDuplicate: "throw" | "first";
+  /**
+   * Looser names of a row (e.g. without the vendor's brand words), found only when no row has
+   * the name exactly. A loose name that two rows share finds neither: it is ambiguous.
+   */
+  looseNames?: (row: readonly CellValue[], dataset: Dataset) => readonly string[];
+  /** Fields computed from a column, e.g. year from a release date. */
+  computedFields?: Readonly<Record<string, ComputedField>>;
+}
+
+/** A field whose value is computed from one column's value. */
+export interface ComputedField {
+  column: string;
+  /** The field's value; null when the column's value gives none. */
+  map: (v: CellValue) => CellValue;
 }
 
 /** A dataset indexed by normalised name and field. */
@@ -63,8 +78,14 @@ export interface NameIndex {
   readonly spec: NameIndexSpec;
   /** Normalised name → row. */
   readonly byName: ReadonlyMap<string, number>;
+  /** Row → its normalised exact names, in the order the spec lists them (label column first). */
+  readonly rowNames: readonly (readonly string[])[];
   /** Normalised field name → column. */
   readonly fields: ReadonlyMap<string, number>;
+  /** Normalised computed field name → its column, key and mapping. */
+  readonly computed: ReadonlyMap<string, { col: number; name: string; map: ComputedField["map"] }>;
+  /** Normalised loose name → the rows that share it (two or more). */
+  readonly ambiguous: ReadonlyMap<string, readonly number[]>;
   /** Column of the label shown in messages. */
   readonly labelCol: number;
 }
@@ -83,9 +104,11 @@ export function buildNameIndex(dataset: Dataset, spec: NameIndexSpec): NameIndex
   const labelCol = col(dataset, spec.labelColumn);
 
   const byName = new Map<string, number>();
+  const rowNames: string[][] = dataset.rows.map(() => []);
   const add = (name: string, row: number): void => {
     const key = normalizeName(name);
     if (key === "") return;
+    if (!rowNames[row].includes(key)) rowNames[row].push(key);
     const had = byName.get(key);
     if (had === undefined) byName.set(key, row);
     else if (had !== row && spec.onDuplicate === "throw") {
@@ -94,7 +117,7 @@ export function buildNameIndex(dataset: Dataset, spec: NameIndexSpec): NameIndex
   };
   dataset.rows.forEach((r, i) => {
     const names: string[] = [];
-    for (const c of nameCols) if (typeof r[c] === "string") names.push(r[c] as string);
+    for (const c of [labelCol, ...nameCols]) if (typeof r[c] === "string") names.push(r[c] as string);
     if (aliasCol >= 0 && typeof r[aliasCol] === "string") names.push(...(r[aliasCol] as string).split(";"));
     const prefixes = prefixCols.map((c) => r[c]).filter((v): v is string => typeof v === "string");
     for (const n of names) {
@@ -103,10 +126,33 @@ export function buildNameIndex(dataset: Dataset, spec: NameIndexSpec): NameIndex
     }
   });
 
+  // Loose names: after every exact name, so an exact name always wins. Rows that repeat one
+  // exact name (kept as the first) count as that first row, not as an ambiguity.
+  const ambiguous = new Map<string, number[]>();
+  if (spec.looseNames) {
+    const loose = new Map<string, Set<number>>();
+    dataset.rows.forEach((r, i) => {
+      const own = byName.get(normalizeName(String(r[labelCol] ?? ""))) ?? i;
+      for (const n of spec.looseNames!(r, dataset)) {
+        const key = normalizeName(n);
+        if (key === "" || byName.has(key)) continue;
+        const rows = loose.get(key) ?? new Set<number>();
+        rows.add(own);
+        loose.set(key, rows);
+      }
+    });
+    for (const [key, rows] of loose) {
+      if (rows.size === 1) byName.set(key, [...rows][0]);
+      else ambiguous.set(key, [...rows]);
+    }
+  }
+
   const fields = new Map<string, number>();
   dataset.columns.forEach((c, i) => fields.set(normalizeName(c.key), i));
   for (const [alias, key] of Object.entries(spec.fieldAliases)) fields.set(normalizeName(alias), col(dataset, key));
-  return { dataset, spec, byName, fields, labelCol };
+  const computed = new Map<string, { col: number; name: string; map: ComputedField["map"] }>();
+  for (const [name, f] of Object.entries(spec.computedFields ?? {})) computed.set(normalizeName(name), { col: col(dataset, f.column), name, map: f.map });
+  return { dataset, spec, byName, rowNames, fields, computed, ambiguous, labelCol };
 }
 
 const label = (ix: NameIndex, row: number): string => String(ix.dataset.rows[row][ix.labelCol]);
@@ -129,7 +175,7 @@ export function suggest(query: string, indexes: readonly NameIndex[], n = 3): st
 }
 
 function suggestFields(field: string, ix: NameIndex): string[] {
-  const names = [...ix.dataset.columns.map((c) => c.key), ...Object.keys(ix.spec.fieldAliases)];
+  const names = [...ix.dataset.columns.map((c) => c.key), ...Object.keys(ix.spec.fieldAliases), ...Object.keys(ix.spec.computedFields ?? {})];
   const q = normalizeName(field);
   return [...new Set(names)]
     .map((f) => [f, editDistance(q, normalizeName(f))] as const)
@@ -140,11 +186,58 @@ function suggestFields(field: string, ix: NameIndex): string[] {
 
 const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(", ");
 
+/** A field of an index: a column, possibly through a computed mapping; undefined when unknown. */
+interface FieldRef {
+  col: number;
+  name: string;
+  map?: ComputedField["map"];
+}
+
+function fieldOf(ix: NameIndex, field: string): FieldRef | undefined {
+  const key = normalizeName(field);
+  const c = ix.fields.get(key);
+  if (c !== undefined) return { col: c, name: ix.dataset.columns[c].key };
+  return ix.computed.get(key);
+}
+
+type Hit = { row: number } | { rows: readonly number[] } | undefined;
+
+const find = (ix: NameIndex, key: string): Hit => {
+  const row = ix.byName.get(key);
+  if (row !== undefined) return { row };
+  const rows = ix.ambiguous.get(key);
+  return rows === undefined ? undefined : { rows };
+};
+
+function ambiguityError(ix: NameIndex, name: string, rows: readonly number[]): CellError {
+  const labels = [...new Set(rows.map((r) => label(ix, r)))].sort((a, b) => a.localeCompare(b));
+  const shown = labels.length > 5 ? `${quoteList(labels.slice(0, 5))} and ${labels.length - 5} more` : quoteList(labels);
+  return naError(`"${name}" could be ${labels.length} ${ix.spec.kind}s in ${ix.dataset.id}: ${shown}; give the full name`);
+}
+
+function valueAt(ix: NameIndex, row: number, f: FieldRef): number | string | CellError {
+  const raw: CellValue = ix.dataset.rows[row][f.col];
+  const v = f.map && raw !== null ? f.map(raw) : raw;
+  if (v === null) return naError(`${label(ix, row)} has no ${f.name} figure in ${ix.dataset.id} (see the dataset's notes)`);
+  return typeof v === "boolean" ? String(v) : v;
+}
+
+/** How lookupIn treats a field the table that knows the name does not have. */
+export interface LookupOptions {
+  /**
+   * Ask the later indexes that have the field for the same name (AI.CHIP: "fp8" is only in
+   * Epoch's table). A figure the first table leaves blank stays blank: only a missing column
+   * is looked up elsewhere.
+   */
+  fieldFallback?: boolean;
+}
+
 /**
  * One field of the row named `name`, searching `indexes` in order (the first that knows the
- * name answers). Blank cells and unknown names or fields are #N/A with a helpful message.
+ * name answers). Blank cells and unknown names or fields are #N/A with a helpful message; so
+ * is a loose name several rows share.
  */
-export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: unknown): number | string | CellError {
+export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: unknown, options: LookupOptions = {}): number | string | CellError {
   if (indexes.length === 0) throw new Error("lookupIn: no index");
   // An argument that already is an error passes through unchanged (DESIGN.md).
   if (isCellError(name)) return name;
@@ -153,18 +246,28 @@ export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: un
   if (typeof name !== "string" || normalizeName(name) === "") return valueError(`give a ${kind} name as text, e.g. "${label(indexes[0], 0)}"`);
   if (typeof field !== "string" || normalizeName(field) === "") return valueError('give a field name as text, e.g. "params"');
   const key = normalizeName(name);
-  for (const ix of indexes) {
-    const row = ix.byName.get(key);
-    if (row === undefined) continue;
-    const c = ix.fields.get(normalizeName(field));
-    if (c === undefined) {
-      return naError(`no field "${field}" for ${kind}s in ${ix.dataset.id}; did you mean ${quoteList(suggestFields(field, ix))}?`);
+  for (let i = 0; i < indexes.length; i++) {
+    const ix = indexes[i];
+    const hit = find(ix, key);
+    if (hit === undefined) continue;
+    if ("rows" in hit) return ambiguityError(ix, name, hit.rows);
+    const f = fieldOf(ix, field);
+    if (f !== undefined) return valueAt(ix, hit.row, f);
+    const noField = `no field "${field}" for ${kind}s in ${ix.dataset.id}`;
+    const others = options.fieldFallback ? indexes.slice(i + 1).filter((x) => fieldOf(x, field) !== undefined) : [];
+    // The name as typed, then the row's own names (its label, aliases): the first exact hit answers.
+    const keys = [key, ...ix.rowNames[hit.row].filter((k) => k !== key)];
+    for (const ox of others) {
+      for (const k of keys) {
+        const h = find(ox, k);
+        if (h === undefined) continue;
+        return "rows" in h ? ambiguityError(ox, name, h.rows) : valueAt(ox, h.row, fieldOf(ox, field)!);
+      }
     }
-    const v: CellValue = ix.dataset.rows[row][c];
-    if (v === null) {
-      return naError(`${label(ix, row)} has no ${ix.dataset.columns[c].key} figure in ${ix.dataset.id} (see the dataset's notes)`);
+    if (others.length > 0) {
+      return naError(`${noField}; ${others[0].dataset.id} has it but no ${kind} named "${name}"; did you mean ${quoteList(suggest(name, others))}?`);
     }
-    return typeof v === "boolean" ? String(v) : v;
+    return naError(`${noField}; did you mean ${quoteList(suggestFields(field, ix))}?`);
   }
   return naError(`no ${kind} named "${name}"; did you mean ${quoteList(suggest(name, indexes))}?`);
 }
@@ -235,7 +338,69 @@ export const CHIP_FIELDS: Readonly<Record<string, string>> = {
   显存: "memory_gb",
   url: "source_url",
   厂商: "vendor",
+  manufacturer: "vendor",
 };
+
+/**
+ * Field names for Epoch AI's hardware rows (epoch-accelerators), the same words as CHIP_FIELDS
+ * where they mean the same, plus the figures only Epoch's table has (fp8, int8, bandwidth, tdp).
+ */
+export const EPOCH_CHIP_FIELDS: Readonly<Record<string, string>> = {
+  bf16: "tensor16_flops",
+  fp16: "tensor16_flops",
+  tensor: "tensor16_flops",
+  tensor16: "tensor16_flops",
+  fp32: "fp32_flops",
+  fp8: "fp8_flops",
+  int8: "int8_ops",
+  memory: "memory_gb",
+  mem: "memory_gb",
+  hbm: "memory_gb",
+  显存: "memory_gb",
+  bandwidth: "memory_bandwidth",
+  bw: "memory_bandwidth",
+  带宽: "memory_bandwidth",
+  tdp: "tdp_w",
+  power: "tdp_w",
+  vendor: "manufacturer",
+  厂商: "manufacturer",
+  date: "release_date",
+  release: "release_date",
+  url: "source_url",
+  source: "source_url",
+};
+
+/** year ← release_date's year ("2024-10-10" → 2024), as the curated table's year column. */
+const YEAR_FROM_DATE: ComputedField = {
+  column: "release_date",
+  map: (v) => (typeof v === "string" && /^\d{4}(-|$)/.test(v) ? Number(v.slice(0, 4)) : null),
+};
+
+/**
+ * Words a chip's name may start with that say who makes it, not which chip it is: "NVIDIA",
+ * "Intel Habana", "Google". Stripping them is the only loosening of Epoch's names; a family or
+ * model word ("TPU", "Gaudi", "H100") is never dropped, so a loose name cannot become another chip.
+ */
+const BRAND_WORDS: ReadonlySet<string> = new Set(["nvidia", "amd", "intel", "habana", "google", "cloud", "huawei", "hisilicon", "tesla", "radeon", "instinct"]);
+
+/**
+ * Loose names of an Epoch hardware row: its name without leading brand words (the
+ * manufacturer's own words count as brand words), each also with the manufacturer in front.
+ * Example: "Intel Habana Gaudi2" → "Habana Gaudi2", "Gaudi2", "Intel Habana Gaudi2", "Intel Gaudi2".
+ * A loose name keeps a digit, so "NVIDIA Tesla" never becomes "Tesla".
+ */
+export function epochChipLooseNames(name: string, manufacturer: string | null): string[] {
+  const brand = new Set(BRAND_WORDS);
+  for (const w of (manufacturer ?? "").split(/\s+/)) if (normalizeName(w) !== "") brand.add(normalizeName(w));
+  const words = name.split(/\s+/).filter((w) => normalizeName(w) !== "");
+  const out: string[] = [];
+  for (let i = 0; i < words.length - 1 && brand.has(normalizeName(words[i])); i++) {
+    const rest = words.slice(i + 1).join(" ");
+    if (/\d/.test(rest)) out.push(rest);
+  }
+  const m = manufacturer?.trim() ?? "";
+  return m === "" ? out : [...out, ...[name, ...out].map((n) => `${m} ${n}`)];
+}
 
 /** Indexes the report's model table (llm-comparison). */
 export function buildModelIndex(dataset: Dataset): NameIndex {
@@ -262,6 +427,27 @@ export function buildEpochModelIndex(dataset: Dataset): NameIndex {
     labelColumn: "model",
     fieldAliases: EPOCH_MODEL_FIELDS,
     onDuplicate: "first",
+  });
+}
+
+/**
+ * Indexes Epoch AI's hardware table (epoch-accelerators, loaded from the feed), to pass to
+ * lookupChip as a fallback: exact names ("NVIDIA H100 SXM5 80GB"), then the loose names of
+ * epochChipLooseNames ("Gaudi2"). A repeated exact name: the first row wins; a loose name two
+ * chips share: #N/A listing them.
+ */
+export function buildEpochChipIndex(dataset: Dataset): NameIndex {
+  if (dataset.id !== EPOCH_ACCELERATORS_ID) throw new Error(`buildEpochChipIndex: expected ${EPOCH_ACCELERATORS_ID}, got ${dataset.id}`);
+  const m = col(dataset, "manufacturer");
+  const n = col(dataset, "name");
+  return buildNameIndex(dataset, {
+    kind: "chip",
+    nameColumns: ["name"],
+    labelColumn: "name",
+    fieldAliases: EPOCH_CHIP_FIELDS,
+    onDuplicate: "first",
+    looseNames: (r) => (typeof r[n] === "string" ? epochChipLooseNames(r[n] as string, typeof r[m] === "string" ? (r[m] as string) : null) : []),
+    computedFields: { year: YEAR_FROM_DATE },
   });
 }
 
@@ -303,14 +489,18 @@ export function lookupModel(name: unknown, field: unknown = "params", fallback: 
 /**
  * A figure for an accelerator, found by any of its names ("H100", "NVIDIA H100", "英伟达 H100").
  * Fields: bf16 (default; dense 16-bit tensor FLOP/s), fp16, fp32, memory_gb, year, vendor, ...
+ * `fallback` indexes (buildEpochChipIndex(epoch-accelerators)) answer names the curated table
+ * does not know, and fields it has no column for (fp8, int8, bandwidth, tdp).
  * Example: `lookupChip("H100")` → 9.89e14.
  */
-export function lookupChip(name: unknown, field: unknown = "bf16"): number | string | CellError {
-  return lookupIn([chipIndexOf()], name, field);
+export function lookupChip(name: unknown, field: unknown = "bf16", fallback: readonly NameIndex[] = []): number | string | CellError {
+  return lookupIn([chipIndexOf(), ...fallback], name, field, { fieldFallback: true });
 }
 
 // ---------------------------------------------------------------------------------------
 // Whole datasets as matrices (AI.DATASET, AI.DATASETS)
+
+export { FEED_ONLY_IDS };
 
 /** What a spilled cell can hold: Excel cannot spill null, so blanks are "". */
 export type MatrixCell = string | number | boolean;
@@ -327,8 +517,8 @@ export function datasetAsMatrix(id: unknown, withHeader = true, language: Langua
   const wanted = id.trim().toLowerCase();
   const d = extra.find((x) => x.id === wanted) ?? getDataset(wanted);
   if (d === undefined) {
-    if (wanted === EPOCH_MODELS_ID) return naError(`${EPOCH_MODELS_ID} is not loaded yet: it comes from the data feed`);
-    const ids = [...new Set([...ALL_DATASET_IDS, ...extra.map((x) => x.id)])];
+    if (FEED_ONLY_IDS.includes(wanted)) return naError(`${wanted} is not loaded yet: it comes from the data feed`);
+    const ids = [...new Set([...ALL_DATASET_IDS, ...FEED_ONLY_IDS, ...extra.map((x) => x.id)])];
     const close = ids
       .map((x) => [x, editDistance(normalizeName(wanted), normalizeName(x))] as const)
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))

@@ -76,8 +76,8 @@ export const FUNCTION_DOCS: Readonly<Record<string, FunctionDoc>> = {
   PARSEBYTES: { example: ["45TB"], result: 49478023249920, shown: "4.95E+13", unit: "bytes", source: "the report's note under 图8: 1TB = 1024GB" },
   DATASET: {
     example: ["accelerators"],
-    result: { rows: 14, cols: 13 },
-    shown: "a 14 × 13 table that spills (header + 13 chips)",
+    result: { rows: 24, cols: 13 },
+    shown: "a 24 × 13 table that spills (header + 23 chips)",
     unit: "table",
     source: "the dataset's own source lines (AI.DATASETS)",
   },
@@ -94,6 +94,7 @@ export const FUNCTION_DOCS: Readonly<Record<string, FunctionDoc>> = {
     result: 9.89e14,
     shown: "9.89E+14",
     unit: "FLOP/s (bf16, fp16, fp32)",
-    source: "accelerators: vendor datasheets (NVIDIA, AMD, Huawei, Cambricon), Epoch AI's hardware database",
+    source:
+      "accelerators: vendor datasheets (NVIDIA, AMD, Google, Intel, Huawei, Cambricon), else epoch-accelerators: Epoch AI's hardware database (CC BY 4.0)",
   },
 };

@@ -117,7 +117,8 @@ export const ZH_CN: Readonly<Record<string, FunctionTranslation>> = {
     params: { text: '数据量文本,如 "45TB"。', bytes_per_unit_step: "1024(默认,同报告)或 1000(SI)。" },
   },
   DATASET: {
-    description: '以可溢出的动态数组返回数据目录中的一个数据集:"llm-comparison"、"index-performance"、"accelerators"、"epoch-models" 等(见 AI.DATASETS())。',
+    description:
+      '以可溢出的动态数组返回数据目录中的一个数据集:"llm-comparison"、"index-performance"、"accelerators"、"epoch-models"、"epoch-accelerators" 等(见 AI.DATASETS())。',
     result: "数据集各行;空白为空文本。",
     params: { id: '数据集代码,如 "llm-comparison"。', with_header: "TRUE(默认)包含表头行。", language: '表头语言:"en"(默认)或 "zh"。' },
   },
@@ -132,11 +133,12 @@ export const ZH_CN: Readonly<Record<string, FunctionTranslation>> = {
     params: { name: '模型名,中英文均可:"GPT-3"、"gpt3"、"悟道 2.0"、"Wu Dao 2.0"。', field: '字段:"params"(默认)、"tokens"、"flop"、"date"、"company" 等。' },
   },
   CHIP: {
-    description: "查询 AI 加速芯片的官方规格:bf16(16 位稠密张量算力 FLOP/s,默认)、fp32、memory_gb、year、vendor 等。",
+    description:
+      "查询 AI 加速芯片的规格:bf16(16 位稠密张量算力 FLOP/s,默认)、fp32、memory_gb、year、vendor 等;先查官方规格表(accelerators),再查 Epoch AI 硬件数据库(另有 fp8、int8、bandwidth、tdp)。",
     result: "数值(bf16、fp16、fp32 为 FLOP/s)。",
     params: {
-      name: '芯片:"H100"、"A100 SXM"、"NVIDIA A100"、"MI300X"、"昇腾 910" 等。',
-      field: '字段:"bf16"(默认)、"fp16"、"fp32"、"memory_gb"、"year"、"vendor" 等。',
+      name: '芯片:"H100"、"MI325X"、"TPU v5p"、"NVIDIA A100"、"昇腾910C",或 Epoch 数据库中的名称如 "Gaudi 2"。',
+      field: '字段:"bf16"(默认)、"fp16"、"fp32"、"memory_gb"、"year"、"vendor"、"fp8"、"bandwidth"、"tdp" 等。',
     },
   },
 };

@@ -14,6 +14,7 @@ import { mountPane } from "../taskpane/App";
 import { makeDeps } from "../taskpane/make-deps";
 import { loadEpochFromFeed } from "../functions/epoch-feed";
 import { epochDatasets } from "../data/epoch-cache";
+import { EPOCH_ACCELERATORS_ID, EPOCH_MODELS_ID } from "../data/ids";
 import { HfWorkbook } from "./hf-workbook";
 import { Workbench } from "./Workbench";
 
@@ -27,16 +28,19 @@ declare global {
 const book = new HfWorkbook();
 window.workbench = book;
 
-/** Epoch AI's models from the feed (data/epoch-models.json beside this page), so AI.MODEL falls back to them. */
-const epoch: Promise<string> = loadEpochFromFeed().then((problem) => {
-  if (problem !== null) {
-    document.body.dataset.epoch = "failed";
-    return `Epoch AI models not loaded: ${problem}`;
-  }
-  book.recalculate();
-  document.body.dataset.epoch = "loaded";
-  const rows = epochDatasets()[0]?.rows.length ?? 0;
-  return `HyperFormula engine (GPL-3.0, dev only) · Epoch AI models loaded from the feed (${rows.toLocaleString("en-US")} rows)`;
+/**
+ * Epoch AI's tables from the feed beside this page, as Excel's runtime loads them on first use:
+ * models for AI.MODEL's fallback, accelerators for AI.CHIP's. The page says how it went.
+ */
+const epoch: Promise<string> = Promise.all([loadEpochFromFeed(EPOCH_MODELS_ID), loadEpochFromFeed(EPOCH_ACCELERATORS_ID)]).then(([models, chips]) => {
+  const failed = [models !== null ? `Epoch AI models not loaded: ${models}` : "", chips !== null ? `Epoch AI accelerators not loaded: ${chips}` : ""].filter(
+    Boolean
+  );
+  if (models === null || chips === null) book.recalculate();
+  document.body.dataset.epoch = failed.length > 0 ? "failed" : "loaded";
+  if (failed.length > 0) return failed.join(" · ");
+  const rows = (id: string) => (epochDatasets().find((d) => d.id === id)?.rows.length ?? 0).toLocaleString("en-US");
+  return `HyperFormula engine (GPL-3.0, dev only) · Epoch AI tables loaded from the feed (${rows(EPOCH_MODELS_ID)} models, ${rows(EPOCH_ACCELERATORS_ID)} accelerators)`;
 });
 
 function Left() {

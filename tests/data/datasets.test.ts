@@ -112,7 +112,7 @@ describe("row counts", () => {
     "ai-compute-trend": 9, // 8 milestones in the post + AlphaGo Zero
     "china-compute": 11,
     coverage: 14, // 投资建议: 1 + 6 + 6 + 1
-    accelerators: 13,
+    accelerators: 23, // 13 + 10 chips of 2023-2025 (issue 11)
     "epoch-models": 1892, // the CSV snapshot's records
   };
   test.each(ALL.map((d) => [d.id, d.rows.length] as const))("%s has %i rows", (id, n) => {
