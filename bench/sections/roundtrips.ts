@@ -17,6 +17,10 @@
  *                                   Budget: 2
  *   syncs_per_model_max             most syncs of one ExcelWorkbook.insertModel after listTracked,
  *                                   over every template, language and mode. Budget: 1
+ *   refresh_small_change_bytes      bytes of the write requests of a refresh of epoch-models (1,892
+ *                                   rows) where 5 rows changed and 10 were added at the top of the
+ *                                   feed (sum over the refresh's write syncs). Budget: < 50 KB and
+ *                                   2 syncs: the request grows with the change, not the table
  *   syncs_200k                      syncs of inserting a 200,000-row × 10-column dataset
  *   max_payload_bytes               largest single sync over everything above. Budget: under 4 MB
  *                                   (Excel on the web rejects requests over 5 MB)
@@ -32,6 +36,7 @@ export const ROUNDTRIP_KEYS = [
   "syncs_per_insert_selection_max",
   "syncs_per_refresh",
   "syncs_per_model_max",
+  "refresh_small_change_bytes",
   "syncs_200k",
   "max_payload_bytes",
   "insert_200k_ms",
@@ -173,10 +178,27 @@ export function syntheticDataset(rows: number): Dataset {
   };
 }
 
+/** The next patch version ("1.0.0" → "1.0.1"); refresh refuses a version older than the table's. */
+function nextVersion(version: string): string {
+  const m = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  return m ? `${m[1]}.${m[2]}.${Number(m[3]) + 1}` : `${version}.1`;
+}
+
 /** The same dataset, one version later, every numeric cell of its first data row changed. */
 function bumped(d: Dataset): Dataset {
   const rows = d.rows.map((row, i) => (i === 0 ? row.map((v) => (typeof v === "number" ? v * 1.01 + 1 : v)) : row));
-  return { ...d, version: `${d.version}-bench`, rows };
+  return { ...d, version: nextVersion(d.version), rows };
+}
+
+/** The budget of refresh_small_change_bytes: the write requests of a small change, in bytes. */
+const SMALL_CHANGE_LIMIT = 50_000;
+
+/** epoch-models one version later: 5 rows changed (one number each), 10 new models at the top (Epoch lists newest first). */
+function smallChange(d: Dataset): Dataset {
+  const numeric = d.columns.findIndex((c) => c.key === "parameters");
+  const rows = d.rows.map((row, i) => (i % 400 === 200 ? row.map((v, c) => (c === numeric ? (typeof v === "number" ? v * 1.1 : 1e9) : v)) : row));
+  const fresh = Array.from({ length: 10 }, (_, k) => d.columns.map((c, j) => (j === 0 ? `Bench model ${k + 1}` : c.type === "text" ? "bench" : null)));
+  return { ...d, version: nextVersion(d.version), rows: [...fresh, ...rows] };
 }
 
 async function counted<T>(fake: FakeExcelLike, work: () => Promise<T>, payloads: number[]): Promise<{ syncs: number; value: T }> {
@@ -310,6 +332,41 @@ export async function runRoundTrips(opts: RoundTripOptions): Promise<SectionResu
       detail: `${built} sheets (${rec.templates.length - skipped.length} templates × en/zh × ai/portable); worst: ${worst}; a cold instance: ${coldMax}`,
     };
   });
+
+  {
+    const key = "refresh_small_change_bytes";
+    const budget: Budget = { key, value: null, limit: SMALL_CHANGE_LIMIT, inclusive: false, text: "< 50 KB" };
+    r.budgets.push(budget);
+    const label = "write bytes of a refresh of epoch-models: 5 rows changed, 10 added (syncs ≤ 2)";
+    try {
+      const mod = loadOptional("src/data/datasets/epoch-models.ts");
+      const d = epoch ?? (mod.ok ? (mod.mod.epochModels as Dataset | undefined) : undefined);
+      if (!d) throw new Error(mod.ok ? "src/data/datasets/epoch-models.ts exports no epochModels" : mod.reason);
+      const fake = rec.newFake();
+      const wb = rec.newWorkbook(fake);
+      await wb.insertDataset(d, { target: "newSheet", language: "en", chart: false });
+      const { syncs, value } = await counted(fake, () => wb.refresh(new Map([[d.id, smallChange(d)]])), payloads);
+      const t = value.tables[0];
+      if (t?.status !== "updated" || t.added !== 10 || t.changed !== 5) throw new Error(`the refresh did not do what was measured: ${JSON.stringify(t)}`);
+      if (syncs > 2) throw new Error(`${syncs} syncs (budget: 2)`);
+      const writes = fake.syncs.slice(1).map((x) => x.payloadBytes);
+      const bytes = writes.reduce((n, b) => n + b, 0);
+      budget.value = bytes;
+      r.figures[key] = bytes;
+      r.rows.push({
+        section: SECTION,
+        what: label,
+        value: fmtBytes(bytes),
+        baseline: `${d.rows.length} rows; ${syncs} syncs (read, write); largest write request ${fmtBytes(Math.max(...writes))}`,
+        budget: budget.text,
+        status: budgetStatus(budget),
+      });
+    } catch (e) {
+      r.figures[key] = null;
+      r.na[key] = errorText(e);
+      r.rows.push({ section: SECTION, what: label, value: "n/a", baseline: errorText(e), budget: budget.text, status: budgetStatus(budget) });
+    }
+  }
 
   let bigMs: number | null = null;
   await step("syncs_200k", `syncs to insert ${fmtNum(opts.bigRows)} rows × 10 columns`, async () => {

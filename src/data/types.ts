@@ -59,6 +59,11 @@ export interface Dataset {
   /** Caveats: corrections to the report's extraction, unconfirmed figures, forecasts. */
   notes: string[];
   columns: Column[];
+  /**
+   * The column whose values name a row (e.g. "model_en", "ticker"), so refresh matches rows by
+   * it; the first column when absent. A value that repeats is matched by its occurrence.
+   */
+  key?: string;
   /** Each row has exactly columns.length cells, in column order. */
   rows: CellValue[][];
 }

@@ -8,14 +8,21 @@
  *   that has not read them yet; 3 when a name turned out to be taken since (retried once with
  *   fresh names). More only when the values exceed ~4 MB and are chunked (one per ~3 MB).
  * - insertDataset at the selection: 2 — one read (the selection, whether the cells the table
- *   and its notes would cover are empty, and the names) and one write. The read cannot be
- *   skipped: a user's cells are never overwritten.
+ *   and its notes would cover are empty, the names, the sheet's charts and the column widths)
+ *   and one write; 3 when those empty cells carry number formats (read to be put back on
+ *   failure). The read cannot be skipped: a user's cells are never overwritten.
+ * - an insert Excel refuses: one read and one cleanup batch more (see insert.ts).
  * - refresh: one read and one write for any number of tables when the tracked table names are
  *   known (passed in, or remembered from listTracked/insert/refresh on this instance) — else
  *   one more read for the list of tables; no write when nothing changed.
  * - insertModel: as insertDataset on a new sheet — 1 once the names are known, 2 on an instance
  *   that has not read them, 3 on a stale sheet name (the model is rebuilt with fresh names).
  * - listTracked: 1 (also reads the sheet, table and defined names for the next insert).
+ * - refresh that Excel refuses part of: one more sync to roll back the tables it touched.
+ * - setPinned: 1 when this instance has read the table's record (listTracked, insert or
+ *   refresh): the new record is written blind, with a read of the stored one queued before the
+ *   write in the same request; 2 when the stored record turned out different (another instance
+ *   refreshed the table meanwhile: the stored one, pinned, is written again) or was not known.
  */
 import type { Dataset } from "../data/types";
 import {
@@ -31,7 +38,7 @@ import {
 import { officeErrorCode, officeSupports, type PackOptions, type SupportsFn } from "./apply-plan";
 import { insertAtSelection, insertModelOnNewSheet, insertOnNewSheet, queueNamesRead, type InsertRun, type WorkbookNames } from "./insert";
 import { refreshTables } from "./refresh";
-import { queueReadRecords, toTrackedTable, type TrackedRecord } from "./tracking";
+import { decodeRecord, encodeRecord, queueReadRecords, sameRecord, toTrackedTable, trackingKey, withPinned, type TrackedRecord } from "./tracking";
 
 /** Excel.run's shape; tests pass the fake's run. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -57,6 +64,8 @@ function asWorkbookError(error: unknown, fallback: string): WorkbookError {
 
 export class ExcelWorkbook implements WorkbookPort {
   private readonly known = new Map<string, { tableName: string; datasetId: string }>();
+  /** The tracking records as this instance last read or wrote them (by lower-case table name). */
+  private readonly records = new Map<string, TrackedRecord>();
   /**
    * The workbook's sheet, table and defined names as last read or changed by this instance
    * (null until read). May be stale: inserts use it optimistically and recover (insert.ts).
@@ -81,8 +90,14 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   private remember(records: readonly TrackedRecord[], replaceAll: boolean): void {
-    if (replaceAll) this.known.clear();
-    for (const r of records) this.known.set(r.tableName.toLowerCase(), { tableName: r.tableName, datasetId: r.datasetId });
+    if (replaceAll) {
+      this.known.clear();
+      this.records.clear();
+    }
+    for (const r of records) {
+      this.known.set(r.tableName.toLowerCase(), { tableName: r.tableName, datasetId: r.datasetId });
+      this.records.set(r.tableName.toLowerCase(), r);
+    }
   }
 
   /**
@@ -202,6 +217,55 @@ export class ExcelWorkbook implements WorkbookPort {
       });
     } catch (error) {
       throw asWorkbookError(error, "Excel refused the refresh");
+    }
+  }
+
+  /**
+   * Pins a tracked table to the version it holds (refresh then reports it "pinned" and leaves
+   * it) or unpins it, in its tracking record.
+   *
+   * Round trips: 1 when this instance knows the record (listTracked, insert or refresh ran): the
+   * pinned record is written in the same request as a read of the stored one, queued before the
+   * write so it returns the value the write replaced. If that value differs from what this
+   * instance knew (another instance refreshed the table meanwhile), the stored record is pinned
+   * and written again (2). Without a known record: read, then write (2).
+   * @throws WorkbookError "tableMissing" when no tracked table has that name.
+   */
+  async setPinned(tableName: string, pinned: boolean): Promise<void> {
+    this.lastSyncs = 0;
+    const missing = (): WorkbookError => new WorkbookError("tableMissing", `No table named "${tableName}" was inserted by the add-in, so it cannot be pinned.`);
+    try {
+      await this.run(async (context) => {
+        const key = trackingKey(tableName);
+        const settings = context.workbook.settings;
+        const known = this.records.get(tableName.toLowerCase());
+        const stored = settings.getItemOrNullObject(key);
+        stored.load("value");
+        if (known) settings.add(key, encodeRecord(withPinned(known, pinned)));
+        await context.sync();
+        this.lastSyncs++;
+        const current = stored.isNullObject ? null : decodeRecord(stored.value);
+        if (!current) {
+          if (known && stored.isNullObject) {
+            // The record was removed meanwhile: take back the one just written.
+            settings.getItem(key).delete();
+            await context.sync();
+            this.lastSyncs++;
+          }
+          this.records.delete(tableName.toLowerCase());
+          this.known.delete(tableName.toLowerCase());
+          throw missing();
+        }
+        const next = withPinned(current, pinned);
+        if (!known || !sameRecord(current, known)) {
+          settings.add(key, encodeRecord(next));
+          await context.sync();
+          this.lastSyncs++;
+        }
+        this.remember([next], false);
+      });
+    } catch (error) {
+      throw asWorkbookError(error, `Excel refused to ${pinned ? "pin" : "unpin"} table "${tableName}"`);
     }
   }
 }

@@ -4,45 +4,57 @@
  * Two layers again:
  * - planTableRefresh() is pure: from a table's tracking record, the new dataset and a snapshot
  *   of the table as it is now (headers, body formulas, the cells right below it) it decides
- *   whether the table can be updated and, if so, returns every write as WriteOps. Any doubt
- *   (table gone, a dataset column renamed or missing, the dataset's columns changed, cells in
- *   the way of new rows, a Total Row that would have to move) skips the whole table with a
- *   reason and no write at all: a table is never half updated by a decision.
+ *   whether the table can be updated and, if so, returns every write as WriteOps, and the
+ *   writes that undo them. Any doubt (table gone, a dataset column renamed or missing, the
+ *   dataset's columns changed, an older version than the table holds, cells in the way of new
+ *   rows, a Total Row that would have to move) skips the whole table with a reason and no write
+ *   at all; a pinned table is left as it is.
  * - refreshTables() reads snapshots with Office.js (one sync in the usual case) and writes all
- *   tables' ops together (one sync unless the payload has to be chunked).
+ *   tables' ops together (one sync unless the payload has to be chunked). When Excel refuses a
+ *   write, every table the refused request touched is rolled back in one more sync: each table
+ *   ends fully old or fully new, never half-written.
  *
- * What is rewritten: only the dataset's own columns, found by the header text recorded at
- * insert time (so the user may move them or add columns between them). Columns the user added
- * to the table keep their content; a column holding one formula for every row (a calculated
- * column) is filled down over new rows explicitly, because Excel's own fill-down on resize
- * depends on a user AutoCorrect option. When rows are matched by key and their order changed,
- * user-column cells move with their row. Cells outside the table are never written, except the
- * add-in's own note lines under it, which move with the table's last row.
+ * What is rewritten: only the cells that change, in the dataset's own columns found by the
+ * header text recorded at insert time (so the user may move them or add columns between them),
+ * so a request grows with the change, not with the table. Rows matched by key keep their places
+ * (a user's sort survives); new rows are appended at the bottom in the feed's order; removed
+ * rows close up. Columns the user added to the table keep their content, which moves with its
+ * row; a column holding one formula for every row (a calculated column) is filled down over new
+ * rows explicitly, because Excel's own fill-down on resize depends on a user AutoCorrect option.
+ * Cells outside the table are never written, except the add-in's own note lines under it, which
+ * move with the table's last row.
  *
  * Rows are matched by a key column (the dataset's first column unless configured otherwise)
- * when its values are non-blank and unique in both the table and the new data, else by position.
+ * when its values are non-blank in both the table and the new data and (nearly) unique: see
+ * MAX_DUPLICATE_KEY_SHARE; else by position.
  */
 import type { CellValue, Dataset } from "../data/types";
-import type { RefreshSummary, RefreshTableResult, ProgressFn } from "../sheet/workbook";
+import { compareVersions } from "../data/semver";
+import { MAX_CHANGES_LISTED, type CellChange, type RefreshSummary, type RefreshTableResult, type ProgressFn } from "../sheet/workbook";
 import { datasetBody, datasetHeaders, datasetNoteLines, MAX_NOTE_LINES, NOTE_GAP_ROWS, NOTE_STYLE } from "../sheet/dataset-plan";
 import type { PlanValue } from "../sheet/plan";
 import {
   jsonBytes,
   noteOps,
+  OP_OVERHEAD_BYTES,
   officeErrorCode,
-  packBatches,
-  runBatches,
+  opBytes,
+  packTaggedBatches,
+  queueOp,
   SheetCache,
+  suspendCalculation,
   TEXT_FORMAT,
+  utf8Length,
   type PackOptions,
   type SupportsFn,
+  type TaggedOp,
   type WriteOp,
 } from "./apply-plan";
 import { queueReadRecords, recordWriteOp, type TrackedRecord } from "./tracking";
 
 /** Rows read right below a table: the gap row and the note lines. */
 export const NEAR_ROWS = NOTE_GAP_ROWS + MAX_NOTE_LINES;
-/** Above this many separate runs of changed rows, the dataset's columns are rewritten whole. */
+/** Above this many rectangles of changed cells, rewriting the dataset's columns whole is considered (the cheaper in bytes wins). */
 export const MAX_ROW_RUNS = 64;
 
 /** A table as it is in the workbook now (everything refresh needs, read in one sync). */
@@ -82,7 +94,13 @@ export interface TableRefreshOptions {
 
 export interface TableRefreshPlan {
   result: RefreshTableResult;
+  /** The writes, the table's tracking record last. */
   ops: WriteOp[];
+  /**
+   * Writes that bring the table back to the snapshot (extent, every cell `ops` writes or clears,
+   * the note lines, the record), whichever prefix of `ops` was applied; empty when `ops` is.
+   */
+  rollback: WriteOp[];
   /** How rows were matched (for tests and logs). */
   matchedBy?: "key" | "position";
   /** The record to keep in memory after the write (also inside ops when it changed). */
@@ -107,17 +125,35 @@ function keyOf(v: PlanValue | undefined): string | null {
 /** The dataset column used as row key (-1: match by position). */
 export function rowKeyColumn(dataset: Dataset, rowKey?: string | null): number {
   if (rowKey === null) return -1;
-  if (rowKey === undefined) return dataset.columns.length > 0 ? 0 : -1;
-  return dataset.columns.findIndex((c) => c.key === rowKey);
+  const key = rowKey ?? dataset.key;
+  if (key === undefined) return dataset.columns.length > 0 ? 0 : -1;
+  return dataset.columns.findIndex((c) => c.key === key);
 }
 
-function uniqueNonBlank(keys: (string | null)[]): boolean {
-  const seen = new Set<string>();
+/** Rows sharing a key with another row, as a share of all rows, above which the column is no key. */
+export const MAX_DUPLICATE_KEY_SHARE = 0.01;
+
+/**
+ * Keys made unique by their occurrence ("k", "k#1", …), or null when the column cannot be a row
+ * key: a blank key, or more than MAX_DUPLICATE_KEY_SHARE of the rows sharing a key (Epoch's
+ * table lists one model twice among 1,892; a column like "organisation" repeats everywhere).
+ */
+function occurrenceKeys(keys: (string | null)[], declared: boolean): string[] | null {
+  const count = new Map<string, number>();
   for (const k of keys) {
-    if (k === null || seen.has(k)) return false;
-    seen.add(k);
+    if (k === null) return null;
+    count.set(k, (count.get(k) ?? 0) + 1);
   }
-  return true;
+  let shared = 0;
+  for (const n of count.values()) if (n > 1) shared += n;
+  // A key the dataset declares is trusted with its repeats; a guessed one (the first column) is not.
+  if (!declared && shared > Math.floor(keys.length * MAX_DUPLICATE_KEY_SHARE)) return null;
+  const seen = new Map<string, number>();
+  return (keys as string[]).map((k) => {
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    return n === 0 ? k : `${k}\u0000${n}`;
+  });
 }
 
 function uniformFormula(cells: PlanValue[]): string | null {
@@ -131,6 +167,21 @@ const norm = (v: PlanValue | undefined): string =>
   String(v ?? "")
     .trim()
     .toLowerCase();
+
+/** A planned table's result once its write failed: nothing was added, changed or removed. */
+export function failedResult(r: RefreshTableResult, reason: string): RefreshTableResult {
+  return {
+    tableName: r.tableName,
+    datasetId: r.datasetId,
+    status: "failed",
+    reason,
+    oldVersion: r.oldVersion,
+    newVersion: r.newVersion,
+    added: 0,
+    changed: 0,
+    removed: 0,
+  };
+}
 
 /** A skipped result for each requested table name that has no tracking record (any adapter). */
 export function untrackedResults(records: readonly { tableName: string }[], tableNames: readonly string[] | undefined): RefreshTableResult[] {
@@ -174,9 +225,18 @@ export function planTableRefresh(
     changed: 0,
     removed: 0,
   };
-  const skip = (reason: string): TableRefreshPlan => ({ result: { ...base, status: "skipped", reason }, ops: [] });
+  const skip = (reason: string): TableRefreshPlan => ({ result: { ...base, status: "skipped", reason }, ops: [], rollback: [] });
 
+  if (record.pinned) {
+    const feed = dataset ? `; the feed has ${dataset.version}` : "";
+    const reason = `Table "${name}" is pinned to ${record.version}${feed}. Unpin it to refresh it.`;
+    return { result: { ...base, status: "pinned", reason }, ops: [], rollback: [] };
+  }
   if (!dataset) return skip(`No validated data for dataset "${record.datasetId}" was supplied, so table "${name}" was left as it is.`);
+  if (compareVersions(dataset.version, record.version) < 0)
+    return skip(
+      `The feed has version ${dataset.version} of dataset "${dataset.id}", older than the ${record.version} that table "${name}" holds. A refresh never goes back to an older version, so the table was left as it is.`
+    );
   const dsKeys = dataset.columns.map((c) => c.key);
   const newKeys = dsKeys.filter((k) => !record.columnKeys.includes(k));
   const goneKeys = record.columnKeys.filter((k) => !dsKeys.includes(k));
@@ -232,69 +292,202 @@ export function planTableRefresh(
   let matchedBy: "key" | "position" = "position";
   const keyIdx = rowKeyColumn(dataset, options.rowKey);
   if (keyIdx >= 0) {
-    const oldKeys = Array.from({ length: oldDataRows }, (_, r) => keyOf(oldAt(r, keyIdx)));
-    const newKeys2 = Array.from({ length: newDataRows }, (_, r) => keyOf(newGrid[r][keyIdx]));
-    if (uniqueNonBlank(oldKeys) && uniqueNonBlank(newKeys2)) {
-      const oldIndex = new Map(oldKeys.map((k, r) => [k as string, r]));
-      newToOld = newKeys2.map((k) => oldIndex.get(k as string) ?? -1);
+    // The dataset's own declared key is trusted with its repeats; a key given by option or guessed is checked.
+    const declared = options.rowKey === undefined && dataset.key !== undefined;
+    const oldKeys = occurrenceKeys(
+      Array.from({ length: oldDataRows }, (_, r) => keyOf(oldAt(r, keyIdx))),
+      declared
+    );
+    const newKeys2 = occurrenceKeys(
+      Array.from({ length: newDataRows }, (_, r) => keyOf(newGrid[r][keyIdx])),
+      declared
+    );
+    if (oldKeys && newKeys2) {
+      const oldIndex = new Map(oldKeys.map((k, r) => [k, r]));
+      newToOld = newKeys2.map((k) => oldIndex.get(k) ?? -1);
       matchedBy = "key";
     }
   }
   if (!newToOld) newToOld = Array.from({ length: newDataRows }, (_, r) => (r < oldDataRows ? r : -1));
+
+  // Where each row goes. By key: rows already in the table keep their places (a user's sort
+  // survives, and one row inserted near the top of the feed rewrites nothing below it); removed
+  // rows close up; new rows are appended in the feed's order. By position: the feed's order.
+  const slots: { o: number; n: number }[] = [];
+  if (matchedBy === "key") {
+    const oldToNew = new Array<number>(oldDataRows).fill(-1);
+    newToOld.forEach((o, n) => {
+      if (o >= 0) oldToNew[o] = n;
+    });
+    oldToNew.forEach((n, o) => {
+      if (n >= 0) slots.push({ o, n });
+    });
+    newToOld.forEach((o, n) => {
+      if (o < 0) slots.push({ o: -1, n });
+    });
+  } else newToOld.forEach((o, n) => slots.push({ o, n }));
+
+  // What changed, for the summary: exact counts, the first few cells and keys.
+  const order = posOfDs.map((p, d) => ({ p, d })).sort((a, b) => a.p - b.p);
+  const keyText = (v: CellValue | PlanValue | undefined): string => (blank(v) ? "" : String(v));
+  const rowLabel = (i: number): string => (matchedBy === "key" ? keyText(dataset.rows[slots[i].n][keyIdx]) : `#${i + 1}`);
+  const asCell = (v: PlanValue | undefined): CellValue => (blank(v) ? null : (v as CellValue));
+  const changes: CellChange[] = [];
+  let changed = 0;
+  slots.forEach(({ o, n }, i) => {
+    if (o < 0) return;
+    let rowChanged = false;
+    for (const { d } of order) {
+      if (sameCell(oldAt(o, d), newGrid[n][d])) continue;
+      rowChanged = true;
+      if (changes.length < MAX_CHANGES_LISTED) changes.push({ row: rowLabel(i), column: dsKeys[d], old: asCell(oldAt(o, d)), new: asCell(newGrid[n][d]) });
+      else break;
+    }
+    if (rowChanged) changed++;
+  });
   const added = newToOld.filter((o) => o < 0).length;
   const removed = oldDataRows - (newDataRows - added);
-  let changed = 0;
-  newToOld.forEach((o, r) => {
-    if (o >= 0 && dataset.columns.some((_, d) => !sameCell(oldAt(o, d), newGrid[r][d]))) changed++;
-  });
-  const counts = { added, changed, removed };
+  const counts: Pick<RefreshTableResult, "added" | "changed" | "removed" | "changes" | "addedKeys" | "removedKeys"> = { added, changed, removed };
+  if (changes.length > 0) counts.changes = changes;
+  if (matchedBy === "key") {
+    const addedKeys = slots.filter((s) => s.o < 0).slice(0, MAX_CHANGES_LISTED);
+    if (addedKeys.length > 0) counts.addedKeys = addedKeys.map((s) => keyText(dataset.rows[s.n][keyIdx]));
+    const kept = new Set(slots.map((s) => s.o));
+    const removedKeys: string[] = [];
+    for (let o = 0; o < oldDataRows && removedKeys.length < MAX_CHANGES_LISTED; o++) if (!kept.has(o)) removedKeys.push(keyText(oldAt(o, keyIdx)));
+    if (removedKeys.length > 0) counts.removedKeys = removedKeys;
+  }
 
   const g = newBodyRows - oldBodyRows;
-  // Rows whose dataset cells change (new rows always do); written in runs of adjacent rows.
-  const dirty: number[] = [];
-  for (let r = 0; r < newBodyRows; r++) {
-    if (r >= oldBodyRows || dataset.columns.some((_, d) => !sameCell(oldAt(r, d), newGrid[r][d]))) dirty.push(r);
-  }
-  const newFormats = record.columnKeys.map((k) => body.columnFormats[dsKeys.indexOf(k)]);
-  const formatsChanged = !record.formats || record.formats.some((f, i) => f !== newFormats[i]);
-  let rowRuns: [number, number][] = [];
-  for (const r of dirty) {
-    const last = rowRuns[rowRuns.length - 1];
-    if (last && last[1] === r) last[1] = r + 1;
-    else rowRuns.push([r, r + 1]);
-  }
-  if (formatsChanged || rowRuns.length > MAX_ROW_RUNS) rowRuns = [[0, newBodyRows]];
-  const gridDiffers = dirty.length > 0 || formatsChanged;
-
   const sheet = snap.sheetName;
   const bodyTop = snap.top + 1;
+  const newFormats = record.columnKeys.map((k) => body.columnFormats[dsKeys.indexOf(k)]);
+  const formatsChanged = !record.formats || record.formats.some((f, i) => f !== newFormats[i]);
+  const oldFormats = dataset.columns.map((c, d) => record.formats?.[record.columnKeys.indexOf(c.key)] ?? body.columnFormats[d]);
 
-  // Columns the user added to the table.
-  const datasetPositions = new Set(posOfDs);
-  const identity = newToOld.every((o, r) => (o < 0 ? r >= oldDataRows : o === r));
-  const userOps: WriteOp[] = [];
-  for (let p = 0; p < snap.width; p++) {
-    if (datasetPositions.has(p)) continue;
-    const oldCol = Array.from({ length: oldBodyRows }, (_, r) => snap.body[r]?.[p] ?? "");
-    const fill = uniformFormula(oldCol.slice(0, oldDataRows));
-    if (identity) {
-      if (fill !== null && newDataRows > oldDataRows) {
-        userOps.push({
-          kind: "fillR1C1",
-          sheet,
-          at: { row: bodyTop + oldDataRows, col: snap.left + p, rows: newDataRows - oldDataRows, cols: 1 },
-          formula: fill,
-        });
+  // Every body cell as it will be (row i of the table) and as it is.
+  const want = (i: number, d: number): PlanValue => (i < slots.length ? newGrid[slots[i].n][d] : null);
+  const wantFormat = (i: number, d: number): string => {
+    const v = want(i, d);
+    if (typeof v === "string" && v !== "") return TEXT_FORMAT;
+    return (i < slots.length ? body.cellFormats?.[slots[i].n]?.[d] : null) ?? body.columnFormats[d];
+  };
+  // The format a cell had, as the add-in wrote it (the snapshot reads no formats): "@" for text.
+  const hadFormat = (i: number, d: number): string => {
+    const v = oldAt(i, d);
+    return typeof v === "string" && v !== "" ? TEXT_FORMAT : oldFormats[d];
+  };
+  const dirty = (i: number, d: number): boolean => formatsChanged || i >= oldBodyRows || !sameCell(oldAt(i, d), want(i, d));
+
+  // Runs of adjacent table columns holding dataset columns (indexes into `order`).
+  const colRuns: [number, number][] = [];
+  order.forEach((item, k) => {
+    const run = colRuns[colRuns.length - 1];
+    if (run && order[run[1] - 1].p === item.p - 1) run[1] = k + 1;
+    else colRuns.push([k, k + 1]);
+  });
+  // Changed cells become rectangles: per row, segments of changed cells within a column run
+  // (a gap of unchanged cells is written too when that costs fewer bytes than two more ops);
+  // the same segment on consecutive rows extends one rectangle.
+  const cellBytes = (i: number, d: number): number => utf8Length(JSON.stringify(want(i, d) ?? "")) + wantFormat(i, d).length + 4;
+  const segmentsOf = (i: number): [number, number][] => {
+    const segs: [number, number][] = [];
+    for (const [a, b] of colRuns) {
+      let open: [number, number] | null = null;
+      let gap = 0;
+      for (let k = a; k < b; k++) {
+        if (dirty(i, order[k].d)) {
+          if (open && gap > 2 * OP_OVERHEAD_BYTES) {
+            segs.push(open);
+            open = null;
+          }
+          if (open) open[1] = k + 1;
+          else open = [k, k + 1];
+          gap = 0;
+        } else if (open) gap += cellBytes(i, order[k].d);
       }
-      continue;
+      if (open) segs.push(open);
     }
-    const newCol: PlanValue[] = Array.from({ length: newBodyRows }, (_, r) => {
-      const o = r < newToOld.length ? newToOld[r] : -1;
-      if (o >= 0) return oldCol[o];
-      return newDataRows > 0 && fill !== null ? fill : "";
-    });
-    if (newCol.some((v, r) => !sameCell(v, r < oldBodyRows ? oldCol[r] : ""))) {
-      userOps.push({ kind: "formulasR1C1", sheet, at: { row: bodyTop, col: snap.left + p, rows: newBodyRows, cols: 1 }, formulas: newCol.map((v) => [v]) });
+    return segs;
+  };
+  interface Rect {
+    from: number;
+    to: number;
+    a: number;
+    b: number;
+  }
+  let rects: Rect[] = [];
+  let openRects = new Map<string, Rect>();
+  for (let i = 0; i < newBodyRows; i++) {
+    const next = new Map<string, Rect>();
+    for (const [a, b] of segmentsOf(i)) {
+      const key = `${a}:${b}`;
+      const r = openRects.get(key);
+      if (r) r.to = i + 1;
+      const rect = r ?? { from: i, to: i + 1, a, b };
+      if (!r) rects.push(rect);
+      next.set(key, rect);
+    }
+    openRects = next;
+  }
+
+  // Number formats then values of a rectangle: one format op when all agree, else whichever
+  // costs fewer bytes of one per column or one grid.
+  const rectOps = (rect: Rect, value: (i: number, d: number) => PlanValue, format: (i: number, d: number) => string): WriteOp[] => {
+    const cols = order.slice(rect.a, rect.b);
+    const rows = Array.from({ length: rect.to - rect.from }, (_, k) => rect.from + k);
+    const at = { row: bodyTop + rect.from, col: snap.left + cols[0].p, rows: rows.length, cols: cols.length };
+    const grid = rows.map((i) => cols.map(({ d }) => format(i, d)));
+    const out: WriteOp[] = [];
+    if (grid.every((row) => row.every((f) => f === grid[0][0]))) out.push({ kind: "numberFormat", sheet, at, format: grid[0][0] });
+    else {
+      const perColumn: WriteOp[] = cols.map(({ p }, c) => {
+        const colAt = { ...at, col: snap.left + p, cols: 1 };
+        const fs = grid.map((row) => row[c]);
+        return fs.every((f) => f === fs[0])
+          ? { kind: "numberFormat", sheet, at: colAt, format: fs[0] }
+          : { kind: "numberFormatGrid", sheet, at: colAt, formats: fs.map((f) => [f]) };
+      });
+      const whole: WriteOp = { kind: "numberFormatGrid", sheet, at, formats: grid };
+      const bytes = (ops: WriteOp[]): number => ops.reduce((n, op) => n + opBytes(op), 0);
+      out.push(...(bytes(perColumn) <= opBytes(whole) ? perColumn : [whole]));
+    }
+    out.push({ kind: "values", sheet, at, values: rows.map((i) => cols.map(({ d }) => value(i, d) ?? "")) });
+    return out;
+  };
+  const writeNew = (rect: Rect): WriteOp[] => rectOps(rect, want, wantFormat);
+  let gridOps = rects.flatMap(writeNew);
+  if (rects.length > MAX_ROW_RUNS) {
+    // Scattered changes: rewriting the dataset's columns whole may cost fewer bytes.
+    const wholeRects = colRuns.map(([a, b]) => ({ from: 0, to: newBodyRows, a, b }));
+    const wholeOps = wholeRects.flatMap(writeNew);
+    const bytes = (ops: WriteOp[]): number => ops.reduce((n, op) => n + opBytes(op), 0);
+    if (bytes(wholeOps) < bytes(gridOps)) [rects, gridOps] = [wholeRects, wholeOps];
+  }
+  const gridDiffers = rects.length > 0;
+
+  // Columns the user added to the table: their cells move with their row; a column holding one
+  // formula for every row (a calculated column) is filled down over new rows.
+  const datasetPositions = new Set(posOfDs);
+  const userCols: number[] = [];
+  for (let p = 0; p < snap.width; p++) if (!datasetPositions.has(p)) userCols.push(p);
+  const userRuns: { p: number; from: number; to: number }[] = [];
+  const userOps: WriteOp[] = [];
+  for (const p of userCols) {
+    const had = (i: number): PlanValue => (i < oldBodyRows ? (snap.body[i]?.[p] ?? "") : "");
+    const fill = uniformFormula(Array.from({ length: oldDataRows }, (_, r) => had(r)));
+    const will = (i: number): PlanValue => (i < slots.length ? (slots[i].o >= 0 ? had(slots[i].o) : (fill ?? "")) : "");
+    for (let i = 0; i < newBodyRows; i++) {
+      if (sameCell(will(i), had(i))) continue;
+      const run = userRuns[userRuns.length - 1];
+      if (run && run.p === p && run.to === i) run.to = i + 1;
+      else userRuns.push({ p, from: i, to: i + 1 });
+    }
+    for (const run of userRuns.filter((r) => r.p === p)) {
+      const at = { row: bodyTop + run.from, col: snap.left + p, rows: run.to - run.from, cols: 1 };
+      const cells = Array.from({ length: at.rows }, (_, k) => will(run.from + k));
+      if (fill !== null && cells.every((c) => c === fill)) userOps.push({ kind: "fillR1C1", sheet, at, formula: fill });
+      else userOps.push({ kind: "formulasR1C1", sheet, at, formulas: cells.map((v) => [v]) });
     }
   }
 
@@ -349,11 +542,14 @@ export function planTableRefresh(
     formats: newFormats,
   };
   if (!gridDiffers && userOps.length === 0 && !notesWrite) {
-    const ops = record.version !== dataset.version || record.headers.length !== record.columnKeys.length || formatsChanged ? [recordWriteOp(record2)] : [];
-    return { result: { ...base, ...counts, status: "unchanged" }, ops, matchedBy, record: record2 };
+    const recordOnly = record.version !== dataset.version || record.headers.length !== record.columnKeys.length || formatsChanged;
+    const ops = recordOnly ? [recordWriteOp(record2)] : [];
+    return { result: { ...base, ...counts, status: "unchanged" }, ops, rollback: recordOnly ? [recordWriteOp(record)] : [], matchedBy, record: record2 };
   }
   record2.refreshedAt = options.now;
 
+  // The write, in an order that leaves the table's record for last: a record that says "new"
+  // never exists beside cells that are not all new.
   const ops: WriteOp[] = [];
   if (notesWrite) {
     ours.forEach((isOurs, i) => {
@@ -361,44 +557,52 @@ export function planTableRefresh(
     });
   }
   if (g !== 0) ops.push({ kind: "resizeTable", sheet, table: snap.tableName, at: { row: snap.top, col: snap.left, rows: 1 + newBodyRows, cols: snap.width } });
-  if (g < 0) ops.push({ kind: "clear", sheet, at: { row: newEnd + 1, col: snap.left, rows: -g, cols: snap.width }, applyTo: "All" });
-  if (gridDiffers) {
-    // Runs of adjacent table columns holding dataset columns: one values write per column run
-    // and row run; every cell's number format ("@" for strings) is queued before its value.
-    const order = posOfDs.map((p, d) => ({ p, d })).sort((a, b) => a.p - b.p);
-    const colRuns: { p: number; d: number }[][] = [];
-    for (const item of order) {
-      const run = colRuns[colRuns.length - 1];
-      if (run && run[run.length - 1].p === item.p - 1) run.push(item);
-      else colRuns.push([item]);
-    }
-    const formatAt = (r: number, d: number): string => {
-      const v = newGrid[r][d];
-      if (typeof v === "string" && v !== "") return TEXT_FORMAT;
-      return (newDataRows > 0 ? body.cellFormats?.[r]?.[d] : null) ?? body.columnFormats[d];
-    };
-    for (const [from, to] of rowRuns) {
-      const rows = newGrid.slice(from, to);
-      for (const run of colRuns) {
-        for (const { p, d } of run) {
-          const colAt = { row: bodyTop + from, col: snap.left + p, rows: to - from, cols: 1 };
-          const formats = rows.map((_, i) => formatAt(from + i, d));
-          if (formats.every((f) => f === formats[0])) ops.push({ kind: "numberFormat", sheet, at: colAt, format: formats[0] });
-          else ops.push({ kind: "numberFormatGrid", sheet, at: colAt, formats: formats.map((f) => [f]) });
-        }
-        ops.push({
-          kind: "values",
-          sheet,
-          at: { row: bodyTop + from, col: snap.left + run[0].p, rows: to - from, cols: run.length },
-          values: rows.map((row) => run.map(({ d }) => (row[d] === null ? "" : row[d]))),
-        });
-      }
-    }
-  }
-  ops.push(...userOps);
+  // Removed rows: the rows below the first removed one were rewritten one place up (above, by
+  // cell); the rows the table gave back are cleared. Compacting rather than deleting table rows
+  // (Range.delete with shift up): a delete also moves every cell under the table in its columns
+  // (user cells, the note lines), which a refresh never touches, and undoing it would need an
+  // insert with shift down; compacting is plain cell writes, restored the same way.
+  const released = g < 0 ? { row: newEnd + 1, col: snap.left, rows: -g, cols: snap.width } : null;
+  if (released) ops.push({ kind: "clear", sheet, at: released, applyTo: "All" });
+  ops.push(...gridOps, ...userOps);
   if (notesWrite) ops.push(...noteOps(sheet, { row: newEnd + 1 + NOTE_GAP_ROWS, col: snap.left }, newNotes, { ...NOTE_STYLE }));
   ops.push(recordWriteOp(record2));
-  return { result: { ...base, ...counts, status: "updated" }, ops, matchedBy, record: record2 };
+
+  // The rollback: whatever part of `ops` Excel applied, these bring back the table as the
+  // snapshot saw it (extent, the cells written or cleared, the note lines, the record).
+  const rollback: WriteOp[] = [];
+  if (g !== 0)
+    rollback.push({ kind: "resizeTable", sheet, table: snap.tableName, at: { row: snap.top, col: snap.left, rows: snap.rowCount, cols: snap.width } });
+  if (notesWrite)
+    newNotes.forEach((_, i) =>
+      rollback.push({ kind: "clear", sheet, at: { row: newEnd + 1 + NOTE_GAP_ROWS + i, col: snap.left, rows: 1, cols: 1 }, applyTo: "All" })
+    );
+  if (g > 0) rollback.push({ kind: "clear", sheet, at: { row: oldEnd + 1, col: snap.left, rows: g, cols: snap.width }, applyTo: "All" });
+  const restore = (rect: Rect): WriteOp[] => (rect.from < oldBodyRows ? rectOps({ ...rect, to: Math.min(rect.to, oldBodyRows) }, oldAt, hadFormat) : []);
+  rollback.push(...rects.flatMap(restore));
+  const restoreUser = (p: number, from: number, to: number): WriteOp[] =>
+    from < Math.min(to, oldBodyRows)
+      ? [
+          {
+            kind: "formulasR1C1",
+            sheet,
+            at: { row: bodyTop + from, col: snap.left + p, rows: Math.min(to, oldBodyRows) - from, cols: 1 },
+            formulas: Array.from({ length: Math.min(to, oldBodyRows) - from }, (_, k) => [snap.body[from + k]?.[p] ?? ""]),
+          },
+        ]
+      : [];
+  for (const run of userRuns) rollback.push(...restoreUser(run.p, run.from, run.to));
+  if (released) {
+    for (const [a, b] of colRuns) rollback.push(...restore({ from: newBodyRows, to: oldBodyRows, a, b }));
+    for (const p of userCols) rollback.push(...restoreUser(p, newBodyRows, oldBodyRows));
+  }
+  if (notesWrite) {
+    ours.forEach((isOurs, i) => {
+      if (isOurs) rollback.push(...noteOps(sheet, { row: oldEnd + 1 + NOTE_GAP_ROWS + i, col: snap.left }, [record.notes[i]], { ...NOTE_STYLE }));
+    });
+  }
+  rollback.push(recordWriteOp(record));
+  return { result: { ...base, ...counts, status: "updated" }, ops, rollback, matchedBy, record: record2 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -627,16 +831,119 @@ export async function refreshTables(
     onProgress?.(i + 1, targets.length + 1, r.tableName);
   });
 
-  // 6. Write every table's ops together.
-  const ops = plans.flatMap((p) => p.ops);
-  if (ops.length > 0) syncs += await runBatches(context, sheets, packBatches(ops, options), options.supports);
+  // 6. Write every table's ops together; roll back what a refused request touched.
+  const outcome = await writeAll(context, sheets, plans, options);
+  syncs += outcome.syncs;
   onProgress?.(targets.length + 1, targets.length + 1, "Done");
 
   const summary: RefreshSummary = { tables: plans.map((p) => p.result) };
   summary.tables.push(...untrackedResults(records, tableNames));
   const updated = new Map(
-    plans.filter((p) => p.record && p.ops.length > 0).map((p) => [lower((p.record as TrackedRecord).tableName), p.record as TrackedRecord])
+    plans
+      .filter((p) => p.record && p.ops.length > 0 && p.result.status !== "failed")
+      .map((p) => [lower((p.record as TrackedRecord).tableName), p.record as TrackedRecord])
   );
   const after = records.map((r) => updated.get(lower(r.tableName)) ?? r);
   return { summary, records: after, syncs, tableNames: listed };
+}
+
+/** Runs the batches in order; returns how many succeeded and, if one was refused, its error. */
+async function runTagged(
+  context: Excel.RequestContext,
+  sheets: SheetCache,
+  batches: readonly TaggedOp<number>[][],
+  supports: SupportsFn
+): Promise<{ done: number; syncs: number; error?: unknown }> {
+  let done = 0;
+  for (const batch of batches) {
+    suspendCalculation(context, supports);
+    for (const { op } of batch) queueOp(context, sheets, op, supports);
+    try {
+      // Deliberate: one sync per batch, each request under Excel on the web's 5 MB limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      return { done, syncs: done + 1, error };
+    }
+    done++;
+  }
+  return { done, syncs: done };
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Writes every plan's ops (tables in order, each table's record last). When Excel refuses a
+ * request, the calls before the refused one are applied and the rest are not, and the error
+ * does not say which table the refused call belonged to. So every table with ops in that
+ * request, or in an earlier one and a later one, runs its rollback (one more request for all of
+ * them; one per table only if that fails too) and is reported "failed"; tables whose ops all
+ * went through in earlier requests are "updated"; tables whose ops were never sent are "failed"
+ * and untouched. Mutates the plans' results.
+ */
+async function writeAll(
+  context: Excel.RequestContext,
+  sheets: SheetCache,
+  plans: TableRefreshPlan[],
+  options: RefreshTablesOptions
+): Promise<{ syncs: number }> {
+  const tagged: TaggedOp<number>[] = plans.flatMap((p, t) => p.ops.map((op) => ({ op, tag: t })));
+  if (tagged.length === 0) return { syncs: 0 };
+  const batches = packTaggedBatches(tagged, options);
+  const run = await runTagged(context, sheets, batches, options.supports);
+  let syncs = run.syncs;
+  if (run.error === undefined) return { syncs };
+
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  batches.forEach((batch, b) =>
+    batch.forEach(({ tag }) => {
+      if (!first.has(tag)) first.set(tag, b);
+      last.set(tag, b);
+    })
+  );
+  const refused = messageOf(run.error);
+  const fail = (t: number, reason: string): void => {
+    plans[t].result = failedResult(plans[t].result, reason);
+  };
+  const toRestore: number[] = [];
+  for (const [t, b] of first) {
+    if ((last.get(t) as number) < run.done) continue; // all of it went through
+    const name = plans[t].result.tableName;
+    if (b > run.done)
+      fail(
+        t,
+        `Table "${name}" was not updated: Excel refused an earlier part of the refresh (${refused}), so its update was not sent; the table was left as it was.`
+      );
+    else toRestore.push(t);
+  }
+  const restored = (t: number): void =>
+    fail(
+      t,
+      `Table "${plans[t].result.tableName}" was not updated because Excel refused the update: ${refused}; the table was left as it was. Refresh again to retry.`
+    );
+  const rollback = (ts: readonly number[]): TaggedOp<number>[][] =>
+    packTaggedBatches(
+      ts.flatMap((t) => plans[t].rollback.map((op) => ({ op, tag: t }))),
+      options
+    );
+  const all = await runTagged(context, sheets, rollback(toRestore), options.supports);
+  syncs += all.syncs;
+  if (all.error === undefined) {
+    toRestore.forEach(restored);
+    return { syncs };
+  }
+  // The joint rollback was refused part-way: retry table by table (rollback writes can be
+  // repeated), so one table's trouble does not mark the others.
+  for (const t of toRestore) {
+    const one = await runTagged(context, sheets, rollback([t]), options.supports);
+    syncs += one.syncs;
+    if (one.error === undefined) restored(t);
+    else
+      fail(
+        t,
+        `Excel refused the update of table "${plans[t].result.tableName}" (${refused}) and then refused to restore it (${messageOf(one.error)}), so the table may be partly updated. Refresh again to complete it, or delete the table and insert the dataset again.`
+      );
+  }
+  return { syncs };
 }

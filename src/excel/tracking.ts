@@ -116,7 +116,21 @@ export function decodeRecord(value: unknown): TrackedRecord | null {
   if (isStringArray(o.formats) && o.formats.length === o.columnKeys.length) record.formats = o.formats;
   const refreshedAt = str("refreshedAt");
   if (refreshedAt) record.refreshedAt = refreshedAt;
+  if (o.pinned === true) record.pinned = true;
   return record;
+}
+
+/** The record with its pin set or removed (an unpinned record has no `pinned` field at all). */
+export function withPinned(record: TrackedRecord, pinned: boolean): TrackedRecord {
+  const rest = { ...record };
+  delete rest.pinned;
+  return pinned ? { ...rest, pinned: true } : rest;
+}
+
+/** Whether two records say the same thing (compared as stored, whatever their key order). */
+export function sameRecord(a: TrackedRecord, b: TrackedRecord): boolean {
+  const canonical = (r: TrackedRecord): string => JSON.stringify(decodeRecord(encodeRecord(r)));
+  return canonical(a) === canonical(b);
 }
 
 /** The write op that stores (adds or replaces) a record. */
@@ -134,6 +148,7 @@ export function toTrackedTable(r: TrackedRecord): TrackedTable {
     columnKeys: [...r.columnKeys],
     language: r.language,
     insertedAt: r.insertedAt,
+    ...(r.pinned ? { pinned: true } : {}),
   };
 }
 

@@ -42,8 +42,8 @@ import {
   type WorkbookPort,
 } from "../sheet/workbook";
 import type { WriteOp } from "../excel/apply-plan";
-import { NEAR_ROWS, planTableRefresh, untrackedResults, type TableSnapshot } from "../excel/refresh";
-import { decodeRecord, recordFromPlan, recordWriteOp, toTrackedTable, TRACKING_PREFIX, type TrackedRecord } from "../excel/tracking";
+import { failedResult, NEAR_ROWS, planTableRefresh, untrackedResults, type TableRefreshPlan, type TableSnapshot } from "../excel/refresh";
+import { decodeRecord, recordFromPlan, recordWriteOp, toTrackedTable, TRACKING_PREFIX, withPinned, type TrackedRecord } from "../excel/tracking";
 import { isDateFormat, isPercentFormat, serialToIso } from "./format";
 import { hfNumberLiterals, toA1, toR1C1 } from "./r1c1";
 
@@ -320,7 +320,11 @@ export class HfWorkbook implements WorkbookPort {
 
   /**
    * Updates tracked tables from validated datasets with the Excel adapter's own decisions
-   * (planTableRefresh): a table is updated whole or skipped with a reason, never half-written.
+   * (planTableRefresh): a table is updated whole or skipped with a reason. Each table's writes
+   * run on their own; when one fails part-way, that table's rollback ops (the same ones the
+   * Excel adapter sends) restore it and it is reported "failed", the others are not affected.
+   * hf.undo() would restore the engine's cells, but not the formats, table extents and
+   * settings this class keeps beside the engine, hence the rollback ops.
    */
   async refresh(datasets: ReadonlyMap<string, Dataset>, tableNames?: string[], onProgress?: ProgressFn): Promise<RefreshSummary> {
     try {
@@ -331,18 +335,17 @@ export class HfWorkbook implements WorkbookPort {
       const maxRows = Math.max(1, ...[...datasets.values()].map((d) => d.rows.length));
       const farRows = maxRows + NEAR_ROWS + 2;
       onProgress?.(0, targets.length + 1, "Reading tracked tables");
-      const results: RefreshTableResult[] = [];
-      const ops: WriteOp[] = [];
-      targets.forEach((r, i) => {
+      const plans = targets.map((r) => {
         const table = this.tablesList.find((t) => key(t.name) === key(r.tableName));
         const snap = table ? this.snapshot(table, farRows) : null;
         const rowKey = this.options.rowKeys && r.datasetId in this.options.rowKeys ? this.options.rowKeys[r.datasetId] : undefined;
-        const plan = planTableRefresh(r, datasets.get(r.datasetId), snap, { canResize: true, now, rowKey });
-        results.push(plan.result);
-        ops.push(...plan.ops);
-        onProgress?.(i + 1, targets.length + 1, r.tableName);
+        return planTableRefresh(r, datasets.get(r.datasetId), snap, { canResize: true, now, rowKey });
       });
-      this.execute(ops);
+      const results: RefreshTableResult[] = plans.map((plan, i) => {
+        const result = this.applyRefresh(plan);
+        onProgress?.(i + 1, targets.length + 1, targets[i].tableName);
+        return result;
+      });
       results.push(...untrackedResults(records, tableNames));
       onProgress?.(targets.length + 1, targets.length + 1, "Done");
       return { tables: results };
@@ -351,6 +354,38 @@ export class HfWorkbook implements WorkbookPort {
     } finally {
       this.changed();
     }
+  }
+
+  /** Runs one table's refresh ops; on a failure, its rollback ops. */
+  private applyRefresh(plan: TableRefreshPlan): RefreshTableResult {
+    try {
+      this.execute(plan.ops);
+      return plan.result;
+    } catch (error) {
+      const r = plan.result;
+      const message = error instanceof Error ? error.message : String(error);
+      try {
+        this.execute(plan.rollback);
+      } catch (again) {
+        const second = again instanceof Error ? again.message : String(again);
+        return failedResult(
+          r,
+          `The workbench refused the update of table "${r.tableName}" (${message}) and then refused to restore it (${second}), so the table may be partly updated. Refresh again to complete it, or delete the table and insert the dataset again.`
+        );
+      }
+      return failedResult(r, `Table "${r.tableName}" was not updated because the workbench refused the update: ${message}; the table was left as it was.`);
+    }
+  }
+
+  /**
+   * Pins a tracked table to its version (refresh then leaves it, status "pinned") or unpins it.
+   * @throws WorkbookError "tableMissing" when no tracked table has that name.
+   */
+  async setPinned(tableName: string, pinned: boolean): Promise<void> {
+    const record = this.records().find((r) => key(r.tableName) === key(tableName));
+    if (!record) throw new WorkbookError("tableMissing", `No table named "${tableName}" was inserted by the add-in, so it cannot be pinned.`);
+    this.execute([recordWriteOp(withPinned(record, pinned))]);
+    this.changed();
   }
 
   // ------------------------------------------------------------------------------------------

@@ -67,13 +67,52 @@ describe("refresh: sync counts", () => {
     expect(fake.syncs[1].calls.filter((c) => c.endsWith(".load"))).toEqual([]);
     expect(fake.calculationSuspensions).toBe(1);
     expect(summary.tables).toEqual([
-      { tableName: "AI_all_types", datasetId: "all-types", status: "updated", oldVersion: "1.0.0", newVersion: "1.1.0", added: 1, changed: 0, removed: 1 },
-      { tableName: "AI_index_performance", datasetId: "index-performance", status: "updated", oldVersion: "2023-02-10", newVersion: "2023-02-17", added: 0, changed: 2, removed: 0 },
-      { tableName: "AI_llm_comparison", datasetId: "llm-comparison", status: "updated", oldVersion: "1.0.0", newVersion: "1.1.0", added: 1, changed: 0, removed: 0 },
+      {
+        tableName: "AI_all_types",
+        datasetId: "all-types",
+        status: "updated",
+        oldVersion: "1.0.0",
+        newVersion: "1.1.0",
+        added: 1,
+        changed: 0,
+        removed: 1,
+        addedKeys: ["PaLM 2"],
+        removedKeys: ["PaLM"],
+      },
+      {
+        tableName: "AI_index_performance",
+        datasetId: "index-performance",
+        status: "updated",
+        oldVersion: "2023-02-10",
+        newVersion: "2023-02-17",
+        added: 0,
+        changed: 2,
+        removed: 0,
+        changes: [
+          { row: "计算机 (申万)", column: "weekly_return", old: 0.0047, new: 0.021 },
+          { row: "计算机 (申万)", column: "relative_return", old: 0.0132, new: 0.018 },
+          { row: "沪深300", column: "weekly_return", old: -0.0085, new: 0.003 },
+        ],
+      },
+      {
+        tableName: "AI_llm_comparison",
+        datasetId: "llm-comparison",
+        status: "updated",
+        oldVersion: "1.0.0",
+        newVersion: "1.1.0",
+        added: 1,
+        changed: 0,
+        removed: 0,
+        addedKeys: ["Yuan 1.0"],
+      },
     ]);
     expect(fake.read("LLM comparison", "A5:E5")).toEqual([["Yuan 1.0", "Inspur", 44467, 245.7e9, 3.54e23]]);
     expect(fake.tableAddress("AI_llm_comparison")).toBe("A1:E5");
-    expect(fake.read("LLM comparison", "A6:A8")).toEqual([[""], ["数据来源: 各公司官网, 财通证券研究所 | As of: 2023-02 | llm-comparison version 1.1.0"], ["Note: Yuan 1.0 tokens unconfirmed"]]);
+    expect(fake.read("LLM comparison", "A6:A8")).toEqual([
+      [""],
+      ["数据来源: 各公司官网, 财通证券研究所 | As of: 2023-02 | llm-comparison version 1.1.0"],
+      ["Note: Yuan 1.0 tokens unconfirmed"],
+    ]);
     expect(fake.read("指数表现", "B2:C2")).toEqual([[0.021, 0.018]]);
     const record = decodeRecord(fake.settings.get(trackingKey("AI_llm_comparison"))) as TrackedRecord;
     expect(record).toMatchObject({ version: "1.1.0", refreshedAt: LATER.toISOString(), insertedAt: NOW.toISOString() });
@@ -139,21 +178,25 @@ describe("refresh: user work is kept", () => {
     fake.type("Sheet1", "C30", [["far below"]]);
     const around = outside(fake, "Sheet1", "C5:H9", "C10:C12");
 
-    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2")));
+    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2.0.0")));
     expect(summary.tables[0]).toMatchObject({ status: "updated", added: 1, changed: 0, removed: 0 });
     expect(fake.tableAddress("AI_llm_comparison")).toBe("C5:H9");
     expect(fake.read("Sheet1", "H5:H9")).toEqual([["Params (bn)"], ["=F6/1E9"], ["=F7/1E9"], ["=F8/1E9"], ["=F9/1E9"]]);
     expect(fake.read("Sheet1", "C9:G9")).toEqual([["Yuan 1.0", "Inspur", 44467, 245.7e9, 3.54e23]]);
-    expect(fake.read("Sheet1", "C10:C12")).toEqual([[""], ["数据来源: 各公司官网, 财通证券研究所 | As of: 2023-02 | llm-comparison version 2"], ["Note: Yuan 1.0 tokens unconfirmed"]]);
+    expect(fake.read("Sheet1", "C10:C12")).toEqual([
+      [""],
+      ["数据来源: 各公司官网, 财通证券研究所 | As of: 2023-02 | llm-comparison version 2.0.0"],
+      ["Note: Yuan 1.0 tokens unconfirmed"],
+    ]);
     expect(outside(fake, "Sheet1", "C5:H9", "C10:C12")).toEqual(around);
   });
 
-  test("rows matched by key: counts, and user cells move with their row", async () => {
+  test("rows matched by key keep their places: a removed row closes up, user cells move with their row, new rows go last", async () => {
     const { fake, wb } = setup();
     await wb.insertDataset(llmDataset(3), { target: "newSheet", language: "en", chart: false });
     fake.addTableColumn("AI_llm_comparison", "Comment", null);
     fake.type("LLM comparison", "F2", [["gpt note"], ["lamda note"], ["palm note"]]);
-    const next = withVersion(llmDataset(4), "2");
+    const next = withVersion(llmDataset(4), "2.0.0");
     // New order: PaLM (changed), Yuan (new), GPT-3; LaMDA removed.
     next.rows = [
       ["PaLM", "Google", "2022-04-04", 540e9, 2.6e24],
@@ -161,11 +204,20 @@ describe("refresh: user work is kept", () => {
       ["GPT-3", "OpenAI", "2020-05-28", 175e9, 3.14e23],
     ];
     const summary = await wb.refresh(map(next));
-    expect(summary.tables[0]).toMatchObject({ status: "updated", added: 1, changed: 1, removed: 1 });
+    expect(summary.tables[0]).toMatchObject({
+      status: "updated",
+      added: 1,
+      changed: 1,
+      removed: 1,
+      changes: [{ row: "PaLM", column: "train_flop", old: 2.53e24, new: 2.6e24 }],
+      addedKeys: ["Yuan 1.0"],
+      removedKeys: ["LaMDA"],
+    });
+    // The table's order, not the feed's: GPT-3 stays first, PaLM moves up into LaMDA's place.
     expect(fake.read("LLM comparison", "A2:F4")).toEqual([
+      ["GPT-3", "OpenAI", 43979, 175e9, 3.14e23, "gpt note"],
       ["PaLM", "Google", 44655, 540e9, 2.6e24, "palm note"],
       ["Yuan 1.0", "Inspur", 44467, 245.7e9, 3.54e23, ""],
-      ["GPT-3", "OpenAI", 43979, 175e9, 3.14e23, "gpt note"],
     ]);
     expect(fake.tableAddress("AI_llm_comparison")).toBe("A1:F4");
   });
@@ -174,12 +226,12 @@ describe("refresh: user work is kept", () => {
     const { fake, wb } = setup();
     await wb.insertDataset(llmDataset(4), { target: "newSheet", language: "en", chart: false });
     fake.type("LLM comparison", "G3", [["beside"]]);
-    const summary = await wb.refresh(map(withVersion(llmDataset(2), "2")));
+    const summary = await wb.refresh(map(withVersion(llmDataset(2), "2.0.0")));
     expect(summary.tables[0]).toMatchObject({ status: "updated", added: 0, changed: 0, removed: 2 });
     expect(fake.tableAddress("AI_llm_comparison")).toBe("A1:E3");
     expect(fake.read("LLM comparison", "A4:E9")).toEqual([
       ["", "", "", "", ""],
-      ["数据来源: 各公司官网, 财通证券研究所 | As of: 2023-02 | llm-comparison version 2", "", "", "", ""],
+      ["数据来源: 各公司官网, 财通证券研究所 | As of: 2023-02 | llm-comparison version 2.0.0", "", "", "", ""],
       ["Note: Yuan 1.0 tokens unconfirmed", "", "", "", ""],
       ["", "", "", "", ""],
       ["", "", "", "", ""],
@@ -189,16 +241,16 @@ describe("refresh: user work is kept", () => {
     expect(fake.read("LLM comparison", "G3")).toEqual([["beside"]]);
   });
 
-  test("only changed rows are written; a changed column format rewrites the column", async () => {
+  test("only changed cells are written; a changed column format rewrites the column", async () => {
     const { fake, wb } = setup();
     await wb.insertDataset(llmDataset(4), { target: "newSheet", language: "en", chart: false });
     fake.resetCounters();
-    const next = withVersion(llmDataset(4), "2");
+    const next = withVersion(llmDataset(4), "2.0.0");
     next.rows[2] = ["PaLM", "Google", "2022-04-04", 540e9, 2.6e24];
     await wb.refresh(map(next));
-    expect(fake.writes.filter((w) => w.property === "values").map((w) => w.address)).toEqual(["A4:E4", "A7:A8"]);
+    expect(fake.writes.filter((w) => w.property === "values").map((w) => w.address)).toEqual(["E4", "A7:A8"]);
     fake.resetCounters();
-    const reformatted = withVersion(next, "3");
+    const reformatted = withVersion(next, "3.0.0");
     reformatted.columns = next.columns.map((c) => (c.key === "params" ? { ...c, numberFormat: "#,##0" } : c));
     await wb.refresh(map(reformatted));
     expect(fake.writes.filter((w) => w.property === "values").map((w) => w.address)).toEqual(["A2:E5", "A7:A8"]);
@@ -235,16 +287,29 @@ describe("refresh: tables that cannot be updated safely are skipped, untouched",
     const { fake, wb } = await twoTables();
     fake.deleteTable("AI_llm_comparison", true);
     const before = fake.snapshot("LLM comparison");
-    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2"), nextIndex()));
+    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2.0.0"), nextIndex()));
     expect(summary.tables).toEqual([
-      { tableName: "AI_index_performance", datasetId: "index-performance", status: "updated", oldVersion: "2023-02-10", newVersion: "2", added: 0, changed: 1, removed: 0 },
+      {
+        tableName: "AI_index_performance",
+        datasetId: "index-performance",
+        status: "updated",
+        oldVersion: "2023-02-10",
+        newVersion: "2",
+        added: 0,
+        changed: 1,
+        removed: 0,
+        changes: [
+          { row: "计算机 (申万)", column: "weekly_return", old: 0.0047, new: 0.05 },
+          { row: "计算机 (申万)", column: "relative_return", old: 0.0132, new: 0.04 },
+        ],
+      },
       {
         tableName: "AI_llm_comparison",
         datasetId: "llm-comparison",
         status: "skipped",
         reason: 'Table "AI_llm_comparison" is no longer in the workbook (it was deleted or renamed), so nothing was changed.',
         oldVersion: "1.0.0",
-        newVersion: "2",
+        newVersion: "2.0.0",
         added: 0,
         changed: 0,
         removed: 0,
@@ -259,8 +324,11 @@ describe("refresh: tables that cannot be updated safely are skipped, untouched",
     const { fake, wb } = await twoTables();
     fake.renameTable("AI_llm_comparison", "MyModels");
     const before = fake.snapshot("LLM comparison");
-    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2")));
-    expect(summary.tables.find((t) => t.datasetId === "llm-comparison")).toMatchObject({ status: "skipped", reason: expect.stringMatching(/deleted or renamed/) });
+    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2.0.0")));
+    expect(summary.tables.find((t) => t.datasetId === "llm-comparison")).toMatchObject({
+      status: "skipped",
+      reason: expect.stringMatching(/deleted or renamed/),
+    });
     expect(fake.snapshot("LLM comparison")).toEqual(before);
   });
 
@@ -268,10 +336,11 @@ describe("refresh: tables that cannot be updated safely are skipped, untouched",
     const { fake, wb } = await twoTables();
     fake.type("LLM comparison", "D1", [["Params"]]);
     const before = fake.snapshot("LLM comparison");
-    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2"), nextIndex()));
+    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2.0.0"), nextIndex()));
     expect(summary.tables.find((t) => t.datasetId === "llm-comparison")).toMatchObject({
       status: "skipped",
-      reason: 'Column "Parameters" is no longer in table "AI_llm_comparison" (renamed or deleted), so the dataset\'s columns cannot be matched safely. Nothing was changed.',
+      reason:
+        'Column "Parameters" is no longer in table "AI_llm_comparison" (renamed or deleted), so the dataset\'s columns cannot be matched safely. Nothing was changed.',
     });
     expect(summary.tables.find((t) => t.datasetId === "index-performance")?.status).toBe("updated");
     expect(fake.snapshot("LLM comparison")).toEqual(before);
@@ -281,8 +350,12 @@ describe("refresh: tables that cannot be updated safely are skipped, untouched",
     const { fake, wb } = await twoTables();
     // The user swaps the Organisation and Release date columns (headers move with them).
     fake.type("LLM comparison", "B1", [["Release date", "Organisation"]]);
-    fake.type("LLM comparison", "B2", [[43979, "OpenAI"], [44334, "Google"], [44655, "Google"]]);
-    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2")));
+    fake.type("LLM comparison", "B2", [
+      [43979, "OpenAI"],
+      [44334, "Google"],
+      [44655, "Google"],
+    ]);
+    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2.0.0")));
     expect(summary.tables.find((t) => t.datasetId === "llm-comparison")).toMatchObject({ status: "updated", added: 1, changed: 0 });
     expect(fake.read("LLM comparison", "A5:E5")).toEqual([["Yuan 1.0", 44467, "Inspur", 245.7e9, 3.54e23]]);
   });
@@ -294,7 +367,10 @@ describe("refresh: tables that cannot be updated safely are skipped, untouched",
     d.rows = d.rows.map((r) => [...r, 0.1]);
     const before = fake.snapshot("Index performance");
     const summary = await wb.refresh(map(d));
-    expect(summary.tables.find((t) => t.datasetId === "index-performance")).toMatchObject({ status: "skipped", reason: expect.stringContaining("new: monthly_return") });
+    expect(summary.tables.find((t) => t.datasetId === "index-performance")).toMatchObject({
+      status: "skipped",
+      reason: expect.stringContaining("new: monthly_return"),
+    });
     expect(fake.snapshot("Index performance")).toEqual(before);
   });
 
@@ -303,12 +379,13 @@ describe("refresh: tables that cannot be updated safely are skipped, untouched",
     fake.type("LLM comparison", "G6", [["beside, not below"]]);
     fake.type("LLM comparison", "B9", [["user total"]]);
     const before = fake.snapshot("LLM comparison");
-    const bigger = withVersion(llmDataset(4), "2");
+    const bigger = withVersion(llmDataset(4), "2.0.0");
     bigger.rows = [...bigger.rows, ["Gopher", "DeepMind", "2021-12-08", 280e9, 6.31e23]];
     const summary = await wb.refresh(map(bigger));
     expect(summary.tables.find((t) => t.datasetId === "llm-comparison")).toMatchObject({
       status: "skipped",
-      reason: 'Table "AI_llm_comparison" needs row 9 of sheet "LLM comparison" below it (for 2 new rows and the source note), but those cells are not empty. Move them away and refresh again; nothing was changed.',
+      reason:
+        'Table "AI_llm_comparison" needs row 9 of sheet "LLM comparison" below it (for 2 new rows and the source note), but those cells are not empty. Move them away and refresh again; nothing was changed.',
     });
     expect(fake.snapshot("LLM comparison")).toEqual(before);
     // Moved away: now it works, and the note lines move below the grown table.
@@ -323,16 +400,16 @@ describe("refresh: tables that cannot be updated safely are skipped, untouched",
   test("a Total Row that would have to move: skipped", async () => {
     const { fake, wb } = await twoTables();
     fake.table("AI_llm_comparison").showTotals = true;
-    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2")));
+    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2.0.0")));
     expect(summary.tables.find((t) => t.datasetId === "llm-comparison")).toMatchObject({ status: "skipped", reason: expect.stringMatching(/Total Row/) });
   });
 
   test("Excel without table.resize (ExcelApi 1.13): row changes skipped, same-size updates still done", async () => {
     const { fake, wb } = setup({ supports: (v) => v !== "1.13" });
     await wb.insertDataset(llmDataset(3), { target: "newSheet", language: "en", chart: false });
-    const grown = await wb.refresh(map(withVersion(llmDataset(4), "2")));
+    const grown = await wb.refresh(map(withVersion(llmDataset(4), "2.0.0")));
     expect(grown.tables[0]).toMatchObject({ status: "skipped", reason: expect.stringMatching(/cannot resize/) });
-    const same = withVersion(llmDataset(3), "2");
+    const same = withVersion(llmDataset(3), "2.0.0");
     same.rows[0] = ["GPT-3", "OpenAI", "2020-05-28", 175e9, 3.2e23];
     const updated = await wb.refresh(map(same));
     expect(updated.tables[0]).toMatchObject({ status: "updated", changed: 1 });
@@ -344,7 +421,7 @@ describe("refresh: tables that cannot be updated safely are skipped, untouched",
     const before = fake.snapshot("Index performance");
     const progress: [number, number, string][] = [];
     const onProgress: ProgressFn = (done, total, label) => progress.push([done, total, label]);
-    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2"), nextIndex()), ["ai_llm_comparison", "Nope"], onProgress);
+    const summary = await wb.refresh(map(withVersion(llmDataset(4), "2.0.0"), nextIndex()), ["ai_llm_comparison", "Nope"], onProgress);
     expect(summary.tables.map((t) => [t.tableName, t.status])).toEqual([
       ["AI_llm_comparison", "updated"],
       ["Nope", "skipped"],
@@ -354,6 +431,181 @@ describe("refresh: tables that cannot be updated safely are skipped, untouched",
     expect(fake.syncCount).toBe(2);
     expect(progress[0]).toEqual([0, 1, "Reading tracked tables"]);
     expect(progress[progress.length - 1]).toEqual([2, 2, "Done"]);
+  });
+});
+
+describe("refresh: what changed, and where new rows go", () => {
+  test("a row inserted at the top of the feed is appended: the rows below are not rewritten, a user's sort is kept", async () => {
+    const { fake, wb } = setup();
+    await wb.insertDataset(bigDataset(500, 6), { target: "newSheet", language: "en", chart: false });
+    // The analyst sorts the table descending by key (the rows are now in the reverse order).
+    const body = fake.read("Big synthetic", "A2:F501");
+    fake.type("Big synthetic", "A2", [...body].reverse() as (string | number)[][]);
+    fake.resetCounters();
+    const next = withVersion(bigDataset(500, 6), "2");
+    next.rows.unshift(["row-new", 1, 2, 3, 4, 5]);
+    next.rows[100][2] = 7;
+    const summary = await wb.refresh(map(next));
+    expect(summary.tables[0]).toMatchObject({
+      status: "updated",
+      added: 1,
+      changed: 1,
+      removed: 0,
+      addedKeys: ["row-new"],
+      changes: [{ row: "row-99", column: "v2", old: body[99][2], new: 7 }],
+    });
+    expect(fake.read("Big synthetic", "A2")).toEqual([["row-499"]]);
+    expect(fake.read("Big synthetic", "A502:F502")).toEqual([["row-new", 1, 2, 3, 4, 5]]);
+    // row-99 sits at table row 401 (sheet row 402) after the user's sort.
+    expect(fake.read("Big synthetic", "C402")).toEqual([[7]]);
+    expect(fake.writes.filter((w) => w.property === "values").map((w) => w.address)).toEqual(["C402", "A502:F502", "A504"]);
+    expect(fake.syncs[1].payloadBytes).toBeLessThan(3000);
+  });
+
+  test("counts are exact; the changes, added and removed keys list the first five", async () => {
+    const { wb } = setup();
+    await wb.insertDataset(bigDataset(40, 3), { target: "newSheet", language: "en", chart: false });
+    const next = withVersion(bigDataset(40, 3), "2");
+    next.rows = next.rows.filter((_, i) => i % 5 !== 4).map((r, i) => (i < 8 ? [r[0], 1000 + i, r[2]] : r));
+    for (let i = 0; i < 7; i++) next.rows.push([`extra-${i}`, i, i]);
+    const [t] = (await wb.refresh(map(next))).tables;
+    expect(t).toMatchObject({ status: "updated", added: 7, changed: 8, removed: 8 });
+    expect(t.changes?.map((c) => `${c.row}.${c.column}`)).toEqual(["row-0.v1", "row-1.v1", "row-2.v1", "row-3.v1", "row-5.v1"]);
+    expect(t.addedKeys).toEqual(["extra-0", "extra-1", "extra-2", "extra-3", "extra-4"]);
+    expect(t.removedKeys).toEqual(["row-4", "row-9", "row-14", "row-19", "row-24"]);
+  });
+
+  test("rows matched by position: the changes name the row number", async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook({ run: fake.run, supports: () => true, now: () => NOW, rowKeys: { "llm-comparison": null } });
+    await wb.insertDataset(llmDataset(3), { target: "newSheet", language: "en", chart: false });
+    const next = withVersion(llmDataset(3), "1.0.1");
+    next.rows[1] = ["LaMDA", "Google", "2021-05-18", 138e9, 3.55e23];
+    const [t] = (await wb.refresh(map(next))).tables;
+    expect(t).toMatchObject({ status: "updated", changed: 1, changes: [{ row: "#2", column: "params", old: 137e9, new: 138e9 }] });
+    expect(t.addedKeys).toBeUndefined();
+  });
+
+  test("a key repeated in a few rows (Epoch lists one model twice) still matches rows by key, by occurrence", () => {
+    const ds = bigDataset(300, 2);
+    ds.rows[10] = ["row-9", 1];
+    const snap = {
+      tableName: "T",
+      sheetName: "S",
+      showHeaders: true,
+      showTotals: false,
+      top: 0,
+      left: 0,
+      rowCount: 301,
+      width: 2,
+      headers: ["Key", "Value 1"],
+      bodyRows: 300,
+      body: ds.rows.map((r) => [...r]) as (string | number)[][],
+      near: [[], [], []],
+      farFirstUsedRow: null,
+      farRows: 400,
+    };
+    const record: TrackedRecord = {
+      schema: 1,
+      tableName: "T",
+      sheetName: "S",
+      datasetId: ds.id,
+      version: "1",
+      columnKeys: ["key", "v1"],
+      language: "en",
+      insertedAt: "x",
+      headers: ["Key", "Value 1"],
+      notes: [],
+    };
+    const next = { ...ds, version: "2", rows: [["row-new", 5], ...ds.rows] };
+    const plan = planTableRefresh({ ...record, formats: ["@", "#,##0.00"] }, next, snap, { canResize: true, now: "n" });
+    expect(plan.matchedBy).toBe("key");
+    expect(plan.result).toMatchObject({ added: 1, changed: 0, removed: 0 });
+  });
+});
+
+describe("refresh: pinned tables and older versions", () => {
+  test("a pinned table is left as it is, with the versions in the reason; unpinned, it is refreshed", async () => {
+    const { fake, wb } = setup();
+    await wb.insertDataset(llmDataset(3), { target: "newSheet", language: "en", chart: false });
+    await wb.insertDataset(indexDataset(), { target: "newSheet", language: "en", chart: false });
+    fake.resetCounters();
+    await wb.setPinned("ai_llm_comparison", true);
+    expect(fake.syncCount).toBe(1);
+    expect(wb.lastSyncs).toBe(1);
+    expect((await wb.listTracked()).map((t) => [t.tableName, t.pinned])).toEqual([
+      ["AI_index_performance", undefined],
+      ["AI_llm_comparison", true],
+    ]);
+    const before = fake.snapshot("LLM comparison");
+    fake.resetCounters();
+    const summary = await wb.refresh(map(withVersion(llmDataset(4), "1.1.0"), withVersion(indexDataset(), "2023-02-17")));
+    expect(summary.tables.find((t) => t.datasetId === "llm-comparison")).toEqual({
+      tableName: "AI_llm_comparison",
+      datasetId: "llm-comparison",
+      status: "pinned",
+      reason: 'Table "AI_llm_comparison" is pinned to 1.0.0; the feed has 1.1.0. Unpin it to refresh it.',
+      oldVersion: "1.0.0",
+      newVersion: "1.1.0",
+      added: 0,
+      changed: 0,
+      removed: 0,
+    });
+    expect(fake.snapshot("LLM comparison")).toEqual(before);
+    expect(fake.syncCount).toBe(2);
+
+    await wb.setPinned("AI_llm_comparison", false);
+    expect(decodeRecord(fake.settings.get(trackingKey("AI_llm_comparison")))?.pinned).toBeUndefined();
+    const after = await wb.refresh(map(withVersion(llmDataset(4), "1.1.0")));
+    expect(after.tables.find((t) => t.datasetId === "llm-comparison")).toMatchObject({ status: "updated", added: 1 });
+  });
+
+  test("setPinned: a record refreshed meanwhile by another instance is pinned as it is now (two syncs)", async () => {
+    const { fake, wb } = setup();
+    await wb.insertDataset(llmDataset(3), { target: "newSheet", language: "en", chart: false });
+    const other = new ExcelWorkbook({ run: fake.run, supports: () => true, now: () => LATER });
+    await other.refresh(map(withVersion(llmDataset(4), "1.1.0")));
+    fake.resetCounters();
+    await wb.setPinned("AI_llm_comparison", true);
+    expect(fake.syncCount).toBe(2);
+    const stored = decodeRecord(fake.settings.get(trackingKey("AI_llm_comparison")));
+    expect(stored).toMatchObject({ version: "1.1.0", pinned: true, refreshedAt: LATER.toISOString() });
+    // An instance that never read the records: read, then write.
+    fake.resetCounters();
+    const cold = new ExcelWorkbook({ run: fake.run, supports: () => true, now: () => LATER });
+    await cold.setPinned("AI_llm_comparison", false);
+    expect(fake.syncCount).toBe(2);
+    expect(decodeRecord(fake.settings.get(trackingKey("AI_llm_comparison")))).toMatchObject({ version: "1.1.0" });
+    expect(decodeRecord(fake.settings.get(trackingKey("AI_llm_comparison")))?.pinned).toBeUndefined();
+  });
+
+  test("setPinned on a table the add-in does not track: tableMissing, and nothing is left behind", async () => {
+    const { fake, wb } = setup();
+    await wb.insertDataset(llmDataset(3), { target: "newSheet", language: "en", chart: false });
+    await expect(wb.setPinned("Nope", true)).rejects.toMatchObject({ code: "tableMissing" });
+    // Known to this instance but removed meanwhile: the blind write is taken back.
+    fake.settings.delete(trackingKey("AI_llm_comparison"));
+    await expect(wb.setPinned("AI_llm_comparison", true)).rejects.toMatchObject({ code: "tableMissing" });
+    expect(fake.settings.has(trackingKey("AI_llm_comparison"))).toBe(false);
+  });
+
+  test("a feed older than the table: skipped with both versions named, nothing written", async () => {
+    const { fake, wb } = setup();
+    await wb.insertDataset(withVersion(llmDataset(3), "1.2.0"), { target: "newSheet", language: "en", chart: false });
+    fake.resetCounters();
+    const summary = await wb.refresh(map(withVersion(llmDataset(4), "1.1.9")));
+    expect(summary.tables[0]).toMatchObject({
+      status: "skipped",
+      oldVersion: "1.2.0",
+      newVersion: "1.1.9",
+      reason:
+        'The feed has version 1.1.9 of dataset "llm-comparison", older than the 1.2.0 that table "AI_llm_comparison" holds. A refresh never goes back to an older version, so the table was left as it is.',
+    });
+    expect(fake.writes).toEqual([]);
+    expect(fake.syncCount).toBe(1);
+    // The same version with the same data: unchanged.
+    const same = await wb.refresh(map(withVersion(llmDataset(3), "1.2.0")));
+    expect(same.tables[0].status).toBe("unchanged");
   });
 });
 
@@ -393,18 +645,51 @@ describe("planTableRefresh (pure)", () => {
       ["Same", "A", "2020-01-01", 1, 1],
       ["Same", "B", "2020-01-01", 2, 2],
     ];
-    const plan = planTableRefresh(record, ds, snapshot([["Same", "A", 43831, 1, 1], ["Same", "B", 43831, 2, 3]]), { canResize: true, now: "n" });
+    const plan = planTableRefresh(
+      record,
+      ds,
+      snapshot([
+        ["Same", "A", 43831, 1, 1],
+        ["Same", "B", 43831, 2, 3],
+      ]),
+      { canResize: true, now: "n" }
+    );
     expect(plan.matchedBy).toBe("position");
     expect(plan.result).toMatchObject({ status: "updated", changed: 1, added: 0, removed: 0 });
   });
 
+  test("a key the dataset declares is trusted with its repeats: rows pair by occurrence, not by position", () => {
+    const ds = { ...llmDataset(2), key: "model" };
+    ds.rows = [
+      ["Same", "A", "2020-01-01", 1, 1],
+      ["Same", "B", "2020-01-01", 2, 2],
+    ];
+    const snap = snapshot([
+      ["Same", "A", 43831, 1, 1],
+      ["Same", "B", 43831, 2, 3],
+    ]);
+    const plan = planTableRefresh(record, ds, snap, { canResize: true, now: "n" });
+    expect(plan.matchedBy).toBe("key");
+    expect(plan.result).toMatchObject({ status: "updated", changed: 1, added: 0, removed: 0 });
+    expect(plan.result.changes?.[0]).toMatchObject({ row: "Same", old: 3, new: 2 });
+    // The same data without the declaration: the first column is only a guess, and repeats refuse it.
+    expect(planTableRefresh(record, { ...ds, key: undefined }, snap, { canResize: true, now: "n" }).matchedBy).toBe("position");
+  });
+
   test("an explicit key, or none", () => {
     const ds = llmDataset(2);
-    const snap = snapshot([["GPT-3", "OpenAI", 43979, 175e9, 3.14e23], ["LaMDA", "Google", 44334, 137e9, 3.55e23]]);
+    const snap = snapshot([
+      ["GPT-3", "OpenAI", 43979, 175e9, 3.14e23],
+      ["LaMDA", "Google", 44334, 137e9, 3.55e23],
+    ]);
     expect(planTableRefresh(record, ds, snap, { canResize: true, now: "n" }).matchedBy).toBe("key");
     expect(planTableRefresh(record, ds, snap, { canResize: true, now: "n", rowKey: null }).matchedBy).toBe("position");
     const ds3 = llmDataset(3);
-    const snap3 = snapshot([["GPT-3", "OpenAI", 43979, 175e9, 3.14e23], ["LaMDA", "Google", 44334, 137e9, 3.55e23], ["PaLM", "Google", 44655, 540e9, 2.53e24]]);
+    const snap3 = snapshot([
+      ["GPT-3", "OpenAI", 43979, 175e9, 3.14e23],
+      ["LaMDA", "Google", 44334, 137e9, 3.55e23],
+      ["PaLM", "Google", 44655, 540e9, 2.53e24],
+    ]);
     expect(planTableRefresh(record, ds3, snap3, { canResize: true, now: "n", rowKey: "org" }).matchedBy).toBe("position"); // "Google" twice
   });
 
@@ -418,7 +703,7 @@ describe("planTableRefresh (pure)", () => {
 });
 
 describe("refresh: large tables", () => {
-  test("a 200,000-row table: body read in chunks under 5 MB each, only the changed row written", async () => {
+  test("a 200,000-row table: body read in chunks under 5 MB each, only the changed cell written", async () => {
     const { fake, wb } = setup();
     await wb.insertDataset(bigDataset(200_000, 10), { target: "newSheet", language: "en", chart: false });
     fake.resetCounters();
@@ -432,7 +717,7 @@ describe("refresh: large tables", () => {
       expect(s.payloadBytes).toBeLessThan(4_000_000);
     }
     const writes = fake.writes.filter((w) => w.property === "values").map((w) => w.address);
-    expect(writes).toEqual(["A7:J7", "A200003"]);
+    expect(writes).toEqual(["D7", "A200003"]);
     expect(fake.read("Big synthetic", "D7")).toEqual([[1]]);
   }, 120_000);
 });

@@ -17,8 +17,7 @@ const book = (): HfWorkbook => new HfWorkbook({ now: () => NOW });
 /** The zero-based position of the first cell showing `text` on a sheet. */
 function find(b: HfWorkbook, sheet: number, text: string): { row: number; col: number } {
   const { rows, cols } = b.extent(sheet);
-  for (let row = 0; row < rows; row++)
-    for (let col = 0; col < cols; col++) if (b.cellView(sheet, row, col).value === text) return { row, col };
+  for (let row = 0; row < rows; row++) for (let col = 0; col < cols; col++) if (b.cellView(sheet, row, col).value === text) return { row, col };
   throw new Error(`"${text}" not found`);
 }
 
@@ -137,6 +136,88 @@ describe("HfWorkbook: refresh with the Excel adapter's decisions", () => {
   it("says which named tables it does not know", async () => {
     const summary = await book().refresh(new Map(), ["Nope"]);
     expect(summary.tables).toEqual([expect.objectContaining({ tableName: "Nope", status: "skipped" })]);
+  });
+});
+
+describe("HfWorkbook: pinned tables, older versions, failed writes", () => {
+  /** Every cell the grid shows on a sheet (value, format, style), for "exactly as before". */
+  const cellsOf = (b: HfWorkbook, sheet: number): string[] => {
+    const out: string[] = [];
+    const { rows, cols } = b.extent(sheet);
+    for (let row = 0; row < rows + 4; row++)
+      for (let col = 0; col <= cols; col++) {
+        const v = b.cellView(sheet, row, col);
+        if (v.kind !== "empty" || v.numberFormat !== undefined || v.style !== undefined) out.push(`${row},${col}: ${JSON.stringify(v)}`);
+      }
+    return out;
+  };
+
+  it("leaves a pinned table as it is and says so; refuses to pin an unknown table", async () => {
+    const b = book();
+    const r = await b.insertDataset(llm(), { target: "newSheet", language: "en", chart: false });
+    const s = b.findSheet(r.sheetName) as number;
+    await b.setPinned(r.tableName, true);
+    expect((await b.listTracked())[0].pinned).toBe(true);
+    const before = cellsOf(b, s);
+    const summary = await b.refresh(new Map([["llm-comparison", changedLlm()]]));
+    expect(summary.tables[0]).toMatchObject({
+      status: "pinned",
+      reason: `Table "${r.tableName}" is pinned to 1.0.0; the feed has 1.0.1. Unpin it to refresh it.`,
+    });
+    expect(cellsOf(b, s)).toEqual(before);
+    await expect(b.setPinned("Nope", true)).rejects.toMatchObject({ code: "tableMissing" });
+    await b.setPinned(r.tableName, false);
+    expect((await b.refresh(new Map([["llm-comparison", changedLlm()]]))).tables[0].status).toBe("updated");
+  });
+
+  it("refuses an older version than the table holds", async () => {
+    const b = book();
+    await b.insertDataset(changedLlm(), { target: "newSheet", language: "en", chart: false });
+    const summary = await b.refresh(new Map([["llm-comparison", llm()]]));
+    expect(summary.tables[0]).toMatchObject({
+      status: "skipped",
+      reason: expect.stringContaining('version 1.0.0 of dataset "llm-comparison", older than the 1.0.1'),
+    });
+  });
+
+  it("a write refused at any step restores that table exactly, and only that table fails", async () => {
+    const proto = HfWorkbook.prototype as unknown as { executeOne: (op: unknown) => void };
+    const original = proto.executeOne;
+    let tried = 0;
+    try {
+      for (let failAt = 0; ; failAt++) {
+        const b = book();
+        const r1 = await b.insertDataset(llm(), { target: "newSheet", language: "en", chart: false });
+        const r2 = await b.insertDataset(getDataset("index-performance") as Dataset, { target: "newSheet", language: "en", chart: false });
+        const s1 = b.findSheet(r1.sheetName) as number;
+        const before = cellsOf(b, s1);
+        const tracked = JSON.stringify((await b.listTracked()).find((t) => t.tableName === r1.tableName));
+        let calls = 0;
+        const spy = jest.spyOn(proto, "executeOne").mockImplementation(function (this: unknown, op: unknown) {
+          if ((op as { sheet?: string }).sheet === r1.sheetName && calls++ === failAt) throw new Error("injected");
+          original.call(this, op);
+        });
+        const index = getDataset("index-performance") as Dataset;
+        const summary = await b.refresh(
+          new Map([
+            ["llm-comparison", changedLlm()],
+            [index.id, { ...index, version: "9.0.0" }],
+          ])
+        );
+        spy.mockRestore();
+        const t1 = summary.tables.find((t) => t.tableName === r1.tableName);
+        if (calls <= failAt) break; // every op of the table has been refused once
+        tried++;
+        expect(t1).toMatchObject({ status: "failed", reason: expect.stringContaining("refused the update: injected; the table was left as it was") });
+        expect({ failAt, cells: cellsOf(b, s1) }).toEqual({ failAt, cells: before });
+        expect(JSON.stringify((await b.listTracked()).find((t) => t.tableName === r1.tableName))).toBe(tracked);
+        expect(summary.tables.find((t) => t.tableName === r2.tableName)?.status).toBe("updated");
+      }
+    } finally {
+      jest.restoreAllMocks();
+    }
+    console.log(`HfWorkbook refresh faults: ${tried} refused ops tried, each table checked`);
+    expect(tried).toBeGreaterThan(5);
   });
 });
 

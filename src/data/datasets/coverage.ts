@@ -47,6 +47,7 @@ export const coverage: Dataset = {
     textColumn("main_business_zh", "主营业务", "Main business (Chinese)"),
     textColumn("main_business_en", "主营业务 (英文)", "Main business"),
   ],
+  key: "ticker", // the first column is the segment, which repeats
   rows: [
     row(
       LABELLING,

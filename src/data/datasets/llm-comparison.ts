@@ -399,5 +399,6 @@ export const llmComparison: Dataset = {
     textColumn("flop_source", "算力来源", "Compute source"),
     textColumn("flop_confidence", "算力置信度", "Compute confidence", "Epoch AI's confidence: Confident, Likely, Speculative"),
   ],
+  key: "model_en", // the first column is the company, which repeats
   rows: MODELS.map(toRow),
 };
