@@ -20,7 +20,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { changedFeed, serve } from "./server.mjs";
+import { changedFeed, epochFeedV2, serve } from "./server.mjs";
 import { paneScreenshot, SCENARIOS } from "./scenarios.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -90,7 +90,8 @@ async function main() {
       console.log(`e2e: built in ${elapsed()}`);
     }
     const changed = changedFeed(path.join(outDir, "data"));
-    server = await serve(outDir, changed.files);
+    const v2 = epochFeedV2(path.join(outDir, "data"), changed.files);
+    server = await serve(outDir, changed.files, { v2: v2.files });
     console.log(`e2e: serving ${outDir} at ${server.url}`);
 
     context = await chromium.launchPersistentContext(profile, {
@@ -111,7 +112,7 @@ async function main() {
     const epoch = await page.getAttribute("body", "data-epoch");
     console.log(`e2e: workbench loaded, Epoch AI models ${epoch} (${elapsed()})`);
 
-    const env = { page, context, server, changed, paneShot: PANE_SHOT, notes: [] };
+    const env = { page, context, server, changed, v2, paneShot: PANE_SHOT, notes: [] };
     const only = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(",").map((s) => s.trim())) : null;
     for (const scenario of SCENARIOS) {
       if (only && !only.has(scenario.id)) continue;
@@ -120,7 +121,7 @@ async function main() {
       const t0 = Date.now();
       let outcome;
       try {
-        const detail = await withTimeout(scenario.run(env), SCENARIO_TIMEOUT_MS, `(${scenario.id})`);
+        const detail = await withTimeout(scenario.run(env), scenario.timeoutMs ?? SCENARIO_TIMEOUT_MS, `(${scenario.id})`);
         const newErrors = pageErrors.slice(errorsBefore);
         if (newErrors.length > 0) throw new Error(`the page reported errors: ${newErrors.join(" | ")}`);
         outcome = detail && detail.pending ? { status: "pending", detail: detail.pending } : { status: "passed", detail: detail ?? "" };
@@ -133,9 +134,7 @@ async function main() {
         outcome.detail += ` (no screenshot: ${error instanceof Error ? error.message : error})`;
       }
       const mark = outcome.status === "passed" ? "✓" : outcome.status === "pending" ? "…" : "✗";
-      console.log(
-        `${mark} (${scenario.id}) ${scenario.title} [${((Date.now() - t0) / 1000).toFixed(1)} s]${outcome.detail ? `: ${outcome.detail}` : ""}`
-      );
+      console.log(`${mark} (${scenario.id}) ${scenario.title} [${((Date.now() - t0) / 1000).toFixed(1)} s]${outcome.detail ? `: ${outcome.detail}` : ""}`);
       console.log(`    screenshot: ${path.relative(ROOT, shot)}`);
       results.push({ ...scenario, ...outcome });
     }

@@ -91,10 +91,7 @@ export const SCENARIOS = [
       const row = split(gpt3).row;
       const cells = await gridCells(page);
       const shown = Object.entries(cells).filter(([a, t]) => split(a).row === row && /^1\.75E\+11$/.test(t));
-      assert(
-        shown.length > 0,
-        `row ${row} (GPT-3) shows no 1.75E+11: ${JSON.stringify(Object.entries(cells).filter(([a]) => split(a).row === row))}`
-      );
+      assert(shown.length > 0, `row ${row} (GPT-3) shows no 1.75E+11: ${JSON.stringify(Object.entries(cells).filter(([a]) => split(a).row === row))}`);
       const tab = await page.getByRole("tab", { selected: true }).textContent();
       env.llmSheet = tab;
       return `GPT-3 at ${gpt3}, parameters ${shown[0][0]} = ${shown[0][1]} on sheet "${tab}"`;
@@ -223,23 +220,149 @@ export const SCENARIOS = [
     async run({ page }) {
       const p = await pane(page);
       await p.getByRole("button", { name: "中文", exact: true }).click();
-      await waitFor(
-        async () => (await p.getByRole("heading", { level: 1 }).textContent()) === "AI 算力分析助手",
-        "the pane's title is Chinese"
-      );
+      await waitFor(async () => (await p.getByRole("heading", { level: 1 }).textContent()) === "AI 算力分析助手", "the pane's title is Chinese");
       const text = (await p.textContent()) ?? "";
       for (const s of ["已插入的表格", "全部刷新", "数据集", "插入选项"]) assert(text.includes(s), `the pane does not show “${s}”`);
       assert(!text.includes("Inserted tables"), "English headings remain");
       // Back to English for later runs in the same profile.
       await p.getByRole("button", { name: "English", exact: true }).click();
-      await waitFor(
-        async () => (await p.getByRole("heading", { level: 1 }).textContent()) === "AI Compute Analyst",
-        "the pane's title is English again"
-      );
+      await waitFor(async () => (await p.getByRole("heading", { level: 1 }).textContent()) === "AI Compute Analyst", "the pane's title is English again");
       return "AI 算力分析助手 · 已插入的表格 · 全部刷新 · 数据集 · 插入选项 (then back to English)";
     },
   },
+  {
+    id: "g",
+    slug: "epoch-feed-v2",
+    title:
+      "insert epoch-models and Epoch's accelerators, add a formula column, pin llm-comparison, serve feed v2 and refresh: the summary lists what changed, the formula fills the new rows, the pinned table is untouched",
+    timeoutMs: 180_000,
+    async run({ page, server, changed, v2, llmSheet }) {
+      server.state.feed = "changed"; // version 1 of the Epoch tables
+      const p = await pane(page);
+      const status = p.getByRole("status").first();
+      const statusHas = (re) => async () => re.test((await status.textContent()) ?? "");
+
+      // The catalogue is the feed's: searching "Epoch" finds its tables.
+      await p.getByRole("searchbox", { name: /Search datasets/ }).fill("Epoch");
+      const found = await p.locator("article").allTextContents();
+      assert(
+        found.some((t) => t.includes("epoch-models")),
+        `searching "Epoch" does not find epoch-models: ${found.length} cards`
+      );
+
+      await insertFromPane(p, "epoch-models");
+      await waitFor(statusHas(/AI_epoch_models/), "the pane reports the inserted epoch-models table", 60_000);
+      if (v2.accelerators) {
+        await insertFromPane(p, "epoch-accelerators");
+        await waitFor(statusHas(/AI_epoch_accelerators/), "the pane reports the inserted epoch-accelerators table", 30_000);
+      }
+
+      // The analyst's own column: a header and a formula filled down the table (Excel's calculated column), the table grown over it.
+      const user = await page.evaluate(() => {
+        const wb = window.workbench;
+        const t = wb.tables().find((x) => x.name === "AI_epoch_models");
+        const sheet = wb.sheetName(t.sheetId);
+        const { row, col, rows, cols } = t.range;
+        wb.execute([
+          { kind: "values", sheet, at: { row, col: col + cols, rows: 1, cols: 1 }, values: [["Name length"]] },
+          { kind: "fillR1C1", sheet, at: { row: row + 1, col: col + cols, rows: rows - 1, cols: 1 }, formula: `=LEN(RC[-${cols}])` },
+          { kind: "resizeTable", sheet, table: t.name, at: { row, col, rows, cols: cols + 1 } },
+        ]);
+        wb.changed();
+        return { sheet, bodyRows: rows - 1, userCol: col + cols };
+      });
+
+      // Pin llm-comparison at the version scenario (e) refreshed it to.
+      await p.getByRole("button", { name: `Pin AI_llm_comparison to version ${changed.newVersion}`, exact: true }).click();
+      await p.getByRole("button", { name: "Unpin AI_llm_comparison", exact: true }).waitFor();
+
+      server.state.feed = "v2";
+      await p.getByRole("button", { name: "Refresh all", exact: true }).click();
+      const text = await waitFor(
+        async () => {
+          const t = (await status.textContent()) ?? "";
+          return /Refresh summary/.test(t) && /AI_epoch_models/.test(t) ? t : null;
+        },
+        "the pane shows a refresh summary naming AI_epoch_models",
+        90_000
+      );
+      const m = v2.models;
+      const expectIn = (part, what) => assert(text.includes(part), `${what}: “${part}” is not in the summary: ${text}`);
+      expectIn("AI_epoch_models: Updated", "epoch-models status");
+      expectIn("10 added, 5 changed, 1 removed", "epoch-models counts");
+      expectIn(`Version ${m.oldVersion} → ${m.newVersion}`, "epoch-models version");
+      expectIn(`Added: ${m.added.slice(0, 5).join(", ")} and 5 more`, "epoch-models added keys");
+      expectIn(`Removed: ${m.removed}`, "epoch-models removed key");
+      for (const c of m.changes) expectIn(`${c.key} · Parameters: ${sci(c.old)} → ${sci(c.new)}`, "a changed cell");
+      expectIn(`AI_llm_comparison: Pinned`, "the pinned table's status");
+      expectIn(`Pinned at version ${changed.newVersion}: left as it is; the feed has ${v2.llm.newVersion}.`, "the pinned table's line");
+      if (v2.accelerators) {
+        expectIn("AI_epoch_accelerators: Updated", "epoch-accelerators status");
+        expectIn("0 added, 1 changed, 0 removed", "epoch-accelerators counts");
+        expectIn(`Version ${v2.accelerators.oldVersion} → ${v2.accelerators.newVersion}`, "epoch-accelerators version");
+        // Rows match by key or by position ("#3"), as the engine decides: the value line is what is checked.
+        const a = v2.accelerators;
+        expectIn(` · ${a.header}: ${sci(a.old)} → ${sci(a.new)}`, "epoch-accelerators changed cell");
+      }
+      expectIn(`${v2.accelerators ? 2 : 1} updated, 0 unchanged, 0 skipped, 1 pinned`, "totals");
+
+      // The user column was filled down over the new rows (wherever the engine put them).
+      const rows = await page.evaluate(
+        ({ sheet, userCol }) => {
+          const wb = window.workbench;
+          const t = wb.tables().find((x) => x.name === "AI_epoch_models");
+          const s = wb.findSheet(sheet);
+          const out = [];
+          for (let r = t.range.row + 1; r < t.range.row + t.range.rows; r++) {
+            const name = wb.cellView(s, r, t.range.col).value;
+            if (typeof name === "string" && name.startsWith("E2E model")) {
+              const v = wb.cellView(s, r, userCol);
+              out.push({ row: r, name, formula: v.hasFormula, value: v.value });
+            }
+          }
+          return { bodyRows: t.range.rows - 1, cols: t.range.cols, out };
+        },
+        { sheet: user.sheet, userCol: user.userCol }
+      );
+      assert(rows.bodyRows === user.bodyRows + 9, `the table has ${rows.bodyRows} rows, expected ${user.bodyRows} + 10 − 1`);
+      assert(rows.out.length === 10, `${rows.out.length} added rows found in the table`);
+      const unfilled = rows.out.filter((r) => !r.formula || r.value !== r.name.length);
+      assert(unfilled.length === 0, `the user column is not filled down over: ${JSON.stringify(unfilled)}`);
+      // And the grid shows it.
+      await clickTab(page, user.sheet);
+      const last = rows.out[rows.out.length - 1];
+      const address = `${colLetters(user.userCol)}${last.row + 1}`;
+      await nameBox(page, address);
+      await waitFor(async () => (await cellText(page, address)) === String(last.name.length), `${address} shows ${last.name.length}`);
+
+      // The pinned table kept GPT-3's 1.76E+11 (the feed now has 1.77E+11) and its version.
+      assert(llmSheet, "scenario (a) did not record the sheet of llm-comparison");
+      await clickTab(page, llmSheet);
+      const gpt3 = await waitFor(() => findCell(page, "GPT-3"), "the pinned table lists GPT-3");
+      const cells = await gridCells(page);
+      const row = Object.entries(cells).filter(([a]) => split(a).row === split(gpt3).row);
+      assert(row.some(([, t]) => t === "1.76E+11") && !row.some(([, t]) => t === "1.77E+11"), `the pinned table changed: ${JSON.stringify(row)}`);
+      const tracked = (await p.textContent()) ?? "";
+      assert(tracked.includes(`version ${m.newVersion}`), "the list of inserted tables does not show epoch-models' new version");
+      assert(tracked.includes("Pinned: refresh leaves this table at its version"), "the pinned badge is not shown");
+      return `${m.oldVersion} → ${m.newVersion}: 10 added, 5 changed, 1 removed; user column filled over ${rows.out.length} new rows (${address} = ${last.name.length}); AI_llm_comparison pinned at ${changed.newVersion}${v2.accelerators ? `; epoch-accelerators ${v2.accelerators.oldVersion} → ${v2.accelerators.newVersion}` : " (no epoch-accelerators in this build)"}`;
+    },
+  },
 ];
+
+/** "1.75E+11", as the pane shows a FLOP or parameter count (0.00E+00). */
+function sci(value) {
+  const [mantissa, exponent] = value.toExponential(2).split("e");
+  const exp = Number(exponent);
+  return `${mantissa}E${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+}
+
+/** 0 → "A", 26 → "AA". */
+function colLetters(col) {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
 
 /**
  * The task pane alone at 320 px (the narrowest Office task pane), after inserting a dataset so
@@ -253,10 +376,7 @@ export async function paneScreenshot({ context, server, paneShot }) {
     await page.goto(`${server.url}workbench.html?pane`);
     await page.getByRole("heading", { level: 1, name: "AI Compute Analyst" }).waitFor();
     await insertFromPane(page, "llm-comparison");
-    await waitFor(
-      async () => /AI_llm_comparison/.test((await page.getByRole("status").first().textContent()) ?? ""),
-      "the pane reports the inserted table"
-    );
+    await waitFor(async () => /AI_llm_comparison/.test((await page.getByRole("status").first().textContent()) ?? ""), "the pane reports the inserted table");
     await page.getByRole("searchbox", { name: "Search datasets" }).fill("");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert(width <= 320, `the pane is ${width} px wide at a 320 px viewport (horizontal scrolling)`);

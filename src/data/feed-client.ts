@@ -1,11 +1,14 @@
 /**
- * Fetches the data feed: catalog.json, then the dataset files it lists, all validated before
- * anything is returned. Pure apart from the injected fetch, so tests run without a network.
+ * Fetches the data feed: catalog.json, validated whole, then the dataset files asked for, each
+ * on its own. An invalid or unreachable catalog refuses everything; a dataset that is missing,
+ * unreachable or invalid fails alone and the others still arrive. Pure apart from the injected
+ * fetch, so tests run without a network.
  */
 import { CATALOG_FILE, MAX_FEED_BYTES, matchCatalogEntry, parseFeedText, tooLargeIssue, validateCatalog, validateDataset, type FeedCatalog } from "./feed";
 import type { Dataset } from "./types";
 
-export type FeedErrorKind = "offline" | "http" | "timeout" | "invalid" | "tooLarge" | "insecureUrl";
+/** "missing": the catalog does not publish a requested id (the other kinds can happen to any file). */
+export type FeedErrorKind = "offline" | "http" | "timeout" | "invalid" | "tooLarge" | "insecureUrl" | "missing";
 
 export interface FeedError {
   kind: FeedErrorKind;
@@ -17,19 +20,25 @@ export interface FeedError {
   url?: string;
 }
 
+/** One requested dataset: validated and matching its catalog entry, or why it could not be had. */
+export type DatasetOutcome = { ok: true; dataset: Dataset } | { ok: false; error: FeedError };
+
 export interface FeedData {
   catalog: FeedCatalog;
-  /** The requested datasets, in catalog order. */
+  /** The requested datasets that arrived valid, in catalog order. */
   datasets: Dataset[];
+  /** Every requested id (all the catalog's when none were named), in the order asked: its dataset or its error. */
+  results: ReadonlyMap<string, DatasetOutcome>;
 }
 
+/** ok: the catalog validated (each dataset's own outcome is in `results`); not ok: nothing of the feed is usable. */
 export type FetchFeedResult = { ok: true; value: FeedData } | { ok: false; error: FeedError };
 
 /** The part of `fetch` the client uses; tests pass a fake. */
 export type FetchLike = (url: string, init: { signal: AbortSignal; headers?: Record<string, string> }) => Promise<Response>;
 
 export interface FetchFeedOptions {
-  /** Datasets to fetch; all in the catalog when omitted. An id missing from the catalog is an error. */
+  /** Datasets to fetch; all in the catalog when omitted; [] fetches the catalog only. An id the catalog lacks fails alone ("missing"). */
   ids?: readonly string[];
   /** Whole operation (catalog and datasets), in milliseconds. */
   timeoutMs?: number;
@@ -112,9 +121,11 @@ const errorName = (e: unknown): string => (typeof e === "object" && e !== null &
 const errorMessage = (e: unknown): string => (typeof e === "object" && e !== null && "message" in e ? String((e as { message: unknown }).message) : String(e));
 
 /**
- * Fetches and validates the feed at `baseUrl`: catalog.json, then each requested dataset
- * file. Resolves to every requested dataset or to one classified error; never to a part.
- * Example: `const r = await fetchFeed("https://example.com/data/", { ids: ["accelerators"] });`
+ * Fetches and validates the feed at `baseUrl`: catalog.json (validated whole: when it fails,
+ * the result is that one error), then each requested dataset file in parallel, each validated
+ * and matched against its catalog entry on its own.
+ * Example: `const r = await fetchFeed("https://example.com/data/", { ids: ["accelerators"] });
+ * if (r.ok) r.value.results.get("accelerators")` → `{ ok: true, dataset }` or `{ ok: false, error }`.
  */
 export async function fetchFeed(baseUrl: string, options: FetchFeedOptions = {}): Promise<FetchFeedResult> {
   const base = checkFeedUrl(baseUrl);
@@ -157,41 +168,33 @@ export async function fetchFeed(baseUrl: string, options: FetchFeedOptions = {})
       return { ok: false, error: { kind: "invalid", detail: `${CATALOG_FILE}: ${catalog.error.message}`, url: new URL(CATALOG_FILE, base).href } };
     }
     const entries = catalog.value.datasets;
-    const wanted = options.ids === undefined ? entries : entries.filter((e) => options.ids?.includes(e.id));
-    const missing = (options.ids ?? []).filter((id) => !entries.some((e) => e.id === id));
-    if (missing.length > 0) {
-      return { ok: false, error: { kind: "invalid", detail: `${CATALOG_FILE}: no dataset ${missing.map((m) => `"${m}"`).join(", ")}` } };
-    }
+    const ids = options.ids === undefined ? entries.map((e) => e.id) : Array.from(new Set(options.ids));
 
-    // In parallel; the first real failure stops the others (their aborts are not reported).
-    const state: { failure: FeedError | null } = { failure: null };
-    const files = await Promise.all(
-      wanted.map(async (e) => {
-        const r = await getJson(e.href);
-        if (!r.ok && state.failure === null) {
-          state.failure = r.error;
-          controller.abort();
-        }
-        return r;
+    // In parallel and independent: one dataset's failure is that dataset's alone.
+    const outcomes = await Promise.all(
+      ids.map(async (id): Promise<DatasetOutcome> => {
+        const index = entries.findIndex((e) => e.id === id);
+        if (index < 0) return { ok: false, error: { kind: "missing", detail: `${CATALOG_FILE}: no dataset "${id}"`, url: new URL(CATALOG_FILE, base).href } };
+        const entry = entries[index];
+        const f = await getJson(entry.href);
+        if (!f.ok) return f;
+        const prefix = `datasets[${index}]`;
+        const url = new URL(entry.href, base).href;
+        const checked = validateDataset(f.json, prefix);
+        if (!checked.ok) return { ok: false, error: { kind: "invalid", detail: `${entry.href}: ${checked.error.message}`, url } };
+        const mismatch = matchCatalogEntry(entry, checked.value, prefix);
+        if (mismatch !== null) return { ok: false, error: { kind: "invalid", detail: `${entry.href}: ${mismatch.message}`, url } };
+        const { format: _format, ...dataset } = checked.value;
+        void _format;
+        return { ok: true, dataset };
       })
     );
-    if (state.failure !== null) return { ok: false, error: state.failure };
-    const datasets: Dataset[] = [];
-    for (let i = 0; i < wanted.length; i++) {
-      const f = files[i];
-      if (!f.ok) return f; // unreachable: state.failure is set first
-      const entry = wanted[i];
-      const prefix = `datasets[${entries.indexOf(entry)}]`;
-      const url = new URL(entry.href, base).href;
-      const checked = validateDataset(f.json, prefix);
-      if (!checked.ok) return { ok: false, error: { kind: "invalid", detail: `${entry.href}: ${checked.error.message}`, url } };
-      const mismatch = matchCatalogEntry(entry, checked.value, prefix);
-      if (mismatch !== null) return { ok: false, error: { kind: "invalid", detail: `${entry.href}: ${mismatch.message}`, url } };
-      const { format: _format, ...dataset } = checked.value;
-      void _format;
-      datasets.push(dataset);
-    }
-    return { ok: true, value: { catalog: catalog.value, datasets } };
+    const results = new Map(ids.map((id, i) => [id, outcomes[i]] as const));
+    const datasets = entries.flatMap((e) => {
+      const r = results.get(e.id);
+      return r?.ok ? [r.dataset] : [];
+    });
+    return { ok: true, value: { catalog: catalog.value, datasets, results } };
   } finally {
     clearTimeout(timer);
   }

@@ -1,7 +1,8 @@
 /**
- * The task pane: a searchable catalogue of datasets to insert as Excel tables, the tables
- * already inserted with their refresh, the analyst models to build on new sheets, and the feed
- * settings; in Chinese or English.
+ * The task pane: a searchable catalogue of the datasets the feed publishes (or the bundled copy
+ * when the feed cannot be reached) to insert as Excel tables, the tables already inserted with
+ * their refresh and pin, the analyst models to build on new sheets, and the feed settings; in
+ * Chinese or English.
  *
  * Everything outside the pane arrives through `PaneDeps` (see deps.ts), so the same pane runs
  * in Excel, in the workbench and in tests.
@@ -10,11 +11,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactElement } from "react";
 import { createRoot } from "react-dom/client";
 import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import type { Dataset, LocalizedText } from "../data/types";
+import type { Column, Dataset, LocalizedText } from "../data/types";
 import type { ModelMode } from "../sheet/models/common";
-import type { InsertResult, Language, RefreshSummary, TrackedTable } from "../sheet/workbook";
+import type { InsertResult, Language, RefreshSummary, RefreshTableResult, TrackedTable } from "../sheet/workbook";
 import { WorkbookError } from "../sheet/workbook";
-import type { FeedFailure, FeedResult, ModelTemplateInfo, PaneDeps } from "./deps";
+import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, FeedResult, ModelTemplateInfo, PaneDeps } from "./deps";
 import { feedFailureMessage, thrownMessage } from "./errors";
 import { LANGUAGE_TAG, languageFromDisplay } from "./i18n";
 import type { MessageKey } from "./i18n";
@@ -41,7 +42,11 @@ export type Activity =
   | { kind: "insertFailed"; title: LocalizedText; error: unknown }
   | { kind: "feedFailed"; failure: FeedFailure }
   | { kind: "refreshFailed"; phase: "feed" | "workbook"; error: unknown }
-  | { kind: "refreshed"; summary: RefreshSummary }
+  /** `columns`: of each dataset that arrived, by id (to show changed values); `failures`: by table name, why its dataset could not be had. */
+  | { kind: "refreshed"; summary: RefreshSummary; columns: ReadonlyMap<string, readonly Column[]>; failures: ReadonlyMap<string, FeedFailure> }
+  /** The dataset to insert could not be loaded (from the feed, or the bundled copy). */
+  | { kind: "loadFailed"; title: LocalizedText; failure: FeedFailure }
+  | { kind: "pinFailed"; table: string; error: unknown }
   | { kind: "notice"; key: MessageKey }
   /** `loading`: the datasets being loaded first (empty once the sheet itself is being built). */
   | { kind: "building"; title: LocalizedText; loading: readonly string[] }
@@ -131,7 +136,7 @@ export function App({ deps }: AppProps) {
   const i18n = useMemo(() => makeI18n(language), [language]);
   const styles = useStyles();
 
-  const [datasets, setDatasets] = useState<Loadable<readonly Dataset[]>>({ state: "loading" });
+  const [catalog, setCatalog] = useState<Loadable<CatalogView>>({ state: "loading" });
   const [tracked, setTracked] = useState<Loadable<readonly TrackedTable[]>>({ state: "loading" });
   const [models, setModels] = useState<Loadable<readonly ModelTemplateInfo[]>>({ state: "loading" });
   const [mode, setMode] = useState<ModelMode>("ai");
@@ -142,17 +147,57 @@ export function App({ deps }: AppProps) {
   const [activity, setActivity] = useState<Activity>({ kind: "idle" });
   // A ref, not state: a second click in the same tick must see the first one's claim.
   const busyRef = useRef(false);
+  const feedUrl = customFeedUrl ?? deps.defaultFeedUrl;
+  // Datasets loaded for a preview or an insert, by where from, id and version (a new version is a new entry).
+  const loadedData = useRef(new Map<string, Promise<DatasetLoad>>());
+  // Only the latest catalogue request may set the list (the feed URL can change while one is pending).
+  const catalogRequest = useRef(0);
+
+  /** Loads the catalogue of the current feed; `quiet` keeps the list shown until the new one arrives. */
+  const reloadCatalog = useCallback(
+    async (quiet: boolean) => {
+      const request = ++catalogRequest.current;
+      if (!quiet) setCatalog({ state: "loading" });
+      try {
+        const value = await deps.loadCatalog(feedUrl);
+        if (request === catalogRequest.current) setCatalog({ state: "ready", value });
+      } catch (error) {
+        if (request === catalogRequest.current) setCatalog({ state: "failed", detail: detailOf(error) });
+      }
+    },
+    [deps, feedUrl]
+  );
 
   useEffect(() => {
-    let live = true;
-    deps.listDatasets().then(
-      (value) => live && setDatasets({ state: "ready", value }),
-      (error: unknown) => live && setDatasets({ state: "failed", detail: detailOf(error) })
-    );
+    void reloadCatalog(false);
     return () => {
-      live = false;
+      catalogRequest.current++; // a response for an unmounted pane or an old URL is dropped
     };
-  }, [deps]);
+  }, [reloadCatalog]);
+
+  const loadItem = useCallback(
+    (item: CatalogItem): Promise<DatasetLoad> => {
+      if (catalog.state !== "ready") return Promise.resolve({ ok: false, error: { kind: "missing", detail: item.id } });
+      const source = catalog.value.source;
+      const key = `${source.origin === "feed" ? source.url : "offline"}|${item.id}@${item.version}`;
+      let pending = loadedData.current.get(key);
+      if (!pending) {
+        pending = deps.loadDataset(source, item.id).then(
+          (loaded) => {
+            if (!loaded.ok) loadedData.current.delete(key); // a failure is not remembered: the next try asks again
+            return loaded;
+          },
+          (error: unknown): DatasetLoad => {
+            loadedData.current.delete(key);
+            return { ok: false, error: { kind: "offline", detail: detailOf(error) ?? "" } };
+          }
+        );
+        loadedData.current.set(key, pending);
+      }
+      return pending;
+    },
+    [catalog, deps]
+  );
 
   useEffect(() => {
     let live = true;
@@ -180,9 +225,9 @@ export function App({ deps }: AppProps) {
 
   const titles = useMemo(() => {
     const map = new Map<string, LocalizedText>();
-    if (datasets.state === "ready") for (const dataset of datasets.value) map.set(dataset.id, dataset.title);
+    if (catalog.state === "ready") for (const item of catalog.value.entries) map.set(item.id, item.title);
     return map;
-  }, [datasets]);
+  }, [catalog]);
 
   const changeLanguage = (next: Language) => {
     setLanguage(next);
@@ -209,14 +254,29 @@ export function App({ deps }: AppProps) {
     }
   };
 
-  const insert = (dataset: Dataset) =>
+  const insert = (item: CatalogItem) =>
     exclusive(async () => {
-      setActivity({ kind: "inserting", title: dataset.title });
+      setActivity({ kind: "inserting", title: item.title });
+      const loaded = await loadItem(item);
+      if (!loaded.ok) {
+        setActivity({ kind: "loadFailed", title: item.title, failure: loaded.error });
+        return;
+      }
       try {
-        const result = await deps.workbook.insertDataset(dataset, { ...choices, language });
-        setActivity({ kind: "inserted", title: dataset.title, result });
+        const result = await deps.workbook.insertDataset(loaded.dataset, { ...choices, language });
+        setActivity({ kind: "inserted", title: item.title, result });
       } catch (error) {
-        setActivity({ kind: "insertFailed", title: dataset.title, error });
+        setActivity({ kind: "insertFailed", title: item.title, error });
+      }
+      await reloadTracked();
+    });
+
+  const pin = (tableName: string, pinned: boolean) =>
+    exclusive(async () => {
+      try {
+        await deps.workbook.setPinned(tableName, pinned);
+      } catch (error) {
+        setActivity({ kind: "pinFailed", table: tableName, error });
       }
       await reloadTracked();
     });
@@ -278,20 +338,53 @@ export function App({ deps }: AppProps) {
         return;
       }
 
-      // The whole feed validated: only now is the workbook touched.
-      const byId = new Map(feed.datasets.map((dataset) => [dataset.id, dataset] as const));
-      setActivity({ kind: "refreshing", done: 0, total: 0, label: "" });
-      try {
-        const summary = await deps.workbook.refresh(
-          byId,
-          tableName === undefined ? undefined : [tableName],
-          (done, total, label) => setActivity({ kind: "refreshing", done, total, label })
-        );
-        setActivity({ kind: "refreshed", summary });
-      } catch (error) {
-        setActivity({ kind: "refreshFailed", phase: "workbook", error });
+      // The catalog validated: only now is the workbook touched, and only for the tables whose
+      // dataset arrived whole; each other table is reported failed, with its reason.
+      const arrived = new Map<string, Dataset>();
+      const missing = new Map<string, FeedFailure>();
+      for (const id of ids) {
+        const one = feed.results.get(id) ?? { ok: false, error: { kind: "missing", detail: `no dataset "${id}"` } };
+        if (one.ok) arrived.set(id, one.dataset);
+        else missing.set(id, one.error);
       }
+      // A pinned table is left as it is whether or not its dataset arrived: the engine says so.
+      const toRefresh = chosen.filter((table) => arrived.has(table.datasetId) || table.pinned === true);
+      const failures = new Map<string, FeedFailure>();
+      const failed: RefreshTableResult[] = [];
+      for (const table of chosen) {
+        const failure = missing.get(table.datasetId);
+        if (failure === undefined || table.pinned === true) continue;
+        failures.set(table.tableName, failure);
+        failed.push({
+          tableName: table.tableName,
+          datasetId: table.datasetId,
+          status: "failed",
+          oldVersion: table.version,
+          newVersion: "",
+          added: 0,
+          changed: 0,
+          removed: 0,
+        });
+      }
+      const columns = new Map<string, readonly Column[]>(Array.from(arrived, ([id, dataset]) => [id, dataset.columns] as const));
+
+      let refreshed: RefreshSummary = { tables: [] };
+      if (toRefresh.length > 0) {
+        setActivity({ kind: "refreshing", done: 0, total: 0, label: "" });
+        // Every table when all were asked for and nothing failed, else exactly the ones to refresh.
+        const names = tableName === undefined && failed.length === 0 ? undefined : toRefresh.map((table) => table.tableName);
+        try {
+          refreshed = await deps.workbook.refresh(arrived, names, (done, total, label) => setActivity({ kind: "refreshing", done, total, label }));
+        } catch (error) {
+          setActivity({ kind: "refreshFailed", phase: "workbook", error });
+          await reloadTracked();
+          return;
+        }
+      }
+      setActivity({ kind: "refreshed", summary: { tables: inTableOrder(chosen, [...refreshed.tables, ...failed]) }, columns, failures });
       await reloadTracked();
+      // A refresh is when new versions are looked for: the catalogue shows what the feed now has.
+      await reloadCatalog(true);
     });
 
   const busy = isBusy(activity);
@@ -317,6 +410,7 @@ export function App({ deps }: AppProps) {
               busy={busy}
               onRefreshAll={() => void refresh()}
               onRefreshOne={(name) => void refresh(name)}
+              onPin={(name, pinned) => void pin(name, pinned)}
             />
           </section>
 
@@ -331,7 +425,14 @@ export function App({ deps }: AppProps) {
             <h2 id="pane-catalogue-heading" className={styles.sectionTitle}>
               {i18n.t("catalogueHeading")}
             </h2>
-            <Catalogue datasets={datasets} busy={busy} onInsert={(dataset) => void insert(dataset)} />
+            <Catalogue
+              catalog={catalog}
+              busy={busy}
+              now={deps.now?.() ?? new Date()}
+              onInsert={(item) => void insert(item)}
+              loadPreview={loadItem}
+              onRetry={() => void reloadCatalog(false)}
+            />
           </section>
 
           <section className={styles.section} aria-labelledby="pane-models-heading">
@@ -415,8 +516,8 @@ function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): 
       break;
     case "refreshed":
       polite = (
-        <Note intent="success">
-          <RefreshSummaryView summary={activity.summary} />
+        <Note intent={activity.summary.tables.some((table) => table.status === "failed") ? "info" : "success"}>
+          <RefreshSummaryView summary={activity.summary} columns={activity.columns} failures={activity.failures} />
         </Note>
       );
       break;
@@ -457,6 +558,16 @@ function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): 
       alert = <ErrorBox heading={t("insertFailed", { title: activity.title[language] })} {...shown} />;
       break;
     }
+    case "loadFailed": {
+      const shown = feedFailureMessage(language, activity.failure);
+      alert = <ErrorBox heading={t("insertFailed", { title: activity.title[language] })} {...shown} />;
+      break;
+    }
+    case "pinFailed": {
+      const shown = thrownMessage(language, activity.error);
+      alert = <ErrorBox heading={t("pinFailed", { table: activity.table })} {...shown} />;
+      break;
+    }
     case "feedFailed": {
       const shown = feedFailureMessage(language, activity.failure);
       alert = <ErrorBox heading={t("refreshFeedFailed")} {...shown} />;
@@ -485,6 +596,16 @@ function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): 
       ) : null}
     </div>
   );
+}
+
+/** Results in the order of the tables asked for (the engine's first, then the pane's own), anything else after. */
+function inTableOrder(tables: readonly TrackedTable[], results: readonly RefreshTableResult[]): RefreshTableResult[] {
+  const rank = new Map(tables.map((table, i) => [table.tableName, i] as const));
+  const at = (r: RefreshTableResult) => rank.get(r.tableName) ?? tables.length;
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => at(a.r) - at(b.r) || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 /**

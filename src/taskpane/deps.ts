@@ -3,12 +3,12 @@
  * (src/taskpane/index.tsx in Excel, the workbench or a test). The pane imports no Office.js,
  * no fetch and no catalogue module: it only sees these few functions, so each can be faked.
  */
-import type { Dataset } from "../data/types";
+import type { Column, Dataset, LocalizedText, SourceRef } from "../data/types";
 import type { ModelMode } from "../sheet/models/common";
 import type { InsertResult, Language, WorkbookPort } from "../sheet/workbook";
 
-/** Why the feed could not be used. Mirrors the feed client's failure kinds. */
-export type FeedFailureKind = "offline" | "http" | "timeout" | "invalid" | "tooLarge" | "insecureUrl";
+/** Why the feed, or one dataset of it, could not be used. Mirrors the feed client's failure kinds. */
+export type FeedFailureKind = "offline" | "http" | "timeout" | "invalid" | "tooLarge" | "insecureUrl" | "missing";
 
 export interface FeedFailure {
   kind: FeedFailureKind;
@@ -18,8 +18,42 @@ export interface FeedFailure {
   detail: string;
 }
 
-/** The whole feed validated (ok), or nothing usable (a failure): never half a feed. */
-export type FeedResult = { ok: true; datasets: Dataset[] } | { ok: false; error: FeedFailure };
+/** One dataset: validated, or why it could not be had. */
+export type DatasetLoad = { ok: true; dataset: Dataset } | { ok: false; error: FeedFailure };
+
+/**
+ * The feed's catalog validated, and per requested id its own outcome (ok), or nothing usable
+ * (the catalog itself failed): a refresh then touches nothing.
+ */
+export type FeedResult = { ok: true; results: ReadonlyMap<string, DatasetLoad> } | { ok: false; error: FeedFailure };
+
+/** A dataset as the catalogue lists it: what the feed's catalog.json says, without rows. */
+export interface CatalogItem {
+  id: string;
+  title: LocalizedText;
+  shortTitle?: LocalizedText;
+  description?: string;
+  version: string;
+  /** The period or as-of date of the figures, e.g. "2023-02-06/2023-02-10". */
+  asOf: string;
+  rowCount: number;
+  columns: Column[];
+  source: SourceRef[];
+  license?: string;
+}
+
+/** Where a catalogue's datasets are loaded from: the feed at `url`, or the copy bundled with the add-in. */
+export type DatasetSource = { origin: "feed"; url: string } | { origin: "offline" };
+
+/** The catalogue the pane lists. */
+export interface CatalogView {
+  source: DatasetSource;
+  /** The feed's build time (ISO), null for the offline copy. */
+  generatedAt: string | null;
+  entries: readonly CatalogItem[];
+  /** Why the feed was not used, for the offline copy. */
+  offlineReason?: FeedFailure;
+}
 
 /** What the pane remembers between sessions (e.g. Office roamingSettings or localStorage). */
 export interface PaneSettings {
@@ -45,9 +79,14 @@ export interface ModelBuildOptions {
 export interface PaneDeps {
   /** The only way the pane changes a workbook. */
   workbook: WorkbookPort;
-  /** The catalogue (bundled datasets) shown in the pane; may load lazily. */
-  listDatasets(): Promise<readonly Dataset[]>;
-  /** Fetch and validate the feed at `url` for the datasets `ids`. Should not throw. */
+  /**
+   * The catalogue the feed at `url` publishes; the copy bundled with the add-in (with the
+   * reason) when the feed cannot be used. Should not throw.
+   */
+  loadCatalog(url: string): Promise<CatalogView>;
+  /** One dataset of a catalogue, from where that catalogue came from, validated. Should not throw. */
+  loadDataset(source: DatasetSource, id: string): Promise<DatasetLoad>;
+  /** Fetch the feed at `url` afresh (a refresh) for the datasets `ids`. Should not throw. */
   loadFeed(url: string, ids: readonly string[]): Promise<FeedResult>;
   /** The add-in's own feed: its host's `data/` folder, e.g. "https://host/app/data/". */
   defaultFeedUrl: string;
@@ -63,4 +102,6 @@ export interface PaneDeps {
    * datasets it requires (by id, as loaded with loadModelDataset).
    */
   buildModel(id: string, options: ModelBuildOptions, data: ReadonlyMap<string, Dataset>): Promise<InsertResult>;
+  /** The current time, for the data-age mark; Date.now when omitted (tests fix it). */
+  now?: () => Date;
 }

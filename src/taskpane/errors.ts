@@ -21,6 +21,18 @@ const FEED_KEYS: Readonly<Record<FeedFailure["kind"], MessageKey>> = {
   invalid: "errInvalid",
   tooLarge: "errTooLarge",
   insecureUrl: "errInsecureUrl",
+  missing: "errMissing",
+};
+
+/** Shorter, per table: why one dataset of a feed could not be had (the summary names the table). */
+const TABLE_FAILURE_KEYS: Readonly<Record<FeedFailure["kind"], MessageKey>> = {
+  offline: "failOffline",
+  http: "failHttp",
+  timeout: "failTimeout",
+  invalid: "failInvalid",
+  tooLarge: "failTooLarge",
+  insecureUrl: "failInsecureUrl",
+  missing: "failMissing",
 };
 
 type WorkbookErrorCode = WorkbookError["code"];
@@ -37,9 +49,17 @@ const WORKBOOK_KEYS: Readonly<Record<WorkbookErrorCode, MessageKey>> = {
 export function feedFailureMessage(language: Language, failure: FeedFailure): ShownError {
   const key = FEED_KEYS[failure.kind] ?? "errUnknown";
   const message = t(language, key, { status: failure.status ?? "?", detail: failure.detail });
-  // "invalid" already quotes the validator's message; the others keep it as a detail line.
-  const detail = failure.kind === "invalid" || failure.detail.trim() === "" ? undefined : failure.detail;
+  // "invalid" and "missing" already quote the detail; the others keep it as a detail line.
+  const detail = failure.kind === "invalid" || failure.kind === "missing" || failure.detail.trim() === "" ? undefined : failure.detail;
   return detail === undefined ? { message } : { message, detail };
+}
+
+/**
+ * Why a table was not refreshed because its dataset could not be had, in a line.
+ * @example tableFailureReason("en", { kind: "http", status: 404, detail: "x.json: …" }) // "The feed answered HTTP 404 for this dataset."
+ */
+export function tableFailureReason(language: Language, failure: FeedFailure): string {
+  return t(language, TABLE_FAILURE_KEYS[failure.kind] ?? "errUnknown", { status: failure.status ?? "?", detail: failure.detail });
 }
 
 function isWorkbookError(error: unknown): error is WorkbookError {

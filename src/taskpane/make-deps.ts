@@ -3,13 +3,14 @@
  * HyperFormula workbench. Settings are the analyst's own (feed URL, language), so they live in
  * the runtime's localStorage rather than in the workbook, which is shared with others.
  */
-import type { PaneDeps, PaneSettings } from "./deps";
+import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, PaneDeps, PaneSettings } from "./deps";
 import { MODEL_CATALOG } from "../sheet/models/catalog";
 import type { Language, WorkbookPort } from "../sheet/workbook";
 import type { Dataset } from "../data/types";
-import { DATASETS } from "../data/catalog";
-import { fetchFeed } from "../data/feed-client";
-import { EPOCH_MODELS_ID } from "../data/ids";
+import { DATASETS, getDataset } from "../data/catalog";
+import { catalogEntryOf, type CatalogEntry } from "../data/feed";
+import { fetchFeed, type FeedError, type FetchLike } from "../data/feed-client";
+import { EPOCH_ACCELERATORS_ID, EPOCH_MODELS_ID } from "../data/ids";
 import { loadEpochModels } from "../data/epoch-models-loader";
 
 /**
@@ -51,16 +52,100 @@ export function localSettings(store: Storage | null = storage()): PaneSettings {
   };
 }
 
-/** The datasets a template may require that the pane does not bundle, by id. */
-const MODEL_DATASETS: Readonly<Record<string, () => Promise<Dataset>>> = { [EPOCH_MODELS_ID]: loadEpochModels };
+/**
+ * The datasets the add-in has a copy of but does not bundle (too large for the pane's first
+ * load), by id: each a lazy chunk, loaded only when the offline copy needs it.
+ */
+const LAZY_DATASETS: Readonly<Record<string, () => Promise<Dataset>>> = {
+  [EPOCH_MODELS_ID]: loadEpochModels,
+  [EPOCH_ACCELERATORS_ID]: async () => (await import(/* webpackChunkName: "epoch-accelerators" */ "../data/datasets/epoch-accelerators")).epochAccelerators,
+};
 
-export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUrl: string): PaneDeps {
+/** A catalog entry as the pane lists it (the file names are the client's business). */
+function itemOf(entry: CatalogEntry): CatalogItem {
+  const { href: _href, changelog: _changelog, ...item } = entry;
+  void _href;
+  void _changelog;
+  return item;
+}
+
+/** The client's error as the pane's failure (the URL is already in the detail). */
+function failureOf(error: FeedError): FeedFailure {
+  return error.status === undefined ? { kind: error.kind, detail: error.detail } : { kind: error.kind, status: error.status, detail: error.detail };
+}
+
+const unexpected = (error: unknown): FeedFailure => ({ kind: "offline", detail: error instanceof Error ? error.message : String(error) });
+
+let offlineEntries: Promise<CatalogItem[]> | undefined;
+
+/** The bundled datasets, then the lazy ones (a lazy chunk that fails to load is left out). */
+function offlineCatalog(): Promise<CatalogItem[]> {
+  offlineEntries ??= (async () => {
+    const lazy = await Promise.all(
+      Object.values(LAZY_DATASETS).map((load) =>
+        load().then(
+          (dataset) => [itemOf(catalogEntryOf(dataset))],
+          () => []
+        )
+      )
+    );
+    return [...DATASETS.map((d) => itemOf(catalogEntryOf(d))), ...lazy.flat()];
+  })();
+  return offlineEntries;
+}
+
+/** A dataset of the offline copy. */
+async function offlineDataset(id: string): Promise<DatasetLoad> {
+  const bundled = getDataset(id);
+  if (bundled) return { ok: true, dataset: bundled };
+  const load = LAZY_DATASETS[id];
+  if (!load) return { ok: false, error: { kind: "missing", detail: `the add-in has no copy of "${id}"` } };
+  try {
+    return { ok: true, dataset: await load() };
+  } catch (error) {
+    return { ok: false, error: unexpected(error) };
+  }
+}
+
+export interface MakeDepsOptions {
+  /** The fetch the feed client uses (tests pass a fake). */
+  fetchImpl?: FetchLike;
+  now?: () => Date;
+}
+
+export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUrl: string, options: MakeDepsOptions = {}): PaneDeps {
+  const { fetchImpl } = options;
   return {
     workbook,
-    listDatasets: async () => DATASETS,
+    loadCatalog: async (url): Promise<CatalogView> => {
+      let reason: FeedFailure;
+      try {
+        const r = await fetchFeed(url, { ids: [], fetchImpl });
+        if (r.ok) return { source: { origin: "feed", url }, generatedAt: r.value.catalog.generatedAt, entries: r.value.catalog.datasets.map(itemOf) };
+        reason = failureOf(r.error);
+      } catch (error) {
+        reason = unexpected(error);
+      }
+      return { source: { origin: "offline" }, generatedAt: null, entries: await offlineCatalog(), offlineReason: reason };
+    },
+    loadDataset: async (source, id): Promise<DatasetLoad> => {
+      if (source.origin === "offline") return offlineDataset(id);
+      try {
+        const r = await fetchFeed(source.url, { ids: [id], fetchImpl });
+        if (!r.ok) return { ok: false, error: failureOf(r.error) };
+        const one = r.value.results.get(id);
+        if (!one) return { ok: false, error: { kind: "missing", detail: `no dataset "${id}"` } };
+        return one.ok ? one : { ok: false, error: failureOf(one.error) };
+      } catch (error) {
+        return { ok: false, error: unexpected(error) };
+      }
+    },
     loadFeed: async (url, ids) => {
-      const r = await fetchFeed(url, { ids });
-      return r.ok ? { ok: true, datasets: r.value.datasets } : { ok: false, error: r.error };
+      const r = await fetchFeed(url, { ids, fetchImpl });
+      if (!r.ok) return { ok: false, error: failureOf(r.error) };
+      const results = new Map<string, DatasetLoad>();
+      for (const [id, one] of r.value.results) results.set(id, one.ok ? one : { ok: false, error: failureOf(one.error) });
+      return { ok: true, results };
     },
     defaultFeedUrl: new URL("data/", pageUrl).href,
     settings: localSettings(),
@@ -68,7 +153,7 @@ export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUr
     // The list is light (catalog.ts); the builders load when a model is built.
     listModels: async () => MODEL_CATALOG,
     loadModelDataset: async (id) => {
-      const load = MODEL_DATASETS[id];
+      const load = LAZY_DATASETS[id];
       if (!load) throw new Error(`No loader for the dataset "${id}" a model requires.`);
       return load();
     },
@@ -79,5 +164,6 @@ export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUr
       const epochModels = data.get(EPOCH_MODELS_ID);
       return workbook.insertModel((existingSheetNames) => template.build({ language, mode, existingSheetNames }, epochModels ? { epochModels } : undefined));
     },
+    ...(options.now ? { now: options.now } : {}),
   };
 }

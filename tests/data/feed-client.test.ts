@@ -56,15 +56,39 @@ describe("fetchFeed", () => {
     const { impl } = fakeFetch(files, (f) => (f === CATALOG_FILE ? new Response("oops", { status: 500, statusText: "Internal Server Error" }) : undefined));
     const r = await fetchFeed(BASE, { fetchImpl: impl });
     expect(r.ok ? r : r.error).toEqual({
-      kind: "http", status: 500, detail: "catalog.json: the server answered 500 Internal Server Error", url: `${BASE}catalog.json`,
+      kind: "http",
+      status: 500,
+      detail: "catalog.json: the server answered 500 Internal Server Error",
+      url: `${BASE}catalog.json`,
     });
   });
 
-  test("http 404 on one dataset file returns no datasets at all", async () => {
+  test("http 404 on one dataset file fails that dataset alone; the others arrive", async () => {
     const partial = new Map(files);
     partial.delete("tech-moves.json");
     const r = await fetchFeed(BASE, { fetchImpl: fakeFetch(partial).impl });
-    expect(r.ok ? "accepted" : [r.error.kind, r.error.status, r.error.url]).toEqual(["http", 404, `${BASE}tech-moves.json`]);
+    if (!r.ok) throw new Error(r.error.detail);
+    const bad = r.value.results.get("tech-moves");
+    expect(bad?.ok ? "accepted" : [bad?.error.kind, bad?.error.status, bad?.error.url]).toEqual(["http", 404, `${BASE}tech-moves.json`]);
+    expect(r.value.datasets.map((d) => d.id)).toEqual(DATASETS.map((d) => d.id).filter((id) => id !== "tech-moves"));
+    expect(Array.from(r.value.results.keys())).toEqual(DATASETS.map((d) => d.id));
+    expect(Array.from(r.value.results.values()).filter((one) => one.ok)).toHaveLength(DATASETS.length - 1);
+  });
+
+  test("an invalid catalog refuses everything: no dataset file is even asked for", async () => {
+    const catalog = JSON.parse(files.get(CATALOG_FILE)!) as { datasets: Array<{ version: string }> };
+    catalog.datasets[3].version = "one";
+    const { impl, asked } = fakeFetch(new Map(files).set(CATALOG_FILE, JSON.stringify(catalog)));
+    const r = await fetchFeed(BASE, { ids: ["llm-comparison"], fetchImpl: impl });
+    expect(r.ok ? "accepted" : [r.error.kind, r.error.detail]).toEqual(["invalid", "catalog.json: datasets[3].version: version must look like 1.2.3"]);
+    expect(asked).toEqual([`${BASE}catalog.json`]);
+  });
+
+  test("ids [] fetches the catalog only (the task pane's list)", async () => {
+    const { impl, asked } = fakeFetch(files);
+    const r = await fetchFeed(BASE, { ids: [], fetchImpl: impl });
+    expect(r.ok ? [r.value.catalog.datasets.length, r.value.datasets, r.value.results.size] : r.error).toEqual([DATASETS.length, [], 0]);
+    expect(asked).toEqual([`${BASE}catalog.json`]);
   });
 
   test("timeout: no answer within timeoutMs", async () => {
@@ -82,10 +106,13 @@ describe("fetchFeed", () => {
     expect(r.ok ? "accepted" : [r.error.kind, r.error.detail.startsWith("catalog.json: not valid JSON")]).toEqual(["invalid", true]);
   });
 
-  test("invalid: a dataset row of the wrong width, named by path", async () => {
+  test("invalid: a dataset row of the wrong width, named by path (that dataset only)", async () => {
     const broken = withFile("index-performance.json", (j) => (j.rows[5] = j.rows[5].slice(0, 6)));
     const r = await fetchFeed(BASE, { fetchImpl: fakeFetch(broken).impl });
-    expect(r.ok ? r : r.error).toEqual({
+    if (!r.ok) throw new Error(r.error.detail);
+    expect(r.value.results.get("llm-comparison")?.ok).toBe(true);
+    const bad = r.value.results.get("index-performance");
+    expect(bad?.ok ? "accepted" : bad?.error).toEqual({
       kind: "invalid",
       detail: "index-performance.json: datasets[0].rows[5]: expected 7 cells, got 6",
       url: `${BASE}index-performance.json`,
@@ -94,13 +121,24 @@ describe("fetchFeed", () => {
 
   test("invalid: a dataset file that is not the version the catalog announced", async () => {
     const stale = withFile("coverage.json", (j) => (j.version = "0.9.0"));
-    const r = await fetchFeed(BASE, { fetchImpl: fakeFetch(stale).impl });
-    expect(r.ok ? "accepted" : r.error.detail).toBe("coverage.json: datasets[6].version: expected 1.0.0 (from the catalog), got 0.9.0");
+    const r = await fetchFeed(BASE, { ids: ["coverage"], fetchImpl: fakeFetch(stale).impl });
+    if (!r.ok) throw new Error(r.error.detail);
+    const bad = r.value.results.get("coverage");
+    expect(bad?.ok ? "accepted" : [bad?.error.kind, bad?.error.detail]).toEqual([
+      "invalid",
+      "coverage.json: datasets[6].version: expected 1.0.0 (from the catalog), got 0.9.0",
+    ]);
   });
 
-  test("invalid: an id the catalog does not have", async () => {
-    const r = await fetchFeed(BASE, { ids: ["gpu-prices"], fetchImpl: fakeFetch(files).impl });
-    expect(r.ok ? "accepted" : [r.error.kind, r.error.detail]).toEqual(["invalid", 'catalog.json: no dataset "gpu-prices"']);
+  test("missing: an id the catalog does not have fails alone, and its file is not asked for", async () => {
+    const { impl, asked } = fakeFetch(files);
+    const r = await fetchFeed(BASE, { ids: ["gpu-prices", "accelerators", "gpu-prices"], fetchImpl: impl });
+    if (!r.ok) throw new Error(r.error.detail);
+    expect(Array.from(r.value.results.keys())).toEqual(["gpu-prices", "accelerators"]);
+    const bad = r.value.results.get("gpu-prices");
+    expect(bad?.ok ? "accepted" : [bad?.error.kind, bad?.error.detail]).toEqual(["missing", 'catalog.json: no dataset "gpu-prices"']);
+    expect(r.value.datasets.map((d) => d.id)).toEqual(["accelerators"]);
+    expect(asked.sort()).toEqual([`${BASE}accelerators.json`, `${BASE}catalog.json`]);
   });
 
   test("invalid: bytes that are not UTF-8", async () => {
@@ -112,20 +150,33 @@ describe("fetchFeed", () => {
   test("tooLarge: a declared 50 MB body is refused without reading it", async () => {
     let read = false;
     // highWaterMark 0: the stream is pulled only when someone reads it.
-    const body = new ReadableStream<Uint8Array>({ pull() { read = true; } }, { highWaterMark: 0 });
+    const body = new ReadableStream<Uint8Array>(
+      {
+        pull() {
+          read = true;
+        },
+      },
+      { highWaterMark: 0 }
+    );
     const { impl } = fakeFetch(files, (f) =>
       f === CATALOG_FILE ? new Response(body, { headers: { "content-length": String(50 * 1024 * 1024) } }) : undefined
     );
     const r = await fetchFeed(BASE, { fetchImpl: impl });
     expect(r.ok ? "accepted" : [r.error.kind, r.error.detail]).toEqual([
-      "tooLarge", "catalog.json: feed is 50.0 MB, over the 20.0 MB limit; refused without parsing",
+      "tooLarge",
+      "catalog.json: feed is 50.0 MB, over the 20.0 MB limit; refused without parsing",
     ]);
     expect(read).toBe(false);
   });
 
   test("tooLarge: a body without a length stops being read once over the limit", async () => {
     let chunks = 0;
-    const endless = new ReadableStream<Uint8Array>({ pull(c) { chunks++; c.enqueue(new Uint8Array(1024).fill(0x20)); } });
+    const endless = new ReadableStream<Uint8Array>({
+      pull(c) {
+        chunks++;
+        c.enqueue(new Uint8Array(1024).fill(0x20));
+      },
+    });
     const { impl } = fakeFetch(files, (f) => (f === CATALOG_FILE ? new Response(endless) : undefined));
     const r = await fetchFeed(BASE, { fetchImpl: impl, maxBytes: 10 * 1024 });
     expect(r.ok ? "accepted" : r.error.kind).toBe("tooLarge");

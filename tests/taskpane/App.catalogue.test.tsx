@@ -1,26 +1,45 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { GPUS, LLM, fakePane, deferred } from "./fakes";
+import { DEFAULT_FEED, EPOCH, FEED_BUILT, GPUS, LLM, deferred, fakePane, itemOf } from "./fakes";
 import type { Dataset } from "../../src/data/types";
-import { renderPane } from "./render";
+import type { CatalogView, DatasetLoad } from "../../src/taskpane/deps";
+import { alertText, renderPane, statusText } from "./render";
+
+/** A dataset id no build of the add-in has seen: the feed alone describes it. */
+const HBM: Dataset = {
+  ...GPUS,
+  id: "hbm-prices",
+  version: "0.1.0",
+  title: { zh: "HBM 内存价格", en: "HBM memory prices" },
+  shortTitle: { zh: "HBM 价格", en: "HBM prices" },
+  asOf: "2025-05",
+  license: "CC BY 4.0",
+};
+
+const offlineView = (entries: readonly Dataset[]): CatalogView => ({
+  source: { origin: "offline" },
+  generatedAt: null,
+  entries: entries.map(itemOf),
+  offlineReason: { kind: "offline", detail: "catalog.json: could not reach the feed (Failed to fetch)" },
+});
 
 describe("catalogue", () => {
-  it("shows a loading state until the datasets and tables arrive", async () => {
+  it("shows a loading state until the catalogue and tables arrive", async () => {
     const pane = fakePane();
-    const pending = deferred<readonly Dataset[]>();
-    pane.datasets.next = () => pending.promise;
+    const pending = deferred<CatalogView>();
+    pane.catalog.next = () => pending.promise;
     render(<App deps={pane.deps} />);
     expect(screen.getByText("Loading datasets…")).toBeTruthy();
     expect(screen.queryAllByRole("article")).toHaveLength(0);
-    pending.resolve([LLM, GPUS]);
+    pending.resolve({ source: { origin: "feed", url: DEFAULT_FEED }, generatedAt: FEED_BUILT, entries: [LLM, GPUS].map(itemOf) });
     expect(await screen.findAllByRole("article")).toHaveLength(2);
     expect(screen.queryByText("Loading datasets…")).toBeNull();
   });
 
   it("says so when the catalogue cannot be loaded", async () => {
     const pane = fakePane();
-    pane.datasets.next = () => Promise.reject(new Error("chunk failed"));
+    pane.catalog.next = () => Promise.reject(new Error("chunk failed"));
     render(<App deps={pane.deps} />);
     expect(await screen.findByText(/The dataset list could not be loaded/)).toBeTruthy();
     expect(screen.getByText("Details: chunk failed")).toBeTruthy();
@@ -74,13 +93,19 @@ describe("catalogue", () => {
 
     fireEvent.click(toggle);
     expect(toggle.getAttribute("aria-expanded")).toBe("true");
-    const table = card.getByRole("table");
+    const table = await card.findByRole("table");
     expect(toggle.getAttribute("aria-controls")).toBe(card.getByRole("region").id);
-    const headers = within(table).getAllByRole("columnheader").map((th) => th.textContent);
+    const headers = within(table)
+      .getAllByRole("columnheader")
+      .map((th) => th.textContent);
     expect(headers).toEqual(["Model", "Year", "Parameters", "Training compute", "Share"]);
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(5);
-    const cells = rows.map((row) => within(row).getAllByRole("cell").map((td) => td.textContent));
+    const cells = rows.map((row) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((td) => td.textContent)
+    );
     expect(cells[0]).toEqual(["GPT-3", "2020", "175,000,000,000", "3.14E+23", "0.47%"]);
     expect(cells[1]).toEqual(["Gopher", "2021", "280,000,000,000", "6.31E+23", ""]);
     expect(cells[3]).toEqual(["LaMDA", "2022", "137,000,000,000", "", "50.00%"]);
@@ -94,8 +119,115 @@ describe("catalogue", () => {
   it("keeps the preview's scroll box reachable by keyboard", async () => {
     await renderPane(fakePane());
     fireEvent.click(screen.getByRole("button", { name: "Preview GPU chip specifications" }));
-    const region = screen.getByRole("region", { name: "First 2 of 2 rows" });
+    const region = await screen.findByRole("region", { name: "First 2 of 2 rows" });
     expect(region.tabIndex).toBe(0);
     expect(within(region).getByText("3.12E+14")).toBeTruthy();
+  });
+
+  it("says which feed build the list comes from", async () => {
+    const pane = fakePane();
+    await renderPane(pane);
+    expect(pane.catalogCalls).toEqual([DEFAULT_FEED]);
+    expect(screen.getByText("From the data feed, built 2023-06-01 08:15 UTC.")).toBeTruthy();
+    expect(screen.queryByText(/Offline copy/)).toBeNull();
+  });
+
+  it("lists a dataset id this build has never seen, previews it from the feed and inserts it", async () => {
+    const pane = fakePane({ datasets: [LLM, HBM] });
+    await renderPane(pane);
+    const card = within(screen.getByRole("article", { name: "HBM memory prices" }));
+    expect(card.getByText("hbm-prices")).toBeTruthy();
+    expect(card.getByText("0.1.0")).toBeTruthy();
+    expect(card.getByText("CC BY 4.0")).toBeTruthy();
+    fireEvent.click(card.getByRole("button", { name: "Preview HBM memory prices" }));
+    expect(await card.findByRole("table")).toBeTruthy();
+    fireEvent.click(card.getByRole("button", { name: "Insert HBM memory prices" }));
+    await waitFor(() => expect(pane.workbook.callsTo("insertDataset")).toHaveLength(1));
+    expect(pane.workbook.callsTo("insertDataset")[0].dataset).toBe(HBM);
+    // Loaded once for the preview, reused by the insert; from the feed the list came from.
+    expect(pane.dataCalls).toEqual([{ source: { origin: "feed", url: DEFAULT_FEED }, id: "hbm-prices" }]);
+    await waitFor(() => expect(statusText()).toContain("Inserted HBM memory prices as table hbm_prices"));
+  });
+
+  it("finds Epoch AI's tables by searching for Epoch", async () => {
+    await renderPane(fakePane({ datasets: [LLM, GPUS, EPOCH] }));
+    fireEvent.change(screen.getByRole("searchbox", { name: /Search datasets/ }), { target: { value: "epoch" } });
+    expect(screen.getAllByRole("article").map((a) => a.getAttribute("aria-label"))).toEqual(["Epoch AI models"]);
+  });
+
+  it("loads a preview once per dataset version, and asks again after a failure", async () => {
+    const pane = fakePane();
+    const answers: DatasetLoad[] = [
+      { ok: false, error: { kind: "http", status: 404, detail: "gpu-specs.json: the server answered 404" } },
+      { ok: true, dataset: GPUS },
+    ];
+    pane.dataset.next = async () => answers.shift() ?? { ok: true, dataset: GPUS };
+    await renderPane(pane);
+    const card = within(screen.getByRole("article", { name: "GPU chip specifications" }));
+    const toggle = card.getByRole("button", { name: "Preview GPU chip specifications" });
+    fireEvent.click(toggle);
+    expect(await card.findByText("Could not load GPU chip specifications.")).toBeTruthy();
+    expect(card.getByText(/\(HTTP 404\)/)).toBeTruthy();
+    fireEvent.click(toggle);
+    fireEvent.click(toggle);
+    expect(await card.findByRole("table")).toBeTruthy();
+    fireEvent.click(toggle);
+    fireEvent.click(toggle);
+    expect(await card.findByRole("table")).toBeTruthy();
+    expect(pane.dataCalls.map((c) => c.id)).toEqual(["gpu-specs", "gpu-specs"]);
+  });
+
+  it("explains a dataset that could not be loaded for insert, and inserts nothing", async () => {
+    const pane = fakePane();
+    pane.dataset.next = async () => ({ ok: false, error: { kind: "invalid", detail: "llm-comparison.json: datasets[0].rows[5]: expected 5 cells, got 4" } });
+    await renderPane(pane);
+    fireEvent.click(screen.getByRole("button", { name: "Insert LLM comparison" }));
+    await waitFor(() => expect(alertText()).toContain("Could not insert LLM comparison."));
+    expect(alertText()).toContain("datasets[0].rows[5]: expected 5 cells, got 4");
+    expect(pane.workbook.callsTo("insertDataset")).toHaveLength(0);
+  });
+
+  it("falls back to the bundled copy under a banner with the reason, loads from it, and can try the feed again", async () => {
+    const pane = fakePane();
+    pane.catalog.next = async () => offlineView([LLM, GPUS]);
+    await renderPane(pane);
+    expect(screen.getByText(/^Offline copy: the data feed could not be used/)).toBeTruthy();
+    expect(screen.getByText("You appear to be offline. Check your connection and try again.")).toBeTruthy();
+    expect(screen.getByText("Details: catalog.json: could not reach the feed (Failed to fetch)")).toBeTruthy();
+    expect(screen.queryByText(/From the data feed/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Insert GPU chip specifications" }));
+    await waitFor(() => expect(pane.workbook.callsTo("insertDataset")).toHaveLength(1));
+    expect(pane.dataCalls).toEqual([{ source: { origin: "offline" }, id: "gpu-specs" }]);
+
+    pane.catalog.next = async (url) => ({ source: { origin: "feed", url }, generatedAt: FEED_BUILT, entries: [LLM, GPUS].map(itemOf) });
+    fireEvent.click(screen.getByRole("button", { name: "Try the feed again" }));
+    expect(await screen.findByText("From the data feed, built 2023-06-01 08:15 UTC.")).toBeTruthy();
+    expect(screen.queryByText(/Offline copy/)).toBeNull();
+    expect(pane.catalogCalls).toEqual([DEFAULT_FEED, DEFAULT_FEED]);
+  });
+
+  it("shows the offline banner in Chinese", async () => {
+    const pane = fakePane({ displayLanguage: "zh-CN" });
+    pane.catalog.next = async () => offlineView([LLM]);
+    await renderPane(pane);
+    expect(screen.getByText(/^离线副本：数据源无法使用/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "重新连接数据源" })).toBeTruthy();
+  });
+
+  it("marks a dataset whose figures are more than 12 months old as possibly out of date", async () => {
+    // LLM is as of 2023-02 (to 28 Feb), GPU as of 2023-01 (to 31 Jan): on 15 Feb 2024 only GPU is over a year old.
+    await renderPane(fakePane({ now: new Date("2024-02-15T00:00:00Z") }));
+    const mark = "Possibly out of date: the figures are more than 12 months old.";
+    expect(within(screen.getByRole("article", { name: "GPU chip specifications" })).getByText(mark)).toBeTruthy();
+    expect(within(screen.getByRole("article", { name: "LLM comparison" })).queryByText(mark)).toBeNull();
+  });
+
+  it("reloads the catalogue from a newly saved feed URL", async () => {
+    const pane = fakePane();
+    await renderPane(pane);
+    fireEvent.change(screen.getByLabelText(/^Data feed URL/), { target: { value: "https://mirror.example.cn/data/" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(pane.catalogCalls).toEqual([DEFAULT_FEED, "https://mirror.example.cn/data/"]));
+    expect(await screen.findAllByRole("article")).toHaveLength(2);
   });
 });

@@ -11,7 +11,7 @@ describe("narrow pane (320 px)", () => {
   it("scrolls the preview table inside its own box", async () => {
     await renderPane(fakePane());
     fireEvent.click(screen.getByRole("button", { name: "Preview LLM comparison" }));
-    const region = screen.getByRole("region", { name: "First 5 of 7 rows" });
+    const region = await screen.findByRole("region", { name: "First 5 of 7 rows" });
     const style = getComputedStyle(region);
     expect(style.overflowX).toBe("auto");
     expect(style.maxWidth).toBe("100%");

@@ -3,8 +3,8 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { App } from "../../src/taskpane/App";
 import type { ProgressFn, RefreshSummary } from "../../src/sheet/workbook";
 import { WorkbookError } from "../../src/sheet/workbook";
-import type { FeedFailure, FeedResult } from "../../src/taskpane/deps";
-import { DEFAULT_FEED, GPUS, LLM, TRACKED_GPU, TRACKED_LLM, deferred, fakePane } from "./fakes";
+import type { DatasetLoad, FeedFailure, FeedResult } from "../../src/taskpane/deps";
+import { DEFAULT_FEED, FEED_BUILT, GPUS, LLM, TRACKED_GPU, TRACKED_LLM, deferred, fakePane, feedResultOf, itemOf } from "./fakes";
 import { alertText, renderPane, statusText } from "./render";
 
 const SUMMARY: RefreshSummary = {
@@ -77,7 +77,7 @@ describe("refresh", () => {
     expect(pane.workbook.callsTo("refresh")).toHaveLength(0);
     expect((screen.getByRole("button", { name: "Refresh LLM_Comparison" }) as HTMLButtonElement).disabled).toBe(true);
 
-    await act(async () => feed.resolve({ ok: true, datasets: [LLM, GPUS] }));
+    await act(async () => feed.resolve(feedResultOf([LLM, GPUS], ["llm-comparison", "gpu-specs"])));
     await waitFor(() => expect(pane.workbook.callsTo("refresh")).toHaveLength(1));
     const call = pane.workbook.callsTo("refresh")[0];
     expect(call.tableNames).toBeUndefined();
@@ -147,19 +147,19 @@ describe("refresh", () => {
   it.each(FEED_FAILURES.map(([failure, en, zh]) => [failure.kind, failure, en, zh] as const))(
     "explains a %s feed failure in English and Chinese, and leaves the workbook alone",
     async (_kind, failure, en, zh) => {
-    const pane = paneWithTables();
-    pane.feed.next = async () => ({ ok: false, error: failure });
-    await renderPane(pane);
-    fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
-    await waitFor(() => expect(alertText()).toContain(en));
-    expect(alertText()).toContain("Nothing in the workbook was changed.");
-    expect(pane.workbook.callsTo("refresh")).toHaveLength(0);
-    expect(screen.queryByRole("progressbar")).toBeNull();
+      const pane = paneWithTables();
+      pane.feed.next = async () => ({ ok: false, error: failure });
+      await renderPane(pane);
+      fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
+      await waitFor(() => expect(alertText()).toContain(en));
+      expect(alertText()).toContain("Nothing in the workbook was changed.");
+      expect(pane.workbook.callsTo("refresh")).toHaveLength(0);
+      expect(screen.queryByRole("progressbar")).toBeNull();
 
-    // The shown error follows a language switch.
-    fireEvent.click(screen.getByRole("button", { name: "中文" }));
-    expect(alertText()).toContain(zh);
-    expect(alertText()).toContain("工作簿未作任何更改");
+      // The shown error follows a language switch.
+      fireEvent.click(screen.getByRole("button", { name: "中文" }));
+      expect(alertText()).toContain(zh);
+      expect(alertText()).toContain("工作簿未作任何更改");
     }
   );
 
@@ -199,5 +199,96 @@ describe("refresh", () => {
     pane.workbook.listImpl = () => Promise.reject(new Error("GeneralException"));
     render(<App deps={pane.deps} />);
     expect(await screen.findByText(/The list of inserted tables could not be read/)).toBeTruthy();
+  });
+
+  it("refreshes the tables whose data arrived and reports the one whose dataset is missing from the feed as failed", async () => {
+    const pane = paneWithTables();
+    // The feed publishes llm-comparison only.
+    pane.feed.next = async (ids) => feedResultOf([LLM], ids);
+    pane.workbook.refreshImpl = async () => ({ tables: [SUMMARY.tables[0]] });
+    await renderPane(pane);
+    fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
+    await waitFor(() => expect(statusText()).toContain("Refresh summary"));
+    const [call] = pane.workbook.callsTo("refresh");
+    expect(Array.from(call.datasets.keys())).toEqual(["llm-comparison"]);
+    expect(call.tableNames).toEqual(["LLM_Comparison"]);
+    const text = statusText();
+    expect(text).toContain("1 updated, 0 unchanged, 0 skipped, 1 failed");
+    expect(text).toContain("LLM_Comparison: Updated");
+    expect(text).toContain("GPU_Specs: Failed");
+    expect(text).toContain("Reason: The feed does not publish this dataset.");
+    expect(text).toContain("The table was left as it was.");
+    expect(alertText()).toBe("");
+
+    fireEvent.click(screen.getByRole("button", { name: "中文" }));
+    expect(statusText()).toContain("已更新 1 个，无变化 0 个，已跳过 0 个，失败 1 个");
+    expect(statusText()).toContain("原因：数据源未发布此数据集。");
+  });
+
+  it.each([
+    [{ kind: "http", status: 404, detail: "gpu-specs.json: the server answered 404 Not Found" }, "Reason: The feed answered HTTP 404 for this dataset."],
+    [
+      { kind: "invalid", detail: "gpu-specs.json: datasets[1].rows[0]: expected 2 cells, got 1" },
+      "Reason: The feed's copy of this dataset is invalid: gpu-specs.json: datasets[1].rows[0]: expected 2 cells, got 1",
+    ],
+  ] as const)("names why one table's dataset could not be had (%o)", async (error, reason) => {
+    const pane = paneWithTables();
+    pane.feed.next = async () => ({
+      ok: true,
+      results: new Map<string, DatasetLoad>([
+        ["llm-comparison", { ok: true, dataset: LLM }],
+        ["gpu-specs", { ok: false, error }],
+      ]),
+    });
+    await renderPane(pane);
+    fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
+    await waitFor(() => expect(statusText()).toContain("GPU_Specs: Failed"));
+    expect(statusText()).toContain(reason);
+    expect(pane.workbook.callsTo("refresh")[0].tableNames).toEqual(["LLM_Comparison"]);
+  });
+
+  it("does not touch the workbook when no table's dataset arrived, and reports each table failed", async () => {
+    const pane = paneWithTables();
+    pane.feed.next = async (ids) => feedResultOf([], ids);
+    await renderPane(pane);
+    fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
+    await waitFor(() => expect(statusText()).toContain("0 updated, 0 unchanged, 0 skipped, 2 failed"));
+    expect(pane.workbook.callsTo("refresh")).toHaveLength(0);
+    expect(statusText()).toContain("LLM_Comparison: Failed");
+    expect(statusText()).toContain("GPU_Specs: Failed");
+  });
+
+  it("leaves a pinned table to the workbook (which reports it pinned) even when its dataset is missing", async () => {
+    const pane = fakePane();
+    pane.workbook.tracked = [TRACKED_LLM, { ...TRACKED_GPU, pinned: true }];
+    pane.feed.next = async (ids) => feedResultOf([LLM], ids);
+    pane.workbook.refreshImpl = async () => ({
+      tables: [
+        SUMMARY.tables[0],
+        { tableName: "GPU_Specs", datasetId: "gpu-specs", status: "pinned", oldVersion: "0.9.0", newVersion: "", added: 0, changed: 0, removed: 0 },
+      ],
+    });
+    await renderPane(pane);
+    fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
+    await waitFor(() => expect(statusText()).toContain("GPU_Specs: Pinned"));
+    expect(pane.workbook.callsTo("refresh")[0].tableNames).toBeUndefined();
+    expect(statusText()).toContain("Pinned at version 0.9.0: left as it is.");
+    expect(statusText()).not.toContain("Failed");
+  });
+
+  it("reloads the catalogue after a refresh, so new versions show", async () => {
+    const pane = paneWithTables();
+    pane.workbook.refreshImpl = async () => SUMMARY;
+    await renderPane(pane);
+    expect(pane.catalogCalls).toHaveLength(1);
+    pane.catalog.next = async (url) => ({
+      source: { origin: "feed", url },
+      generatedAt: FEED_BUILT,
+      entries: [itemOf({ ...LLM, version: "2023.03" }), itemOf(GPUS)],
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
+    await waitFor(() => expect(pane.catalogCalls).toHaveLength(2));
+    expect(await within(screen.getByRole("article", { name: "LLM comparison" })).findByText("2023.03")).toBeTruthy();
+    expect(statusText()).toContain("Refresh summary");
   });
 });

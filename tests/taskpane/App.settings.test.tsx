@@ -36,7 +36,7 @@ describe("language", () => {
 
     // The preview's headers follow too.
     fireEvent.click(screen.getByRole("button", { name: "预览 大模型参数对比" }));
-    expect(screen.getAllByRole("columnheader").map((th) => th.textContent)).toEqual(["模型", "年份", "参数量", "训练算力", "占比"]);
+    expect((await screen.findAllByRole("columnheader")).map((th) => th.textContent)).toEqual(["模型", "年份", "参数量", "训练算力", "占比"]);
 
     fireEvent.click(screen.getByRole("button", { name: "English" }));
     expect(screen.getByRole("heading", { level: 1, name: "AI Compute Analyst" })).toBeTruthy();

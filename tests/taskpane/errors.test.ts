@@ -1,5 +1,5 @@
 import { WorkbookError } from "../../src/sheet/workbook";
-import { feedFailureMessage, thrownMessage } from "../../src/taskpane/errors";
+import { feedFailureMessage, tableFailureReason, thrownMessage } from "../../src/taskpane/errors";
 
 describe("feedFailureMessage", () => {
   it("says what happened and what to do, per kind, in both languages", () => {
@@ -13,6 +13,25 @@ describe("feedFailureMessage", () => {
     });
     expect(feedFailureMessage("en", { kind: "invalid", detail: "/datasets/0/rows/3: must have 5 cells" })).toEqual({
       message: expect.stringContaining("/datasets/0/rows/3: must have 5 cells"),
+    });
+  });
+});
+
+describe("tableFailureReason", () => {
+  it("says in a line why one table's dataset could not be had, in both languages", () => {
+    expect(tableFailureReason("en", { kind: "missing", detail: 'catalog.json: no dataset "x"' })).toBe("The feed does not publish this dataset.");
+    expect(tableFailureReason("zh", { kind: "missing", detail: "" })).toBe("数据源未发布此数据集。");
+    expect(tableFailureReason("en", { kind: "http", status: 404, detail: "x.json: the server answered 404" })).toBe(
+      "The feed answered HTTP 404 for this dataset."
+    );
+    expect(tableFailureReason("en", { kind: "invalid", detail: "x.json: datasets[3].rows[5]: expected 7 cells, got 6" })).toBe(
+      "The feed's copy of this dataset is invalid: x.json: datasets[3].rows[5]: expected 7 cells, got 6"
+    );
+  });
+
+  it("explains a missing dataset without repeating the detail beneath", () => {
+    expect(feedFailureMessage("en", { kind: "missing", detail: 'no dataset "x"' })).toEqual({
+      message: 'The data feed does not publish this dataset (no dataset "x"). Check the feed URL in Settings.',
     });
   });
 });

@@ -1,18 +1,20 @@
-/** Test doubles for the pane: two small datasets, an in-memory WorkbookPort, fake settings and feed. */
+/** Test doubles for the pane: two small datasets, an in-memory WorkbookPort, fake settings, catalogue and feed. */
 import type { Dataset } from "../../src/data/types";
-import type {
-  InsertOptions,
-  InsertResult,
-  Language,
-  ProgressFn,
-  RefreshSummary,
-  SheetPlanBuilder,
-  TrackedTable,
-  WorkbookPort,
-} from "../../src/sheet/workbook";
+import type { InsertOptions, InsertResult, Language, ProgressFn, RefreshSummary, SheetPlanBuilder, TrackedTable, WorkbookPort } from "../../src/sheet/workbook";
+import { WorkbookError } from "../../src/sheet/workbook";
 import { makeSheetName, planFootprint, rangeAddress, type SheetPlan } from "../../src/sheet/plan";
 import { MODEL_TEMPLATES } from "../../src/sheet/models";
-import type { FeedResult, ModelBuildOptions, ModelTemplateInfo, PaneDeps, PaneSettings } from "../../src/taskpane/deps";
+import type {
+  CatalogItem,
+  CatalogView,
+  DatasetLoad,
+  DatasetSource,
+  FeedResult,
+  ModelBuildOptions,
+  ModelTemplateInfo,
+  PaneDeps,
+  PaneSettings,
+} from "../../src/taskpane/deps";
 
 export const LLM: Dataset = {
   id: "llm-comparison",
@@ -98,7 +100,8 @@ export type WorkbookCall =
   | { method: "insertDataset"; dataset: Dataset; options: InsertOptions }
   | { method: "insertModel"; build: SheetPlanBuilder }
   | { method: "listTracked" }
-  | { method: "refresh"; datasets: ReadonlyMap<string, Dataset>; tableNames?: string[] };
+  | { method: "refresh"; datasets: ReadonlyMap<string, Dataset>; tableNames?: string[] }
+  | { method: "setPinned"; tableName: string; pinned: boolean };
 
 /** An in-memory workbook that records every call; behaviour can be swapped per test. */
 export class FakeWorkbook implements WorkbookPort {
@@ -127,11 +130,14 @@ export class FakeWorkbook implements WorkbookPort {
     return { tableName: "", sheetName: plan.target.name, address: rangeAddress(planFootprint(plan)) };
   };
   listImpl: () => Promise<TrackedTable[]> = async () => this.tracked.slice();
-  refreshImpl: (
-    datasets: ReadonlyMap<string, Dataset>,
-    tableNames: string[] | undefined,
-    onProgress: ProgressFn | undefined
-  ) => Promise<RefreshSummary> = async () => ({ tables: [] });
+  refreshImpl: (datasets: ReadonlyMap<string, Dataset>, tableNames: string[] | undefined, onProgress: ProgressFn | undefined) => Promise<RefreshSummary> =
+    async () => ({ tables: [] });
+  /** By default: marks the tracked table (or refuses a name it does not track, as Excel would). */
+  pinImpl: (tableName: string, pinned: boolean) => Promise<void> = async (tableName, pinned) => {
+    const table = this.tracked.find((t) => t.tableName === tableName);
+    if (!table) throw new WorkbookError("tableMissing", tableName);
+    this.tracked = this.tracked.map((t) => (t === table ? { ...t, pinned } : t));
+  };
 
   insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult> {
     this.calls.push({ method: "insertDataset", dataset, options });
@@ -151,6 +157,11 @@ export class FakeWorkbook implements WorkbookPort {
   refresh(datasets: ReadonlyMap<string, Dataset>, tableNames?: string[], onProgress?: ProgressFn): Promise<RefreshSummary> {
     this.calls.push(tableNames === undefined ? { method: "refresh", datasets } : { method: "refresh", datasets, tableNames });
     return this.refreshImpl(datasets, tableNames, onProgress);
+  }
+
+  setPinned(tableName: string, pinned: boolean): Promise<void> {
+    this.calls.push({ method: "setPinned", tableName, pinned });
+    return this.pinImpl(tableName, pinned);
   }
 
   callsTo<M extends WorkbookCall["method"]>(method: M): Extract<WorkbookCall, { method: M }>[] {
@@ -215,14 +226,44 @@ export interface ModelCall {
   data: ReadonlyMap<string, Dataset>;
 }
 
+/** A dataset as the catalogue lists it. */
+export function itemOf(dataset: Dataset): CatalogItem {
+  const { rows, notes: _notes, ...rest } = dataset;
+  void _notes;
+  return { ...rest, rowCount: rows.length };
+}
+
+/** The build time of the fake feed. */
+export const FEED_BUILT = "2023-06-01T08:15:00.000Z";
+
+/** The "now" of the fake pane: a few months after the fake datasets' as-of dates (not out of date). */
+export const NOW = new Date("2023-06-15T12:00:00Z");
+
+/** The fake feed's answer for `ids`: each id in `datasets`, or missing. */
+export function feedResultOf(datasets: readonly Dataset[], ids: readonly string[]): FeedResult {
+  const results = new Map<string, DatasetLoad>();
+  for (const id of ids) {
+    const dataset = datasets.find((d) => d.id === id);
+    results.set(id, dataset ? { ok: true, dataset } : { ok: false, error: { kind: "missing", detail: `catalog.json: no dataset "${id}"` } });
+  }
+  return { ok: true, results };
+}
+
 export interface FakePane {
   deps: PaneDeps;
   workbook: FakeWorkbook;
   settings: FakeSettings;
   feedCalls: Array<{ url: string; ids: readonly string[] }>;
-  /** What the next loadFeed call answers; defaults to the whole catalogue. */
-  feed: { next: () => Promise<FeedResult> };
-  datasets: { next: () => Promise<readonly Dataset[]> };
+  /** What the next loadFeed call answers; defaults to the datasets asked for, from the catalogue. */
+  feed: { next: (ids: readonly string[]) => Promise<FeedResult> };
+  /** What loadCatalog answers; defaults to the catalogue's datasets, from the feed. */
+  catalog: { next: (url: string) => Promise<CatalogView> };
+  /** Every loadCatalog call, by URL. */
+  catalogCalls: string[];
+  /** What loadDataset answers; defaults to the catalogue's dataset of that id. */
+  dataset: { next: (source: DatasetSource, id: string) => Promise<DatasetLoad> };
+  /** Every loadDataset call. */
+  dataCalls: Array<{ source: DatasetSource; id: string }>;
   /** What listModels answers; defaults to the real templates. */
   models: { next: () => Promise<readonly ModelTemplateInfo[]> };
   /** What loadModelDataset answers; defaults to EPOCH. */
@@ -235,24 +276,42 @@ export interface FakePane {
 
 export const DEFAULT_FEED = "https://addin.example.com/app/data/";
 
-export function fakePane(options: { displayLanguage?: string; datasets?: readonly Dataset[] } = {}): FakePane {
+export function fakePane(options: { displayLanguage?: string; datasets?: readonly Dataset[]; now?: Date } = {}): FakePane {
   const workbook = new FakeWorkbook();
   const settings = new FakeSettings();
   const feedCalls: FakePane["feedCalls"] = [];
+  const catalogCalls: string[] = [];
+  const dataCalls: FakePane["dataCalls"] = [];
   const catalogue = options.datasets ?? [LLM, GPUS];
-  const feed: FakePane["feed"] = { next: async () => ({ ok: true, datasets: catalogue.slice() }) };
-  const datasets: FakePane["datasets"] = { next: async () => catalogue };
+  const feed: FakePane["feed"] = { next: async (ids) => feedResultOf(catalogue, ids) };
+  const catalog: FakePane["catalog"] = {
+    next: async (url) => ({ source: { origin: "feed", url }, generatedAt: FEED_BUILT, entries: catalogue.map(itemOf) }),
+  };
+  const dataset: FakePane["dataset"] = {
+    next: async (_source, id) => {
+      const found = catalogue.find((d) => d.id === id);
+      return found ? { ok: true, dataset: found } : { ok: false, error: { kind: "missing", detail: id } };
+    },
+  };
   const models: FakePane["models"] = { next: async () => MODELS };
   const modelDataset: FakePane["modelDataset"] = { next: async () => EPOCH };
   const datasetLoads: string[] = [];
   const modelCalls: ModelCall[] = [];
+  const now = options.now ?? NOW;
   const deps: PaneDeps = {
     workbook,
     settings,
-    listDatasets: () => datasets.next(),
+    loadCatalog: (url) => {
+      catalogCalls.push(url);
+      return catalog.next(url);
+    },
+    loadDataset: (source, id) => {
+      dataCalls.push({ source, id });
+      return dataset.next(source, id);
+    },
     loadFeed: (url, ids) => {
       feedCalls.push({ url, ids });
-      return feed.next();
+      return feed.next(ids);
     },
     defaultFeedUrl: DEFAULT_FEED,
     displayLanguage: options.displayLanguage ?? "en-US",
@@ -267,6 +326,7 @@ export function fakePane(options: { displayLanguage?: string; datasets?: readonl
       if (!model) throw new Error(`no model ${id}`);
       return workbook.insertModel((names) => fakeModelPlan(model, buildOptions, names));
     },
+    now: () => now,
   };
-  return { deps, workbook, settings, feedCalls, feed, datasets, models, modelDataset, datasetLoads, modelCalls };
+  return { deps, workbook, settings, feedCalls, feed, catalog, catalogCalls, dataset, dataCalls, models, modelDataset, datasetLoads, modelCalls };
 }

@@ -1,11 +1,19 @@
 /**
- * The pane's real dependencies for models: the templates as listed, the epoch-models loader,
- * and buildModel → workbook.insertModel with a builder that takes the workbook's sheet names
- * and the pane's language and mode.
+ * The pane's real dependencies: the catalogue and datasets from the feed (or the bundled copy),
+ * the refresh's per-dataset results; for models, the templates as listed, the epoch-models
+ * loader, and buildModel → workbook.insertModel with a builder that takes the workbook's sheet
+ * names and the pane's language and mode.
  */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { makeDeps } from "../../src/taskpane/make-deps";
 import { MODEL_TEMPLATE_IDS, type ModelSheetPlan } from "../../src/sheet/models";
 import { FakeWorkbook } from "./fakes";
+import { DATASETS, getDataset } from "../../src/data/catalog";
+import { buildFeed } from "../../src/data/feed";
+import type { FetchLike } from "../../src/data/feed-client";
+import type { Dataset } from "../../src/data/types";
+import { planDatasetInsert } from "../../src/sheet/dataset-plan";
 
 const PAGE = "https://addin.example.com/app/taskpane.html";
 
@@ -53,5 +61,114 @@ describe("makeDeps: models", () => {
     // Without the dataset it requires, the template refuses to build (nothing is added).
     await expect(deps.buildModel("compute-trend", { language: "en", mode: "ai" }, new Map())).rejects.toThrow(/epoch-models/);
     expect(workbook.sheetNames).toEqual(["Sheet1", "Compute trend"]);
+  });
+});
+
+/** A dataset id this build has never seen, as a feed might publish it. */
+const HBM: Dataset = {
+  ...getDataset("accelerators")!,
+  id: "hbm-prices",
+  version: "0.1.0",
+  title: { zh: "HBM 内存价格与产能明细表（按季度）", en: "HBM memory prices and capacity by quarter, all vendors" },
+  shortTitle: { zh: "HBM 价格", en: "HBM prices" },
+};
+
+const FEED = "https://feed.example/data/";
+const served = buildFeed([...DATASETS, HBM], "2025-06-20T08:00:00.000Z");
+
+/** A fetch answering from `files` (404 for anything else), or failing like a network error when `files` is null. */
+function fetchFrom(files: ReadonlyMap<string, string> | null): FetchLike {
+  return async (url) => {
+    if (files === null) throw new TypeError("Failed to fetch");
+    const body = files.get(url.slice(FEED.length));
+    return body === undefined ? new Response("not found", { status: 404 }) : new Response(body);
+  };
+}
+
+describe("makeDeps: the catalogue and datasets from the feed", () => {
+  it("lists what the feed's catalog publishes, loads a dataset this build has never seen, and the plan names it by the usual rules", async () => {
+    const deps = makeDeps(new FakeWorkbook(), "en-US", PAGE, { fetchImpl: fetchFrom(served) });
+    const view = await deps.loadCatalog(FEED);
+    expect(view.source).toEqual({ origin: "feed", url: FEED });
+    expect(view.generatedAt).toBe("2025-06-20T08:00:00.000Z");
+    expect(view.entries.map((e) => e.id)).toEqual([...DATASETS.map((d) => d.id), "hbm-prices"]);
+    const entry = view.entries.find((e) => e.id === "hbm-prices");
+    expect(entry).toMatchObject({ version: "0.1.0", rowCount: HBM.rows.length, asOf: HBM.asOf, shortTitle: HBM.shortTitle });
+    expect(Object.keys(entry ?? {})).not.toContain("href");
+
+    const loaded = await deps.loadDataset(view.source, "hbm-prices");
+    if (!loaded.ok) throw new Error(loaded.error.detail);
+    expect(loaded.dataset.rows).toEqual(JSON.parse(JSON.stringify(HBM.rows)));
+    const plan = planDatasetInsert(loaded.dataset, { language: "en", target: "newSheet", chart: true, existingSheetNames: ["Sheet1"] });
+    expect(plan.table?.name).toBe("AI_hbm_prices");
+    expect(plan.target).toEqual({ kind: "newSheet", name: "HBM prices" });
+  });
+
+  it("falls back to the bundled copy, the Epoch tables included, with the reason, when the feed cannot be reached", async () => {
+    const deps = makeDeps(new FakeWorkbook(), "en-US", PAGE, { fetchImpl: fetchFrom(null) });
+    const view = await deps.loadCatalog(FEED);
+    expect(view.source).toEqual({ origin: "offline" });
+    expect(view.generatedAt).toBeNull();
+    expect(view.offlineReason).toEqual({ kind: "offline", detail: "catalog.json: could not reach the feed (Failed to fetch)" });
+    expect(view.entries.map((e) => e.id)).toEqual([...DATASETS.map((d) => d.id), "epoch-models", "epoch-accelerators"]);
+    expect(view.entries.find((e) => e.id === "epoch-models")?.rowCount).toBeGreaterThan(1000);
+
+    const epoch = await deps.loadDataset(view.source, "epoch-models");
+    expect(epoch.ok && epoch.dataset.rows.length).toBeGreaterThan(1000);
+    expect((await deps.loadDataset(view.source, "epoch-accelerators")).ok).toBe(true);
+    const accelerators = await deps.loadDataset(view.source, "accelerators");
+    expect(accelerators.ok && accelerators.dataset).toBe(getDataset("accelerators"));
+    expect(await deps.loadDataset(view.source, "hbm-prices")).toEqual({
+      ok: false,
+      error: { kind: "missing", detail: 'the add-in has no copy of "hbm-prices"' },
+    });
+  });
+
+  it("uses the offline copy when the catalog is invalid, and says where it failed", async () => {
+    const files = new Map(served).set("catalog.json", '{"format":1}');
+    const view = await makeDeps(new FakeWorkbook(), "en-US", PAGE, { fetchImpl: fetchFrom(files) }).loadCatalog(FEED);
+    expect(view.source.origin).toBe("offline");
+    expect(view.offlineReason).toEqual({ kind: "invalid", detail: "catalog.json: generatedAt: required field is missing" });
+  });
+
+  it("refresh: each requested dataset arrives or fails on its own", async () => {
+    const files = new Map(served);
+    files.delete("coverage.json");
+    const deps = makeDeps(new FakeWorkbook(), "en-US", PAGE, { fetchImpl: fetchFrom(files) });
+    const r = await deps.loadFeed(FEED, ["coverage", "llm-comparison", "gone"]);
+    if (!r.ok) throw new Error(r.error.detail);
+    expect(r.results.get("llm-comparison")?.ok).toBe(true);
+    expect(r.results.get("coverage")).toEqual({ ok: false, error: { kind: "http", status: 404, detail: "coverage.json: the server answered 404" } });
+    expect(r.results.get("gone")).toEqual({ ok: false, error: { kind: "missing", detail: 'catalog.json: no dataset "gone"' } });
+  });
+
+  it("refresh: a feed that cannot be reached is one failure", async () => {
+    const deps = makeDeps(new FakeWorkbook(), "en-US", PAGE, { fetchImpl: fetchFrom(null) });
+    expect(await deps.loadFeed(FEED, ["coverage"])).toEqual({
+      ok: false,
+      error: { kind: "offline", detail: "catalog.json: could not reach the feed (Failed to fetch)" },
+    });
+  });
+});
+
+describe("makeDeps: bundle", () => {
+  /** Every local file reached from `file` through static imports (not import()). */
+  function staticClosure(file: string, seen = new Set<string>()): string[] {
+    if (seen.has(file)) return [];
+    seen.add(file);
+    const src = readFileSync(file, "utf8");
+    for (const [, spec] of src.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/gm)) {
+      if (!spec.startsWith(".")) continue;
+      const base = resolve(dirname(file), spec);
+      const target = [`${base}.ts`, `${base}.tsx`, join(base, "index.ts"), base].find((f) => existsSync(f) && statSync(f).isFile());
+      if (target !== undefined) staticClosure(target, seen);
+    }
+    return [...seen];
+  }
+
+  it("reaches the Epoch tables' rows only through lazy chunks, so the pane's first load stays small", () => {
+    const reached = staticClosure(join(__dirname, "../../src/taskpane/make-deps.ts"));
+    expect(reached.some((f) => f.endsWith("data/catalog.ts"))).toBe(true); // the walker works
+    expect(reached.filter((f) => /datasets[\\/]epoch-|generated[\\/]/.test(f))).toEqual([]);
   });
 });

@@ -1,9 +1,16 @@
-/** One catalogue entry: title, source, version, size, an Insert button and a preview. */
-import { useId, useState } from "react";
+/**
+ * One catalogue entry: title, id, source, version, period (marked when over a year old), size,
+ * an Insert button and a preview, whose rows are loaded when it is first opened.
+ */
+import { useEffect, useId, useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import type { Dataset } from "../../data/types";
+import { dataAge } from "../data-age";
+import type { CatalogItem, DatasetLoad } from "../deps";
+import { feedFailureMessage } from "../errors";
 import { LANGUAGE_TAG } from "../i18n";
 import { useI18n } from "../i18n-context";
+import { Spinner } from "./controls";
+import { ErrorBox } from "./ErrorBox";
 import { PreviewTable } from "./PreviewTable";
 
 const useStyles = makeStyles({
@@ -36,24 +43,61 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
+  stale: { display: "block", color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 export interface DatasetCardProps {
-  dataset: Dataset;
+  item: CatalogItem;
   busy: boolean;
-  onInsert(dataset: Dataset): void;
+  /** For the data-age mark. */
+  now: Date;
+  onInsert(item: CatalogItem): void;
+  /** The dataset's rows for the preview (the pane caches them). */
+  loadPreview(item: CatalogItem): Promise<DatasetLoad>;
 }
 
-export function DatasetCard({ dataset, busy, onInsert }: DatasetCardProps) {
+export function DatasetCard({ item, busy, now, onInsert, loadPreview }: DatasetCardProps) {
   const { language, t } = useI18n();
   const styles = useStyles();
   const [expanded, setExpanded] = useState(false);
+  const [preview, setPreview] = useState<DatasetLoad | null>(null);
   const previewId = useId();
   const other = language === "zh" ? "en" : "zh";
-  const title = dataset.title[language];
-  const altTitle = dataset.title[other];
-  const source = dataset.source.map((s) => s.text).join("; ");
+  const title = item.title[language];
+  const altTitle = item.title[other];
+  const source = item.source.map((s) => s.text).join("; ");
+  const stale = dataAge(item.asOf, now).stale;
+
+  useEffect(() => {
+    if (!expanded) return;
+    let live = true;
+    setPreview(null);
+    loadPreview(item).then(
+      (loaded) => live && setPreview(loaded),
+      (error: unknown) => live && setPreview({ ok: false, error: { kind: "offline", detail: error instanceof Error ? error.message : String(error) } })
+    );
+    return () => {
+      live = false;
+    };
+  }, [expanded, item, loadPreview]);
+
+  let previewBody = null;
+  if (expanded) {
+    if (preview === null)
+      previewBody = (
+        <div id={previewId}>
+          <Spinner label={t("loadingDataset", { title })} />
+        </div>
+      );
+    else if (preview.ok) previewBody = <PreviewTable dataset={preview.dataset} id={previewId} />;
+    else
+      previewBody = (
+        <div id={previewId}>
+          <ErrorBox heading={t("loadDatasetFailed", { title })} {...feedFailureMessage(language, preview.error)} />
+        </div>
+      );
+  }
 
   return (
     <article className={styles.card} aria-label={title}>
@@ -65,22 +109,35 @@ export function DatasetCard({ dataset, busy, onInsert }: DatasetCardProps) {
       ) : null}
       <dl className={styles.meta}>
         <dt className={styles.term}>{t("idLabel")}</dt>
-        <dd className={styles.value}>{dataset.id}</dd>
+        <dd className={styles.value}>{item.id}</dd>
         <dt className={styles.term}>{t("sourceLabel")}</dt>
         <dd className={styles.value}>{source}</dd>
         <dt className={styles.term}>{t("versionLabel")}</dt>
-        <dd className={styles.value}>{dataset.version}</dd>
-        {dataset.asOf ? (
+        <dd className={styles.value}>{item.version}</dd>
+        {item.asOf ? (
           <>
             <dt className={styles.term}>{t("asOfLabel")}</dt>
-            <dd className={styles.value}>{dataset.asOf}</dd>
+            <dd className={styles.value}>
+              {item.asOf}
+              {stale ? (
+                <span className={styles.stale} data-stale="true">
+                  {t("staleMark")}
+                </span>
+              ) : null}
+            </dd>
           </>
         ) : null}
         <dt className={styles.term}>{t("sizeLabel")}</dt>
-        <dd className={styles.value}>{t("sizeValue", { rows: dataset.rows.length, columns: dataset.columns.length })}</dd>
+        <dd className={styles.value}>{t("sizeValue", { rows: item.rowCount.toLocaleString("en-US"), columns: item.columns.length })}</dd>
+        {item.license ? (
+          <>
+            <dt className={styles.term}>{t("licenseLabel")}</dt>
+            <dd className={styles.value}>{item.license}</dd>
+          </>
+        ) : null}
       </dl>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} aria-label={t("insertAria", { title })} onClick={() => onInsert(dataset)}>
+        <Button appearance="primary" disabled={busy} aria-label={t("insertAria", { title })} onClick={() => onInsert(item)}>
           {t("insert")}
         </Button>
         <Button
@@ -92,7 +149,7 @@ export function DatasetCard({ dataset, busy, onInsert }: DatasetCardProps) {
           {t("showPreview")}
         </Button>
       </div>
-      {expanded ? <PreviewTable dataset={dataset} id={previewId} /> : null}
+      {previewBody}
     </article>
   );
 }

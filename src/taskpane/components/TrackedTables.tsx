@@ -1,4 +1,4 @@
-/** The tables this add-in inserted in the workbook, each refreshable, and "Refresh all". */
+/** The tables this add-in inserted in the workbook, each refreshable and pinnable to its version, and "Refresh all". */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { LocalizedText } from "../../data/types";
 import type { TrackedTable } from "../../sheet/workbook";
@@ -23,6 +23,8 @@ const useStyles = makeStyles({
   text: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1, flexBasis: "12em", overflowWrap: "anywhere" },
   name: { fontWeight: tokens.fontWeightSemibold },
   meta: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  pinned: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   message: { margin: 0 },
   allButton: { alignSelf: "flex-start" },
 });
@@ -33,9 +35,11 @@ export interface TrackedTablesProps {
   busy: boolean;
   onRefreshAll(): void;
   onRefreshOne(tableName: string): void;
+  /** Pin (true) or unpin (false) a table to the version it holds. */
+  onPin(tableName: string, pinned: boolean): void;
 }
 
-export function TrackedTables({ tracked, titles, busy, onRefreshAll, onRefreshOne }: TrackedTablesProps) {
+export function TrackedTables({ tracked, titles, busy, onRefreshAll, onRefreshOne, onPin }: TrackedTablesProps) {
   const { language, t } = useI18n();
   const styles = useStyles();
   if (tracked.state === "loading") return <Spinner label={t("loadingTables")} />;
@@ -51,21 +55,29 @@ export function TrackedTables({ tracked, titles, busy, onRefreshAll, onRefreshOn
       ) : (
         <ul className={styles.list}>
           {tables.map((table) => (
-            <li key={table.tableName} className={styles.item}>
+            <li key={table.tableName} className={styles.item} data-pinned={table.pinned ? "true" : undefined}>
               <span className={styles.text}>
                 <span className={styles.name}>{table.tableName}</span>
                 <span className={styles.meta}>{titles.get(table.datasetId)?.[language] ?? table.datasetId}</span>
                 <span className={styles.meta}>
                   {t("trackedSheet", { sheet: table.sheetName })} · {t("trackedVersion", { version: table.version })}
                 </span>
+                {table.pinned ? <span className={styles.pinned}>{t("pinnedBadge")}</span> : null}
               </span>
-              <Button
-                disabled={busy}
-                aria-label={t("refreshOneAria", { table: table.tableName })}
-                onClick={() => onRefreshOne(table.tableName)}
-              >
-                {t("refreshOne")}
-              </Button>
+              <span className={styles.buttons}>
+                <Button disabled={busy} aria-label={t("refreshOneAria", { table: table.tableName })} onClick={() => onRefreshOne(table.tableName)}>
+                  {t("refreshOne")}
+                </Button>
+                <Button
+                  appearance="subtle"
+                  disabled={busy}
+                  aria-pressed={table.pinned === true}
+                  aria-label={table.pinned ? t("unpinAria", { table: table.tableName }) : t("pinAria", { table: table.tableName, version: table.version })}
+                  onClick={() => onPin(table.tableName, !table.pinned)}
+                >
+                  {table.pinned ? t("unpin") : t("pin")}
+                </Button>
+              </span>
             </li>
           ))}
         </ul>
