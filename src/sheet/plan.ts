@@ -83,11 +83,23 @@ export interface NotesPlan {
   style?: CellStyle;
 }
 
+/**
+ * Excel refuses a typed data-validation list source longer than 255 characters (Excel
+ * specifications and limits: "Data validation list source ... 255 characters"); a longer list
+ * must come from cells on the sheet.
+ */
+export const VALIDATION_LIST_MAX = 255;
+
 /** An in-cell drop-down list. */
 export interface ValidationPlan {
   range: RangeOffset;
   /** The allowed entries; none may contain a comma (Excel's list source separator). */
   list: string[];
+  /**
+   * Cells of the same sheet (plan offsets) that hold exactly `list`, one entry per cell: the
+   * drop-down's source is then a reference to them, which has no length limit.
+   */
+  listRange?: RangeOffset;
   allowBlank?: boolean;
 }
 
@@ -226,6 +238,11 @@ export function parseRangeAddress(address: string): RangeOffset & { sheet?: stri
   };
   if (sheet !== undefined) out.sheet = sheet;
   return out;
+}
+
+/** Absolute rectangle → "$C$5:$F$9", as a formula or a validation source refers to fixed cells. */
+export function absoluteRef(r: RangeOffset): string {
+  return rangeAddress(r).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
 
 /** Offsets a plan rectangle by the plan's origin, giving an absolute one. */
@@ -380,6 +397,12 @@ export function planProblems(plan: SheetPlan): string[] {
     add(rangeProblem("validation", v.range));
     if (v.list.length === 0) out.push("validation: empty list");
     if (v.list.some((e) => e.includes(","))) out.push("validation: list entries cannot contain commas");
+    if (v.listRange) {
+      add(rangeProblem("validation list", v.listRange));
+      if (v.listRange.rows * v.listRange.cols !== v.list.length) out.push("validation: the list range does not hold one cell per entry");
+    } else if (v.list.join(",").length > VALIDATION_LIST_MAX) {
+      out.push(`validation: a typed list over ${VALIDATION_LIST_MAX} characters (Excel refuses it); give it a listRange`);
+    }
   }
   for (const a of plan.autofit ?? []) add(rangeProblem("autofit", a));
   if (plan.notes) add(rangeProblem("notes", { ...plan.notes.at, rows: Math.max(1, plan.notes.lines.length), cols: 1 }));

@@ -8,7 +8,7 @@ import { ExcelWorkbook } from "../../src/excel/excel-workbook";
 import { loadEpochModels } from "../../src/data/epoch-models-loader";
 import type { Dataset } from "../../src/data/types";
 import { MODEL_TEMPLATES, getModelTemplate, type ModelSheetPlan, type TemplateData } from "../../src/sheet/models";
-import { cellAddress, quoteSheetName, rangeAddress, type SheetPlan } from "../../src/sheet/plan";
+import { absoluteRef, cellAddress, quoteSheetName, rangeAddress, VALIDATION_LIST_MAX, type SheetPlan } from "../../src/sheet/plan";
 import { a1ToR1C1, FakeExcel } from "./fake-excel";
 
 const NOW = new Date("2024-03-01T08:00:00.000Z");
@@ -93,10 +93,18 @@ function expectWritten(fake: FakeExcel, plan: SheetPlan, sheet: string): void {
     .map((n) => ({ name: n.name, scope: n.scope, reference: n.reference }));
   expect(actualNames).toEqual(expect.arrayContaining(expectedNames));
   for (const v of plan.validations ?? []) {
+    // A list over Excel's 255-character typed limit refers to the cells that hold its entries.
+    const source = v.listRange ? `=${absoluteRef(v.listRange)}` : v.list.join(",");
+    if (!v.listRange) expect(source.length).toBeLessThanOrEqual(VALIDATION_LIST_MAX);
+    const cells = v.listRange;
+    if (cells) {
+      const held = Array.from({ length: cells.rows }, (_, r) => fake.cell(sheet, cellAddress({ row: cells.row + r, col: cells.col }))?.value);
+      expect(held).toEqual(v.list);
+    }
     for (let r = 0; r < v.range.rows; r++) {
       for (let c = 0; c < v.range.cols; c++) {
         const cell = fake.cell(sheet, cellAddress({ row: v.range.row + r, col: v.range.col + c }));
-        expect(cell?.validation).toEqual({ list: { inCellDropDown: true, source: v.list.join(",") } });
+        expect(cell?.validation).toEqual({ list: { inCellDropDown: true, source } });
       }
     }
   }
@@ -119,7 +127,12 @@ describe.each(CASES)("insertModel %s (%s, %s)", (id, mode, language) => {
     expect(sync.error).toBeUndefined();
     expect(sync.implicit).toBe(false);
     expect(sync.calls.filter((c) => c.endsWith(".load"))).toEqual([]);
-    expect(sync.calls.slice(0, 3)).toEqual(["Application.suspendApiCalculationUntilNextSync", "WorksheetCollection.add", "SettingCollection.add"]);
+    expect(sync.calls.slice(0, 4)).toEqual([
+      "Application.suspendApiCalculationUntilNextSync",
+      "SettingCollection.add",
+      "WorksheetCollection.add",
+      "SettingCollection.add",
+    ]);
     expect(sync.calls.slice(-2)).toEqual(["Worksheet.activate", "Setting.delete"]);
     expect(sync.payloadBytes).toBeLessThan(4_000_000);
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  absoluteRef,
   cellAddress,
   columnIndex,
   columnLetters,
@@ -14,6 +15,7 @@ import {
   rangeAddress,
   sheetNameProblem,
   type SheetPlan,
+  VALIDATION_LIST_MAX,
 } from "../../src/sheet/plan";
 
 describe("addresses", () => {
@@ -143,6 +145,28 @@ describe("plan checks", () => {
     expect(problems).toMatch(/header row and at least one body row/);
     expect(problems).toMatch(/invalid name/);
     expect(problems).toMatch(/commas/);
+  });
+
+  test("a drop-down over Excel's 255-character typed list limit needs cells that hold its entries", () => {
+    const entries = Array.from({ length: 26 }, (_, i) => `Accelerator ${String(i).padStart(2, "0")}`); // 26 × 14 + 25 commas = 389 characters
+    const typed: SheetPlan = { ...good, validations: [{ range: { row: 1, col: 0, rows: 1, cols: 1 }, list: entries }] };
+    expect(planProblems(typed).join("\n")).toMatch(/typed list over 255 characters/);
+    const listed: SheetPlan = {
+      ...good,
+      validations: [{ range: { row: 1, col: 0, rows: 1, cols: 1 }, list: entries, listRange: { row: 3, col: 0, rows: 26, cols: 1 } }],
+    };
+    expect(planProblems(listed)).toEqual([]);
+    const short: SheetPlan = {
+      ...good,
+      validations: [{ range: { row: 1, col: 0, rows: 1, cols: 1 }, list: entries, listRange: { row: 3, col: 0, rows: 25, cols: 1 } }],
+    };
+    expect(planProblems(short).join("\n")).toMatch(/one cell per entry/);
+    expect(VALIDATION_LIST_MAX).toBe(255);
+  });
+
+  test("absoluteRef writes fixed references", () => {
+    expect(absoluteRef({ row: 30, col: 0, rows: 22, cols: 1 })).toBe("$A$31:$A$52");
+    expect(absoluteRef({ row: 0, col: 27, rows: 1, cols: 1 })).toBe("$AB$1");
   });
 
   test("footprint covers blocks, table and notes", () => {

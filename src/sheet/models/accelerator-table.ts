@@ -81,6 +81,25 @@ export function writeAcceleratorTable(b: ModelBuilder, row: number): number {
   );
   chips.forEach((c, i) => b.input(`${c.name.en} peak FLOP/s`, { row: first + i, col: 1 }, { row: row + 2, col: 1 }, { row: first + i, col: 3 }));
   b.name(CHIP_NAMES, { row: first, col: 0, rows: chips.length, cols: 1 });
+  b.listAt(chipChoices(b.language), { row: first, col: 0, rows: chips.length, cols: 1 });
   b.name(CHIP_PEAK, { row: first, col: 1, rows: chips.length, cols: 1 });
   return first + chips.length;
+}
+
+/**
+ * Where the chip drop-down's entries live on the sheet: the accelerator table when the mode
+ * writes one, else a short list of chip names (the typed list is over Excel's 255-character
+ * limit). Written at (row, 0); returns the next free row.
+ */
+export function writeChipList(b: ModelBuilder, row: number, mode: ModelMode): number {
+  if (usesChipTable(mode)) return writeAcceleratorTable(b, row);
+  const names = chipChoices(b.language);
+  b.section(row, 0, b.t("芯片列表 (下拉选项; 峰值算力由 AI.CHIP 读取)", "Chips (the drop-down's list; peak FLOP/s read by AI.CHIP)"), 1);
+  b.put(
+    row + 1,
+    0,
+    names.map((n) => [{ v: n }])
+  );
+  b.listAt(names, { row: row + 1, col: 0, rows: names.length, cols: 1 });
+  return row + 1 + names.length;
 }

@@ -22,6 +22,7 @@ import {
   type RangeOffset,
   type SheetPlan,
   type ValidationPlan,
+  VALIDATION_LIST_MAX,
 } from "../plan";
 
 export type ModelLanguage = "zh" | "en";
@@ -171,6 +172,8 @@ export class ModelBuilder {
   private readonly taken = new Set<string>();
   private readonly names: NamePlan[] = [];
   private readonly validations: ValidationPlan[] = [];
+  /** Cells known to hold a list of entries, for drop-downs too long to type (see build). */
+  private readonly lists: { entries: string[]; range: RangeOffset }[] = [];
   readonly inputs: ModelInput[] = [];
   readonly outputs: ModelOutput[] = [];
 
@@ -229,6 +232,12 @@ export class ModelBuilder {
 
   validation(range: RangeOffset, list: string[]): void {
     this.validations.push({ range, list, allowBlank: false });
+  }
+
+  /** Says that `range` (one column) holds `entries`: a drop-down of the same entries can refer to it. */
+  listAt(entries: string[], range: RangeOffset): void {
+    if (range.rows * range.cols !== entries.length) throw new Error("ModelBuilder.listAt: the range does not hold one cell per entry");
+    this.lists.push({ entries: [...entries], range });
   }
 
   input(label: string, cell: CellOffset, unitAt: CellOffset, noteAt: CellOffset, name?: string): void {
@@ -326,6 +335,15 @@ export class ModelBuilder {
       activate: true,
       model: { templateId: args.templateId, language: this.language, mode: args.mode, inputs: this.inputs, outputs: this.outputs },
     };
+    for (const v of this.validations) {
+      if (v.list.join(",").length <= VALIDATION_LIST_MAX) continue;
+      const cells = this.lists.find((l) => l.entries.length === v.list.length && l.entries.every((e, i) => e === v.list[i]));
+      if (!cells)
+        throw new Error(
+          `ModelBuilder: a drop-down of ${v.list.length} entries is over Excel's ${VALIDATION_LIST_MAX}-character list limit and no cells hold it`
+        );
+      v.listRange = cells.range;
+    }
     if (this.validations.length > 0) plan.validations = this.validations;
     if (args.chart) plan.chart = args.chart;
     if (args.freeze) plan.freeze = args.freeze;

@@ -6,7 +6,7 @@
  */
 import { INFERENCE_DEMAND_ID, INFERENCE_DEMAND_TITLE } from "./catalog";
 import { INFER_FLOP_PER_PARAM_TOKEN } from "../../core/units";
-import { chipByKey, chipChoices, peakFormula, usesChipTable, writeAcceleratorTable } from "./accelerator-table";
+import { chipByKey, chipChoices, peakFormula, usesChipTable, writeChipList } from "./accelerator-table";
 import { FMT, ModelBuilder, modelSheetName, pick, secondsPerDayParam, type ModelOptions, type ModelSheetPlan } from "./common";
 
 /** The early-2023 defaults (ChatGPT, January 2023), exported for the tests and the pane. */
@@ -260,7 +260,7 @@ export function buildInferenceDemand(options: InferenceDemandOptions): ModelShee
     },
   ]);
 
-  const nextRow = usesChipTable(mode) ? writeAcceleratorTable(b, calcEnd + 1) : calcEnd;
+  const nextRow = writeChipList(b, calcEnd + 1, mode);
   const notesRow = nextRow + 2;
   return b.build({
     templateId: INFERENCE_DEMAND_ID,
