@@ -16,6 +16,10 @@ export const ENGINE_KEYS = [
   "engine_ratio",
   "engine_builtin_fn_ms",
   "engine_builtin_fn_ratio",
+  "engine_spill_rows",
+  "engine_spill_ms",
+  "engine_cells_ms",
+  "engine_spill_ratio",
 ];
 
 type Cell = number | string;
@@ -42,6 +46,30 @@ function buildOnce(data: Cell[][], expectLast: number): number {
 export interface EngineOptions {
   rows: number;
   runs: number;
+  /** Rows of the spill comparison (100,000; fewer with --quick). */
+  spillRows?: number;
+}
+
+/**
+ * One spilled formula, =AI.TRAINFLOPS(A2:A100001,B2:B100001) in C2, against 100,000 formulas
+ * =AI.TRAINFLOPS(A2,B2)… in C2:C100001, over the same data: build + compute, read the last result.
+ * HyperFormula's default sheet limit is 40,000 rows, so maxRows is raised for both sheets.
+ */
+function spillOnce(rows: number, spilled: boolean, expectLast: number): number {
+  const data: Cell[][] = [["params", "tokens", "flop"]];
+  for (let r = 2; r <= rows + 1; r++) {
+    const f = spilled ? (r === 2 ? `=AI.TRAINFLOPS(A2:A${rows + 1},B2:B${rows + 1})` : null) : `=AI.TRAINFLOPS(A${r},B${r})`;
+    data.push(f === null ? [1e9 * (1 + (r % 97)), 1e11 * (1 + (r % 89))] : [1e9 * (1 + (r % 97)), 1e11 * (1 + (r % 89)), f]);
+  }
+  const t0 = nowMs();
+  const hf = HyperFormula.buildFromArray(data, { licenseKey: "gpl-v3", maxRows: rows + 2 });
+  const last = hf.getCellValue({ sheet: 0, col: 2, row: rows });
+  const ms = nowMs() - t0;
+  hf.destroy();
+  if (typeof last !== "number" || Math.abs(last - expectLast) > Math.abs(expectLast) * 1e-12) {
+    throw new Error(`the ${spilled ? "spilled" : "last"} formula computed ${JSON.stringify(last)} in row ${rows + 1}, expected ${expectLast}`);
+  }
+  return ms;
 }
 
 export function runEngine(opts: EngineOptions): SectionResult {
@@ -91,5 +119,31 @@ export function runEngine(opts: EngineOptions): SectionResult {
     status: budgetStatus(budget),
   });
   r.notes.push(`engine: medians of ${opts.runs} interleaved builds each (buildFromArray + read of the last cell), after one untimed round`);
+
+  // Issue 14: one spilled formula over a column against one formula per row (report only).
+  const spillRows = opts.spillRows ?? 100_000;
+  const lastR = spillRows + 1;
+  const want = 6 * (1e9 * (1 + (lastR % 97))) * (1e11 * (1 + (lastR % 89)));
+  spillOnce(spillRows, true, want);
+  spillOnce(spillRows, false, want);
+  const spillMs: number[] = [];
+  const cellsMs: number[] = [];
+  for (let k = 0; k < Math.max(1, opts.runs - 2); k++) {
+    spillMs.push(spillOnce(spillRows, true, want));
+    cellsMs.push(spillOnce(spillRows, false, want));
+  }
+  const spill = median(spillMs);
+  const cells = median(cellsMs);
+  r.figures.engine_spill_rows = spillRows;
+  r.figures.engine_spill_ms = Number(spill.toFixed(1));
+  r.figures.engine_cells_ms = Number(cells.toFixed(1));
+  r.figures.engine_spill_ratio = Number((spill / cells).toFixed(3));
+  r.rows.push({
+    section: SECTION,
+    what: `=AI.TRAINFLOPS(A2:A${lastR},B2:B${lastR}) one spilled formula (ms)`,
+    value: fmtNum(spill, 1),
+    baseline: `${fmtNum(spillRows)} formulas: ${fmtNum(cells, 1)} ms`,
+    ratio: fmtRatio(spill / cells),
+  });
   return r;
 }

@@ -13,17 +13,7 @@ import { isCellError, ERROR_TEXT } from "../../src/core/errors";
 import { FUNCTIONS } from "../../src/functions/registry";
 import { FUNCTION_DOCS } from "../../src/functions/docs";
 import * as wrappers from "../../src/functions/functions";
-import {
-  budgetStatus,
-  collectGarbage,
-  emptyResult,
-  errorText,
-  fmtNum,
-  fmtRatio,
-  nowMs,
-  type Budget,
-  type SectionResult,
-} from "../lib/report";
+import { budgetStatus, collectGarbage, emptyResult, errorText, fmtNum, fmtRatio, nowMs, type Budget, type SectionResult } from "../lib/report";
 
 const SECTION = "functions";
 export const FUNCTION_KEYS = [
@@ -33,6 +23,10 @@ export const FUNCTION_KEYS = [
   "fn_overhead_ratio_max",
   "fn_overhead_ratio_max_fn",
   "fn_arith_baseline_calls_per_sec",
+  "range_elements",
+  "range_elements_per_sec",
+  "range_baseline_elements_per_sec",
+  "range_overhead_ratio",
 ];
 
 /** The widest argument list the driver passes; wrappers and implementations ignore the rest. */
@@ -160,8 +154,7 @@ export interface Measured {
 const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function measureCase(c: FunctionCase, trials: number, trialMs: number): Promise<Measured> {
-  const timeWrapper = (reps: number): Promise<number> | number =>
-    c.async ? timeMsAsync(c.wrapper, c.raw, reps) : timeMs(c.wrapper, c.raw, reps);
+  const timeWrapper = (reps: number): Promise<number> | number => (c.async ? timeMsAsync(c.wrapper, c.raw, reps) : timeMs(c.wrapper, c.raw, reps));
   // Calibrate on the slower side (the wrapper) so each trial lasts about trialMs.
   let reps = 1;
   for (;;) {
@@ -191,6 +184,59 @@ export async function measureCase(c: FunctionCase, trials: number, trialMs: numb
 export interface FunctionsOptions {
   trials: number;
   trialMs: number;
+  /** Elements per column of the one-call range measurement (default 100,000). */
+  rangeElements?: number;
+}
+
+export interface RangeMeasured {
+  wrapperMs: number;
+  plainMs: number;
+  ratio: number;
+}
+
+/**
+ * =AI.TRAINFLOPS(A2:A100001, B2:B100001): one call of the Excel wrapper over two n×1 columns as
+ * Excel passes them (rows of one cell; the omitted optional argument as null), against a plain
+ * loop doing the same arithmetic into the same n×1 shape (`[6*a*b]` per row). Both sides
+ * allocate their result; the difference is the broadcasting and the per-element checks.
+ * Interleaved trials, a young-generation GC before each, the fastest of each side counts.
+ */
+export function measureRange(trainflops: Fn, elements: number, trials: number): RangeMeasured {
+  const a: number[][] = [];
+  const b: number[][] = [];
+  for (let i = 0; i < elements; i++) {
+    a.push([1e9 * (1 + (i % 97))]);
+    b.push([1e11 * (1 + (i % 89))]);
+  }
+  const plain = (x: number[][], y: number[][]): number[][] => {
+    const out: number[][] = new Array<number[]>(x.length);
+    for (let r = 0; r < x.length; r++) out[r] = [6 * x[r][0] * y[r][0]];
+    return out;
+  };
+  const check = (out: unknown): number => {
+    const m = out as number[][];
+    const last = m[elements - 1][0];
+    const want = 6 * a[elements - 1][0] * b[elements - 1][0];
+    if (m.length !== elements || last !== want) throw new Error(`AI.TRAINFLOPS over ${elements} rows gave ${String(last)} in the last row, expected ${want}`);
+    return m.length;
+  };
+  check(trainflops(a, b, null));
+  let w = Infinity;
+  let p = Infinity;
+  for (let k = 0; k < trials + 1; k++) {
+    collectGarbage();
+    let t0 = nowMs();
+    sink += check(plain(a, b));
+    const tp = nowMs() - t0;
+    collectGarbage();
+    t0 = nowMs();
+    sink += check(trainflops(a, b, null));
+    const tw = nowMs() - t0;
+    if (k === 0) continue; // the first round warms both sides
+    p = Math.min(p, tp);
+    w = Math.min(w, tw);
+  }
+  return { wrapperMs: w, plainMs: p, ratio: w / p };
 }
 
 export async function runFunctions(opts: FunctionsOptions): Promise<SectionResult> {
@@ -277,6 +323,30 @@ export async function runFunctions(opts: FunctionsOptions): Promise<SectionResul
     budget: budget.text,
     status: budgetStatus(budget),
   });
+  const elements = opts.rangeElements ?? 100_000;
+  r.figures.range_elements = elements;
+  const rangeBudget: Budget = { key: "range_overhead_ratio", value: null, limit: 2, inclusive: false, text: "< 2x" };
+  try {
+    const m = measureRange(exported.trainflops as Fn, elements, Math.max(3, opts.trials));
+    r.figures.range_elements_per_sec = Math.round((elements / m.wrapperMs) * 1000);
+    r.figures.range_baseline_elements_per_sec = Math.round((elements / m.plainMs) * 1000);
+    r.figures.range_overhead_ratio = rangeBudget.value = Number(m.ratio.toFixed(3));
+    r.rows.push({
+      section: SECTION,
+      what: `=AI.TRAINFLOPS(A2:A${fmtNum(elements + 1)}, B2:B…) one call, elements/s`,
+      value: fmtNum((elements / m.wrapperMs) * 1000),
+      baseline: `plain loop: ${fmtNum((elements / m.plainMs) * 1000)}/s`,
+      ratio: fmtRatio(m.ratio),
+      budget: rangeBudget.text,
+      status: budgetStatus(rangeBudget),
+    });
+  } catch (e) {
+    for (const k of ["range_elements_per_sec", "range_baseline_elements_per_sec", "range_overhead_ratio"]) {
+      r.figures[k] = null;
+      r.na[k] = errorText(e);
+    }
+  }
+  r.budgets.push(rangeBudget);
   if (sink === 0.5) r.notes.push("(sink)"); // keeps every accumulated result observable
   return r;
 }

@@ -5,6 +5,7 @@
  */
 import { CellError, isCellError, numError, valueError } from "./errors";
 import { parseReportNumber } from "./parse";
+import { broadcastShape, elementAt, isGrid, type Shape } from "./broadcast";
 
 export interface NumberParam {
   readonly name: string;
@@ -44,7 +45,9 @@ export type ParamSpec = NumberParam | TextParam | BoolParam | AnyParam;
 
 /** What a cell can receive back: a number, text, a matrix that spills, or an error value. */
 export type Scalar = number | string | boolean;
-export type Matrix = Scalar[][];
+/** One element of a spilled result: a value, or that element's own error (Excel shows it in its cell). */
+export type Cell = Scalar | CellError;
+export type Matrix = Cell[][];
 export type Result = number | string | Matrix | CellError;
 
 type ArgOf<P> = P extends NumberParam ? number : P extends TextParam ? string : P extends BoolParam ? boolean : P extends AnyParam ? Scalar : never;
@@ -54,7 +57,10 @@ export interface FunctionSpec<P extends readonly ParamSpec[] = readonly ParamSpe
   /** The Excel name without the namespace: "TRAINFLOPS" is =AI.TRAINFLOPS. */
   readonly id: string;
   readonly params: P;
-  /** "matrix" results spill. */
+  /**
+   * "matrix" results spill whatever the arguments (AI.DATASET). The others return one value
+   * for single values, and spill one value per element when an argument is a range (broadcast.ts).
+   */
   readonly returns: "number" | "text" | "matrix";
   readonly impl: (...args: ArgsOf<P>) => Result;
 }
@@ -73,7 +79,7 @@ export interface AnyFunctionSpec {
 
 /** Declares a function; the generic ties the implementation's argument types to the parameter list. */
 export function defineFunction<const P extends readonly ParamSpec[]>(spec: FunctionSpec<P>): DefinedFunction<P> {
-  return { ...spec, checks: new PreparedChecks(spec.params) };
+  return { ...spec, checks: new PreparedChecks(spec.params, spec.returns !== "matrix") };
 }
 
 export function isOptional(p: ParamSpec): boolean {
@@ -94,7 +100,11 @@ function shown(raw: unknown): string {
   return String(raw);
 }
 
-/** Unwraps a 1×1 range; a larger range in a single-value argument is #VALUE!. */
+/**
+ * Unwraps a 1×1 range; a larger range is #VALUE!. Reached for the arguments of the functions that
+ * return a table (AI.DATASET("id") spills the table: a range of ids would be a table per id,
+ * which one cell cannot show), and for an element of a range that is itself an array.
+ */
 function single(p: ParamSpec, raw: unknown): unknown {
   if (!Array.isArray(raw)) return raw;
   const rows = raw.length;
@@ -213,7 +223,17 @@ export class PreparedChecks {
   readonly defaults: readonly Scalar[];
   /** The defaults of number parameters, unboxed (NaN where there is none). */
   readonly numberDefaults: Float64Array;
-  constructor(readonly params: readonly ParamSpec[]) {
+  /** True when every parameter is a number (the broadcast loop then keeps the elements unboxed). */
+  readonly allNumbers: boolean;
+  /**
+   * @param spreads a range in any argument broadcasts (false for the functions that return a
+   *   table, whose arguments take single values)
+   */
+  constructor(
+    readonly params: readonly ParamSpec[],
+    readonly spreads = true
+  ) {
+    this.allNumbers = params.every((p) => p.kind === "number");
     const n = params.length;
     this.bounds = new Float64Array(2 * n);
     this.hasDefault = new Uint8Array(n);
@@ -281,6 +301,7 @@ export function invoke(spec: AnyFunctionSpec, raw: ArrayLike<unknown>): Result {
   const n = spec.params.length;
   if (raw.length > n) return valueError(`AI.${spec.id} takes at most ${n} arguments, got ${raw.length}`);
   if (n <= 4) return invokeArgs(spec, raw[0], raw[1], raw[2], raw[3]);
+  if (spec.checks.spreads && Array.prototype.some.call(raw, isGrid)) return spread(spec, raw);
   const c = spec.checks;
   // Safe: each argument was converted for its parameter, the types ArgsOf<P> promised the implementation.
   const impl = spec.impl as unknown as (...a: Scalar[]) => Result;
@@ -301,7 +322,8 @@ export function invoke(spec: AnyFunctionSpec, raw: ArrayLike<unknown>): Result {
 export function invokeArgs(spec: AnyFunctionSpec, r0?: unknown, r1?: unknown, r2?: unknown, r3?: unknown): Result {
   const n = spec.params.length;
   if (n > 4) return invoke(spec, [r0, r1, r2, r3]);
-  const a = checkArgs(spec, r0, r1, r2, r3) as Scalar[] | CellError;
+  const a = checkArgs(spec, r0, r1, r2, r3) as Scalar[] | CellError | null;
+  if (a === null) return spread(spec, [r0, r1, r2, r3].slice(0, n));
   if (isCellError(a)) return a;
   // Safe: each argument was converted for its parameter, the types ArgsOf<P> promised the implementation.
   const impl = spec.impl as unknown as (...a: Scalar[]) => Result;
@@ -325,8 +347,8 @@ const SCRATCH: Scalar[] = [0, 0, 0, 0];
 /**
  * The checked arguments of one call, for a caller that then calls the implementation itself
  * (the Excel wrappers: a call site per function keeps that call monomorphic, which a shared
- * runner cannot). Returns the first error instead. Up to four parameters; the result is only
- * valid until the next call.
+ * runner cannot). Returns the first error instead, and null when an argument is a range to
+ * broadcast (call spread()). Up to four parameters; the result is only valid until the next call.
  */
 export function checkArgs<P extends readonly ParamSpec[]>(
   spec: { readonly id: string; readonly params: P; readonly checks: PreparedChecks },
@@ -334,26 +356,29 @@ export function checkArgs<P extends readonly ParamSpec[]>(
   r1?: unknown,
   r2?: unknown,
   r3?: unknown
-): ArgsOf<P> | CellError {
+): ArgsOf<P> | CellError | null {
   const c = spec.checks;
   const n = spec.params.length;
   // Safe: SCRATCH[i] was converted for params[i], which is what ArgsOf<P> says it holds.
   if (n <= 4 && (n < 1 || quick(c, 0, r0)) && (n < 2 || quick(c, 1, r1)) && (n < 3 || quick(c, 2, r2)) && (n < 4 || quick(c, 3, r3)))
     return SCRATCH as unknown as ArgsOf<P>;
-  return argsSlow(spec, [r0, r1, r2, r3], SCRATCH) as ArgsOf<P> | CellError;
+  return argsSlow(spec, [r0, r1, r2, r3], SCRATCH) as ArgsOf<P> | CellError | null;
 }
 
 /**
  * Every argument through check() into `into` (SCRATCH, or NUMBERS for an all-number function):
- * text to convert such as "1750 亿", 1×1 ranges, and the first error.
+ * text to convert such as "1750 亿", and the first error. Null when an argument is a range and
+ * the function broadcasts: the fast paths turn every array away (it is not a number), so the
+ * check for ranges costs nothing to a call with single values.
  */
 function argsSlow<T extends Scalar[] | Float64Array>(
   spec: { readonly id: string; readonly params: readonly ParamSpec[]; readonly checks: PreparedChecks },
   raw: readonly unknown[],
   into: T
-): T | CellError {
+): T | CellError | null {
   const n = spec.params.length;
   if (n > 4) throw new Error(`AI.${spec.id} has more than four parameters, more than checkArgs takes`);
+  if (spec.checks.spreads) for (let i = 0; i < n; i++) if (isGrid(raw[i])) return null;
   for (let i = 0; i < n; i++) {
     const v = check(spec.checks, i, raw[i]);
     if (isCellError(v)) return v;
@@ -395,7 +420,7 @@ export function checkNumberArgs(
   r1?: unknown,
   r2?: unknown,
   r3?: unknown
-): Float64Array | CellError {
+): Float64Array | CellError | null {
   const c = spec.checks;
   const n = spec.params.length;
   if (n <= 4 && (n < 1 || putNumber(c, 0, r0)) && (n < 2 || putNumber(c, 1, r1)) && (n < 3 || putNumber(c, 2, r2)) && (n < 4 || putNumber(c, 3, r3)))
@@ -414,4 +439,142 @@ function putNumber(c: PreparedChecks, i: number, raw: unknown): boolean {
     return true;
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges: every function but the table functions broadcasts its arguments (broadcast.ts) and
+// spills one result per element.
+
+const NAMES = new WeakMap<PreparedChecks, readonly string[]>();
+
+function namesOf(c: PreparedChecks): readonly string[] {
+  let names = NAMES.get(c);
+  if (!names) NAMES.set(c, (names = c.params.map((p) => p.name)));
+  return names;
+}
+
+const asIs = (e: CellError): CellError => e;
+
+/**
+ * A function over ranges: the arguments broadcast (a single value pairs with every element, a
+ * column against a row gives the grid) and the function runs once per element, with the same
+ * checks and messages as a call with single values. An element's error stays in that element
+ * (`mapError` turns it into what the host shows: CustomFunctions.Error in Excel, Office
+ * documents error elements in a returned array, learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors);
+ * the other elements keep their values. An empty cell (null or "") follows the parameter's rule
+ * for an omitted argument: its default, or #VALUE! "… is required". Shapes that cannot pair:
+ * one #VALUE! naming both. Always a matrix (a 1×1 range gives a 1×1 result).
+ */
+export function spread<E = CellError>(spec: AnyFunctionSpec, raw: ArrayLike<unknown>, mapError?: (e: CellError) => E): (Scalar | E)[][] | CellError {
+  const n = spec.params.length;
+  if (raw.length > n) return valueError(`AI.${spec.id} takes at most ${n} arguments, got ${raw.length}`);
+  const shape = broadcastShape(namesOf(spec.checks), raw);
+  if (shape instanceof CellError) return shape;
+  const toError = (mapError ?? asIs) as (e: CellError) => E | CellError;
+  const s = shape ?? { rows: 1, cols: 1 };
+  // Flat lists (a JavaScript caller's) become one row, so every argument below is a scalar or rows of cells.
+  const args: unknown[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = raw[i];
+    args.push(isGrid(a) && !Array.isArray(a[0]) ? [a] : a);
+  }
+  const out = spec.checks.allNumbers && spec.returns === "number" && n <= 4 ? spreadNumbers(spec, args, s, toError) : spreadAny(spec, args, s, toError);
+  return out as (Scalar | E)[][];
+}
+
+/** An element's result as a cell: a value, or its error through toError. */
+function cellOf<E>(out: Result, toError: (e: CellError) => E): Scalar | E {
+  if (isCellError(out)) return toError(out);
+  if (Array.isArray(out)) return toError(valueError("an element's result is itself an array")); // only the table functions return arrays, and they do not broadcast
+  return out;
+}
+
+// The elements of one position, reused (calls are synchronous).
+const ELEMENTS: unknown[] = [];
+const ELEMENT_NUMBERS = new Float64Array(4);
+
+function spreadAny<E>(spec: AnyFunctionSpec, args: readonly unknown[], s: Shape, toError: (e: CellError) => E): (Scalar | E)[][] {
+  const n = args.length;
+  const names = namesOf(spec.checks);
+  const out: (Scalar | E)[][] = new Array<(Scalar | E)[]>(s.rows);
+  for (let r = 0; r < s.rows; r++) {
+    const row: (Scalar | E)[] = new Array<Scalar | E>(s.cols);
+    for (let c = 0; c < s.cols; c++) {
+      let nested = -1;
+      for (let i = 0; i < n; i++) {
+        const e = elementAt(args[i], r, c);
+        if (isGrid(e)) nested = i;
+        ELEMENTS[i] = e;
+      }
+      row[c] =
+        nested >= 0
+          ? toError(valueError(`${names[nested]} takes single values, got an array inside an array`))
+          : cellOf(invokeArgs(spec, ELEMENTS[0], ELEMENTS[1], ELEMENTS[2], ELEMENTS[3]), toError);
+    }
+    out[r] = row;
+  }
+  ELEMENTS.length = 0; // let the last elements be collected
+  return out;
+}
+
+/**
+ * spreadAny for a function whose parameters are all numbers: the elements are read straight
+ * from the rows (no element array), checked against the prepared bounds and kept unboxed, and
+ * the implementation is called once per element. What the bounds turn away goes through check()
+ * (text such as "1750 亿", empty cells, errors, messages), exactly as for single values.
+ */
+function spreadNumbers<E>(spec: AnyFunctionSpec, args: readonly unknown[], s: Shape, toError: (e: CellError) => E): (number | E)[][] {
+  const c = spec.checks;
+  const b = c.bounds;
+  const n = args.length;
+  // Safe: every parameter is a number, so the implementation takes numbers (extra arguments are ignored).
+  const impl = spec.impl as unknown as (a: number, b: number, c: number, d: number) => Result;
+  const grids: ((readonly unknown[])[] | null)[] = [];
+  const scalars: unknown[] = [];
+  const rowStep = new Uint8Array(4);
+  const colStep = new Uint8Array(4);
+  for (let i = 0; i < n; i++) {
+    const a = args[i];
+    if (isGrid(a)) {
+      const g = a as (readonly unknown[])[];
+      grids.push(g);
+      scalars.push(null);
+      rowStep[i] = g.length === 1 ? 0 : 1;
+      colStep[i] = g[0].length === 1 ? 0 : 1;
+    } else {
+      grids.push(null);
+      scalars.push(a);
+    }
+  }
+  const x = ELEMENT_NUMBERS;
+  x.fill(0);
+  const out: (number | E)[][] = new Array<(number | E)[]>(s.rows);
+  for (let r = 0; r < s.rows; r++) {
+    const row: (number | E)[] = new Array<number | E>(s.cols);
+    for (let col = 0; col < s.cols; col++) {
+      let error: CellError | null = null;
+      for (let i = 0; i < n; i++) {
+        const g = grids[i];
+        const v = g === null ? scalars[i] : g[rowStep[i] * r][colStep[i] * col];
+        if (typeof v === "number" && v >= b[2 * i] && v <= b[2 * i + 1]) {
+          x[i] = v;
+          continue;
+        }
+        const k = isGrid(v) ? valueError(`${c.params[i].name} takes single values, got an array inside an array`) : check(c, i, v);
+        if (isCellError(k)) {
+          error = k;
+          break;
+        }
+        x[i] = k as number; // check() gives a number parameter a number
+      }
+      if (error !== null) {
+        row[col] = toError(error);
+        continue;
+      }
+      const y = impl(x[0], x[1], x[2], x[3]);
+      row[col] = typeof y === "number" && y - y === 0 ? y : (cellOf(finish(spec, y), toError) as number | E);
+    }
+    out[r] = row;
+  }
+  return out;
 }

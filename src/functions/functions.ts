@@ -7,12 +7,24 @@
  * wrapper checks its arguments with args() (or nums(), when every parameter is a number) and
  * calls its implementation itself: one call site per function keeps the call monomorphic,
  * which halves the overhead (npm run bench, bench/README.md).
+ *
+ * Ranges (issue 14): every parameter and every result is declared as a matrix (`number[][]`
+ * becomes "dimensionality": "matrix" in functions.json), so Excel passes a range as a 2-D array
+ * instead of leaving it to lifting, which Office does not document for custom functions
+ * (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-parameter-options: "Excel will
+ * pass a range of cell data as a two-dimensional array"). The cost: Excel then passes every
+ * argument as a 2-D array, a single cell as [[v]], and the result must be a 2-D array, which
+ * spills (custom-functions-dynamic-arrays); a 1×1 result shows as the single value in its cell.
+ * args()/nums() return null when an argument is an array, and spill() broadcasts. A JavaScript
+ * caller passing plain numbers (tests, the bench) still takes the scalar fast path and gets a
+ * plain number back, hence the casts to the declared type.
  */
-import { args, nums, result, run, runWithEpoch } from "./run";
+import { args, epochIdOf, nums, result, run, runWithEpoch, spill } from "./run";
 import * as compute from "../core/compute";
 import * as returns from "../core/returns";
 import * as textFns from "../core/text";
 import * as data from "../data/functions";
+import { EPOCH_ACCELERATORS_ID, EPOCH_MODELS_ID } from "../data/ids";
 
 /**
  * Training compute of a dense transformer in FLOP: params × tokens × flops_per_param_token (≈ 6 N D, Kaplan et al. 2020).
@@ -22,9 +34,10 @@ import * as data from "../data/functions";
  * @param [flops_per_param_token] FLOP per parameter per token; default 6 (forward + backward pass).
  * @returns Training compute in FLOP.
  */
-export function trainflops(params: number, tokens: number, flops_per_param_token?: number): number {
+export function trainflops(params: number[][], tokens: number[][], flops_per_param_token?: number[][]): number[][] {
   const a = nums(compute.TRAINFLOPS, params, tokens, flops_per_param_token);
-  return result(compute.TRAINFLOPS, compute.TRAINFLOPS.impl(a[0], a[1], a[2])) as number;
+  if (a === null) return spill(compute.TRAINFLOPS, params, tokens, flops_per_param_token);
+  return result(compute.TRAINFLOPS, compute.TRAINFLOPS.impl(a[0], a[1], a[2])) as unknown as number[][];
 }
 
 /**
@@ -35,9 +48,10 @@ export function trainflops(params: number, tokens: number, flops_per_param_token
  * @param [flops_per_param_token] FLOP per parameter per token; default 2 (forward pass only).
  * @returns Inference compute in FLOP.
  */
-export function inferflops(params: number, tokens: number, flops_per_param_token?: number): number {
+export function inferflops(params: number[][], tokens: number[][], flops_per_param_token?: number[][]): number[][] {
   const a = nums(compute.INFERFLOPS, params, tokens, flops_per_param_token);
-  return result(compute.INFERFLOPS, compute.INFERFLOPS.impl(a[0], a[1], a[2])) as number;
+  if (a === null) return spill(compute.INFERFLOPS, params, tokens, flops_per_param_token);
+  return result(compute.INFERFLOPS, compute.INFERFLOPS.impl(a[0], a[1], a[2])) as unknown as number[][];
 }
 
 /**
@@ -46,9 +60,10 @@ export function inferflops(params: number, tokens: number, flops_per_param_token
  * @param flop Compute in FLOP, e.g. 3.14e23.
  * @returns Compute in petaflop/s-days.
  */
-export function pfdays(flop: number): number {
+export function pfdays(flop: number[][]): number[][] {
   const a = nums(compute.PFDAYS, flop);
-  return result(compute.PFDAYS, compute.PFDAYS.impl(a[0])) as number;
+  if (a === null) return spill(compute.PFDAYS, flop);
+  return result(compute.PFDAYS, compute.PFDAYS.impl(a[0])) as unknown as number[][];
 }
 
 /**
@@ -57,9 +72,10 @@ export function pfdays(flop: number): number {
  * @param pf_days Compute in petaflop/s-days, e.g. 3640.
  * @returns Compute in FLOP.
  */
-export function flopfrompfdays(pf_days: number): number {
+export function flopfrompfdays(pf_days: number[][]): number[][] {
   const a = nums(compute.FLOPFROMPFDAYS, pf_days);
-  return result(compute.FLOPFROMPFDAYS, compute.FLOPFROMPFDAYS.impl(a[0])) as number;
+  if (a === null) return spill(compute.FLOPFROMPFDAYS, pf_days);
+  return result(compute.FLOPFROMPFDAYS, compute.FLOPFROMPFDAYS.impl(a[0])) as unknown as number[][];
 }
 
 /**
@@ -71,9 +87,10 @@ export function flopfrompfdays(pf_days: number): number {
  * @param [utilization] Share of peak actually achieved, between 0 and 1; default 0.3 (Epoch AI's assumption for LLMs).
  * @returns Days of training.
  */
-export function traindays(flop: number, chips: number, peak_flops_per_chip: number, utilization?: number): number {
+export function traindays(flop: number[][], chips: number[][], peak_flops_per_chip: number[][], utilization?: number[][]): number[][] {
   const a = nums(compute.TRAINDAYS, flop, chips, peak_flops_per_chip, utilization);
-  return result(compute.TRAINDAYS, compute.TRAINDAYS.impl(a[0], a[1], a[2], a[3])) as number;
+  if (a === null) return spill(compute.TRAINDAYS, flop, chips, peak_flops_per_chip, utilization);
+  return result(compute.TRAINDAYS, compute.TRAINDAYS.impl(a[0], a[1], a[2], a[3])) as unknown as number[][];
 }
 
 /**
@@ -85,9 +102,10 @@ export function traindays(flop: number, chips: number, peak_flops_per_chip: numb
  * @param [utilization] Share of peak achieved, between 0 and 1; default 0.3.
  * @returns Number of chips.
  */
-export function chipsneeded(flop: number, days: number, peak_flops_per_chip: number, utilization?: number): number {
+export function chipsneeded(flop: number[][], days: number[][], peak_flops_per_chip: number[][], utilization?: number[][]): number[][] {
   const a = nums(compute.CHIPSNEEDED, flop, days, peak_flops_per_chip, utilization);
-  return result(compute.CHIPSNEEDED, compute.CHIPSNEEDED.impl(a[0], a[1], a[2], a[3])) as number;
+  if (a === null) return spill(compute.CHIPSNEEDED, flop, days, peak_flops_per_chip, utilization);
+  return result(compute.CHIPSNEEDED, compute.CHIPSNEEDED.impl(a[0], a[1], a[2], a[3])) as unknown as number[][];
 }
 
 /**
@@ -98,9 +116,10 @@ export function chipsneeded(flop: number, days: number, peak_flops_per_chip: num
  * @param [utilization] Share of peak achieved, between 0 and 1; default 0.3.
  * @returns Chip-hours.
  */
-export function chiphours(flop: number, peak_flops_per_chip: number, utilization?: number): number {
+export function chiphours(flop: number[][], peak_flops_per_chip: number[][], utilization?: number[][]): number[][] {
   const a = nums(compute.CHIPHOURS, flop, peak_flops_per_chip, utilization);
-  return result(compute.CHIPHOURS, compute.CHIPHOURS.impl(a[0], a[1], a[2])) as number;
+  if (a === null) return spill(compute.CHIPHOURS, flop, peak_flops_per_chip, utilization);
+  return result(compute.CHIPHOURS, compute.CHIPHOURS.impl(a[0], a[1], a[2])) as unknown as number[][];
 }
 
 /**
@@ -112,9 +131,10 @@ export function chiphours(flop: number, peak_flops_per_chip: number, utilization
  * @param [utilization] Share of peak achieved, between 0 and 1; default 0.3.
  * @returns Cost in the currency of the price.
  */
-export function traincost(flop: number, peak_flops_per_chip: number, price_per_chip_hour: number, utilization?: number): number {
+export function traincost(flop: number[][], peak_flops_per_chip: number[][], price_per_chip_hour: number[][], utilization?: number[][]): number[][] {
   const a = nums(compute.TRAINCOST, flop, peak_flops_per_chip, price_per_chip_hour, utilization);
-  return result(compute.TRAINCOST, compute.TRAINCOST.impl(a[0], a[1], a[2], a[3])) as number;
+  if (a === null) return spill(compute.TRAINCOST, flop, peak_flops_per_chip, price_per_chip_hour, utilization);
+  return result(compute.TRAINCOST, compute.TRAINCOST.impl(a[0], a[1], a[2], a[3])) as unknown as number[][];
 }
 
 /**
@@ -124,9 +144,10 @@ export function traincost(flop: number, peak_flops_per_chip: number, price_per_c
  * @param [tokens_per_param] Tokens per parameter; default 20.
  * @returns Training tokens.
  */
-export function chinchillatokens(params: number, tokens_per_param?: number): number {
+export function chinchillatokens(params: number[][], tokens_per_param?: number[][]): number[][] {
   const a = nums(compute.CHINCHILLATOKENS, params, tokens_per_param);
-  return result(compute.CHINCHILLATOKENS, compute.CHINCHILLATOKENS.impl(a[0], a[1])) as number;
+  if (a === null) return spill(compute.CHINCHILLATOKENS, params, tokens_per_param);
+  return result(compute.CHINCHILLATOKENS, compute.CHINCHILLATOKENS.impl(a[0], a[1])) as unknown as number[][];
 }
 
 /**
@@ -136,9 +157,10 @@ export function chinchillatokens(params: number, tokens_per_param?: number): num
  * @param [tokens_per_param] Tokens per parameter; default 20.
  * @returns Model parameters.
  */
-export function optimalparams(flop: number, tokens_per_param?: number): number {
+export function optimalparams(flop: number[][], tokens_per_param?: number[][]): number[][] {
   const a = nums(compute.OPTIMALPARAMS, flop, tokens_per_param);
-  return result(compute.OPTIMALPARAMS, compute.OPTIMALPARAMS.impl(a[0], a[1])) as number;
+  if (a === null) return spill(compute.OPTIMALPARAMS, flop, tokens_per_param);
+  return result(compute.OPTIMALPARAMS, compute.OPTIMALPARAMS.impl(a[0], a[1])) as unknown as number[][];
 }
 
 /**
@@ -148,9 +170,10 @@ export function optimalparams(flop: number, tokens_per_param?: number): number {
  * @param [doubling_months] Months per doubling; default 3.43 (OpenAI "AI and Compute", as the report quotes it).
  * @returns Growth factor (e.g. 300000 means 300,000×).
  */
-export function computegrowth(months: number, doubling_months?: number): number {
+export function computegrowth(months: number[][], doubling_months?: number[][]): number[][] {
   const a = nums(compute.COMPUTEGROWTH, months, doubling_months);
-  return result(compute.COMPUTEGROWTH, compute.COMPUTEGROWTH.impl(a[0], a[1])) as number;
+  if (a === null) return spill(compute.COMPUTEGROWTH, months, doubling_months);
+  return result(compute.COMPUTEGROWTH, compute.COMPUTEGROWTH.impl(a[0], a[1])) as unknown as number[][];
 }
 
 /**
@@ -160,9 +183,10 @@ export function computegrowth(months: number, doubling_months?: number): number 
  * @param months Length of the period in months.
  * @returns Months per doubling.
  */
-export function doublingtime(growth_factor: number, months: number): number {
+export function doublingtime(growth_factor: number[][], months: number[][]): number[][] {
   const a = nums(compute.DOUBLINGTIME, growth_factor, months);
-  return result(compute.DOUBLINGTIME, compute.DOUBLINGTIME.impl(a[0], a[1])) as number;
+  if (a === null) return spill(compute.DOUBLINGTIME, growth_factor, months);
+  return result(compute.DOUBLINGTIME, compute.DOUBLINGTIME.impl(a[0], a[1])) as unknown as number[][];
 }
 
 /**
@@ -173,9 +197,10 @@ export function doublingtime(growth_factor: number, months: number): number {
  * @param [method] "arithmetic" (default) or "geometric".
  * @returns Relative return as a decimal.
  */
-export function relreturn(asset_return: number, benchmark_return: number, method?: string): number {
+export function relreturn(asset_return: number[][], benchmark_return: number[][], method?: string[][]): number[][] {
   const a = args(returns.RELRETURN, asset_return, benchmark_return, method);
-  return result(returns.RELRETURN, returns.RELRETURN.impl(a[0], a[1], a[2])) as number;
+  if (a === null) return spill(returns.RELRETURN, asset_return, benchmark_return, method);
+  return result(returns.RELRETURN, returns.RELRETURN.impl(a[0], a[1], a[2])) as unknown as number[][];
 }
 
 /**
@@ -185,9 +210,10 @@ export function relreturn(asset_return: number, benchmark_return: number, method
  * @param end_value Value at the end.
  * @returns Change as a decimal (0.1841 means +18.41%).
  */
-export function pctchange(start_value: number, end_value: number): number {
+export function pctchange(start_value: number[][], end_value: number[][]): number[][] {
   const a = nums(returns.PCTCHANGE, start_value, end_value);
-  return result(returns.PCTCHANGE, returns.PCTCHANGE.impl(a[0], a[1])) as number;
+  if (a === null) return spill(returns.PCTCHANGE, start_value, end_value);
+  return result(returns.PCTCHANGE, returns.PCTCHANGE.impl(a[0], a[1])) as unknown as number[][];
 }
 
 /**
@@ -198,9 +224,10 @@ export function pctchange(start_value: number, end_value: number): number {
  * @param years Number of years between them (greater than 0).
  * @returns Annual growth rate as a decimal.
  */
-export function cagr(start_value: number, end_value: number, years: number): number {
+export function cagr(start_value: number[][], end_value: number[][], years: number[][]): number[][] {
   const a = nums(returns.CAGR, start_value, end_value, years);
-  return result(returns.CAGR, returns.CAGR.impl(a[0], a[1], a[2])) as number;
+  if (a === null) return spill(returns.CAGR, start_value, end_value, years);
+  return result(returns.CAGR, returns.CAGR.impl(a[0], a[1], a[2])) as unknown as number[][];
 }
 
 /**
@@ -209,9 +236,10 @@ export function cagr(start_value: number, end_value: number, years: number): num
  * @param text The text to read, e.g. "1750 亿".
  * @returns The number; percentages as decimals.
  */
-export function parsenum(text: string): number {
+export function parsenum(text: string[][]): number[][] {
   const a = args(textFns.PARSENUM, text);
-  return result(textFns.PARSENUM, textFns.PARSENUM.impl(a[0])) as number;
+  if (a === null) return spill(textFns.PARSENUM, text);
+  return result(textFns.PARSENUM, textFns.PARSENUM.impl(a[0])) as unknown as number[][];
 }
 
 /**
@@ -221,23 +249,24 @@ export function parsenum(text: string): number {
  * @param [bytes_per_unit_step] 1024 (default, as the report) or 1000 (SI).
  * @returns Size in bytes.
  */
-export function parsebytes(text: string, bytes_per_unit_step?: number): number {
+export function parsebytes(text: string[][], bytes_per_unit_step?: number[][]): number[][] {
   const a = args(textFns.PARSEBYTES, text, bytes_per_unit_step);
-  return result(textFns.PARSEBYTES, textFns.PARSEBYTES.impl(a[0], a[1])) as number;
+  if (a === null) return spill(textFns.PARSEBYTES, text, bytes_per_unit_step);
+  return result(textFns.PARSEBYTES, textFns.PARSEBYTES.impl(a[0], a[1])) as unknown as number[][];
 }
 
 /**
- * A dataset of the catalogue as a table that spills: "llm-comparison", "index-performance", "accelerators", "epoch-models", … (see AI.DATASETS()).
+ * A dataset of the catalogue as a table that spills: "llm-comparison", "index-performance", "accelerators", "epoch-models", "epoch-accelerators", … (see AI.DATASETS()).
  * @customfunction DATASET
  * @param id The dataset id, e.g. "llm-comparison".
  * @param [with_header] TRUE (default) to include the header row.
  * @param [language] Header language: "en" (default) or "zh".
  * @returns The dataset's rows; blanks are empty text.
  */
-export async function dataset(id: string, with_header?: boolean, language?: string): Promise<any[][]> {
+export async function dataset(id: string[][], with_header?: boolean[][], language?: string[][]): Promise<any[][]> {
   // any: text and numbers; the metadata generator refuses a union element type
-  // Async because epoch-models is fetched from the feed on first use; a rejection carries the CustomFunctions.Error.
-  return (await runWithEpoch(data.DATASET, id, with_header, language)) as any[][]; // any: as above
+  // Async because Epoch AI's tables are fetched from the feed on first use; a rejection carries the CustomFunctions.Error.
+  return (await runWithEpoch(data.DATASET, epochIdOf(id), id, with_header, language)) as any[][]; // any: as above
 }
 
 /**
@@ -246,7 +275,7 @@ export async function dataset(id: string, with_header?: boolean, language?: stri
  * @param [language] Title language: "en" (default) or "zh".
  * @returns The catalogue as a table that spills.
  */
-export function datasets(language?: string): any[][] {
+export function datasets(language?: string[][]): any[][] {
   // any: text and numbers; the metadata generator refuses a union element type
   return run(data.DATASETS, language) as any[][]; // any: as above
 }
@@ -258,19 +287,20 @@ export function datasets(language?: string): any[][] {
  * @param [field] The figure: "params" (default), "tokens", "flop", "date", "company", …
  * @returns The figure (a number, or text for names and dates).
  */
-export function model(name: string, field?: string): any {
-  // any: a value, or a Promise of one when Epoch's table must be fetched
-  return runWithEpoch(data.MODEL, name, field);
+export function model(name: string[][], field?: string[][]): any[][] {
+  // any: numbers and text; the metadata generator refuses a union element type. A Promise of the result when Epoch's table must be fetched (Excel awaits whatever a function returns).
+  return runWithEpoch(data.MODEL, EPOCH_MODELS_ID, name, field) as any[][]; // any: as above
 }
 
 /**
- * A figure of an AI accelerator from its datasheet: bf16 (dense 16-bit tensor FLOP/s, default), fp32, memory_gb, year, vendor, …
+ * A figure of an AI accelerator: bf16 (dense 16-bit tensor FLOP/s, default), fp32, memory_gb, year, vendor, … from the datasheet table (accelerators), else Epoch AI's hardware database (which also has fp8, int8, bandwidth, tdp).
  * @customfunction CHIP
- * @param name The chip: "H100", "A100 SXM", "NVIDIA A100", "MI300X", "Ascend 910", …
- * @param [field] The figure: "bf16" (default), "fp16", "fp32", "memory_gb", "year", "vendor", …
+ * @param name The chip: "H100", "MI325X", "TPU v5p", "NVIDIA A100", "昇腾910C", or a name in Epoch's table such as "Gaudi 2".
+ * @param [field] The figure: "bf16" (default), "fp16", "fp32", "memory_gb", "year", "vendor", "fp8", "bandwidth", "tdp", …
  * @returns The figure (FLOP/s for bf16, fp16 and fp32).
  */
-export function chip(name: string, field?: string): any {
-  // any: a number or text (vendor); the metadata generator refuses a union
-  return run(data.CHIP, name, field);
+export function chip(name: string[][], field?: string[][]): any[][] {
+  // any: numbers and text (vendor); the metadata generator refuses a union element type. A Promise of the result when Epoch's table must be fetched.
+  // The curated table answers first and synchronously; only a name or field it lacks waits for epoch-accelerators.
+  return runWithEpoch(data.CHIP, EPOCH_ACCELERATORS_ID, name, field) as any[][]; // any: as above
 }

@@ -42,9 +42,19 @@ function fromHf(v: unknown): unknown {
   return v;
 }
 
-function toHf(r: Result): unknown {
-  if (isCellError(r)) return new HfCellError(HF_ERROR[r.code], r.message);
-  if (Array.isArray(r)) return SimpleRangeValue.onlyValues(r);
+const hfError = (e: CellError): HfCellError => new HfCellError(HF_ERROR[e.code], e.message);
+
+/**
+ * Our result as HyperFormula's value. A range of results spills with each element's error in its
+ * cell; a 1×1 range of results (=AI.PFDAYS(A1:A1)) is sized as one cell (ai_size_*), so it is
+ * given as its value.
+ */
+function toHf(spec: AnyFunctionSpec, r: Result): unknown {
+  if (isCellError(r)) return hfError(r);
+  if (Array.isArray(r)) {
+    const cells = r.map((row) => row.map((c) => (isCellError(c) ? hfError(c) : c)));
+    return spec.returns !== "matrix" && cells.length === 1 && cells[0].length === 1 ? cells[0][0] : SimpleRangeValue.onlyValues(cells);
+  }
   return r;
 }
 
@@ -61,7 +71,32 @@ export class AiFunctionsPlugin extends FunctionPlugin {
   callSpec(spec: AnyFunctionSpec, ast: { args: unknown[] }, state: unknown): unknown {
     // runFunction's Ast/InterpreterState types are not exported by HyperFormula; these are its own objects passed back.
     const run = this.runFunction as unknown as (args: unknown[], state: unknown, meta: unknown, fn: (...a: unknown[]) => unknown) => unknown;
-    return run(ast.args, state, this.metadata(formulaName(spec)), (...args: unknown[]) => toHf(invoke(spec, args.map(fromHf))));
+    return run(ast.args, state, this.metadata(formulaName(spec)), (...args: unknown[]) => toHf(spec, invoke(spec, args.map(fromHf))));
+  }
+
+  /**
+   * The spill size of a broadcasting function, before it is evaluated (HyperFormula reserves the
+   * cells first): the broadcast of its arguments' sizes (a range's size is known from its
+   * address, a nested function's from its own size method). Shapes that cannot pair: one cell,
+   * which will hold the #VALUE! naming both.
+   */
+  broadcastSize(ast: { args: unknown[] }, state: unknown): ArraySize {
+    // arraySizeForAst's Ast/InterpreterState types are not exported by HyperFormula; these are its own objects passed back.
+    const sizeOf = this.arraySizeForAst as unknown as (ast: unknown, state: unknown) => ArraySize;
+    let rows = 1;
+    let cols = 1;
+    for (const arg of ast.args) {
+      const s = sizeOf.call(this, arg, state);
+      if (s.height !== 1) {
+        if (rows !== 1 && rows !== s.height) return ArraySize.scalar();
+        rows = s.height;
+      }
+      if (s.width !== 1) {
+        if (cols !== 1 && cols !== s.width) return ArraySize.scalar();
+        cols = s.width;
+      }
+    }
+    return rows === 1 && cols === 1 ? ArraySize.scalar() : new ArraySize(cols, rows);
   }
 }
 
@@ -93,14 +128,23 @@ for (const spec of FUNCTIONS) {
     return this.callSpec(spec, ast, state);
   };
   Object.defineProperty(AiFunctionsPlugin.prototype, method, { value: body });
-  const sizeMethod = spec.returns === "matrix" ? `ai_size_${spec.id}` : undefined;
-  if (sizeMethod) Object.defineProperty(AiFunctionsPlugin.prototype, sizeMethod, { value: (ast: { args: LiteralAst[] }) => sizeFromLiterals(spec, ast) });
+  const sizeMethod = `ai_size_${spec.id}`;
+  const size =
+    spec.returns === "matrix"
+      ? (ast: { args: LiteralAst[] }) => sizeFromLiterals(spec, ast)
+      : function (this: AiFunctionsPlugin, ast: { args: unknown[] }, state: unknown) {
+          return this.broadcastSize(ast, state);
+        };
+  Object.defineProperty(AiFunctionsPlugin.prototype, sizeMethod, { value: size });
   AiFunctionsPlugin.implementedFunctions[formulaName(spec)] = {
     method,
-    ...(sizeMethod ? { sizeOfResultArrayMethod: sizeMethod, vectorizationForbidden: true } : {}),
-    // SCALAR: values arrive unconverted (our runner converts them, as in Excel); a range
-    // given to a scalar argument is lifted element-wise, as dynamic-array Excel does.
-    parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: isOptional(p) })),
+    // Our runner broadcasts ranges (core/broadcast.ts), as the Excel wrappers do; HyperFormula's
+    // own vectorization (only with useArrayArithmetic) would pad mismatched shapes differently.
+    sizeOfResultArrayMethod: sizeMethod,
+    vectorizationForbidden: true,
+    // ANY: values arrive unconverted (our runner converts them, as in Excel) and a range arrives
+    // whole; an error value passed as an argument is returned by HyperFormula unchanged.
+    parameters: spec.params.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: isOptional(p) })),
   };
 }
 

@@ -72,7 +72,8 @@ describe("dist/functions.js", () => {
   it.each(FUNCTIONS.map((f) => f.id))("%s throws CustomFunctions.Error with the core's message on bad input", async (id) => {
     const spec = getFunctionSpec(id)!;
     const args: unknown[] = spec.params.map(() => null);
-    args[0] = spec.params[0].kind === "number" ? "not a number" : [[1, 2]];
+    // A ragged array is refused whole (no function can pair its rows), a range or not.
+    args[0] = spec.params[0].kind === "number" ? "not a number" : [[1, 2], [3]];
     const expected = invoke(spec, args);
     expect(isCellError(expected)).toBe(true);
     let thrown: unknown;
@@ -90,5 +91,60 @@ describe("dist/functions.js", () => {
 
   it("the GPT-3 example from the issue: =AI.TRAINFLOPS(175e9, 300e9) is 3.15E+23", () => {
     expect(registered.get("TRAINFLOPS")!(175e9, 300e9, null)).toBeCloseTo(3.15e23, -20);
+  });
+
+  // Issue 14: the metadata declares matrix parameters, so Excel passes 2-D arrays: a single cell as [[v]], a range as rows of cells.
+  const broadcasting = FUNCTIONS.filter((f) => f.returns !== "matrix");
+
+  it.each(broadcasting.map((f) => f.id))(
+    "%s given its example as Excel passes matrix parameters ([[v]], null when omitted) returns [[the core's answer]]",
+    async (id) => {
+      const spec = getFunctionSpec(id)!;
+      const args: unknown[] = spec.params.map((_, i) => (i < FUNCTION_DOCS[id].example.length ? [[FUNCTION_DOCS[id].example[i]]] : null));
+      const scalar = spec.params.map((_, i) => FUNCTION_DOCS[id].example[i] ?? null);
+      await expect(Promise.resolve(registered.get(id)!(...args))).resolves.toEqual([[invoke(spec, scalar)]]);
+    }
+  );
+
+  it("=AI.TRAINFLOPS(B2:B5, C2:C5) spills four results; a bad element is a CustomFunctions.Error in its cell, the others are numbers", () => {
+    const out = registered.get("TRAINFLOPS")!([[175e9], [70e9], ["abc"], [null]], [[300e9], [1.4e12], [1], [1]], null) as unknown[][];
+    expect(out.length).toBe(4);
+    expect(out[0][0]).toBeCloseTo(3.15e23, -20);
+    expect(out[1][0]).toBeCloseTo(5.88e23, -20);
+    expect(out[2][0]).toBeInstanceOf(FakeCfError);
+    expect(out[2][0]).toMatchObject({ code: "#VALUE!", message: 'params must be a number, got text "abc"' });
+    expect(out[3][0]).toMatchObject({ code: "#VALUE!", message: "params is required" });
+  });
+
+  it("=AI.TRAINDAYS(A2:A3, B1:D1, …): a column against a row spills the grid", () => {
+    const out = registered.get("TRAINDAYS")!([[1e23], [2e23]], [[512, 1024, 2048]], [[312e12]], null) as number[][];
+    expect(out.map((r) => r.length)).toEqual([3, 3]);
+    expect(out[1][2]).toBeCloseTo(2e23 / (2048 * 312e12 * 0.3) / 86400, 9);
+  });
+
+  it("shapes that cannot pair (2×3 against 3×2) throw one #VALUE! naming both shapes", () => {
+    let thrown: unknown;
+    try {
+      registered.get("TRAINFLOPS")!(
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ],
+        null
+      );
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toMatchObject({ code: "#VALUE!", message: expect.stringMatching(/^params is 2×3 and tokens is 3×2/) });
+  });
+
+  it('AI.MODEL(A2:A3, "params") and AI.PARSENUM(E2:E3) broadcast text arguments', () => {
+    expect(registered.get("MODEL")!([["GPT-3"], ["LaMDA"]], [["params"]])).toEqual([[1.75e11], [137e9]]);
+    expect(registered.get("PARSENUM")!([["1750 亿"], ["18. 41%"]])).toEqual([[1.75e11], [0.1841]]);
   });
 });

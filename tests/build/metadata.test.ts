@@ -41,10 +41,20 @@ describe("dist/functions.json", () => {
     for (const f of en.functions) expect(f.id).toMatch(/^(?!AI\.)[A-Z][A-Z0-9.]*$/);
   });
 
-  it("matrix results are declared as matrices so they spill", () => {
-    for (const spec of FUNCTIONS.filter((f) => f.returns === "matrix")) {
-      expect(en.functions.find((f) => f.id === spec.id)!.result?.dimensionality).toBe("matrix");
-    }
+  it("every result is declared as a matrix, so ranges spill (a 1×1 result shows as its value)", () => {
+    for (const f of en.functions) expect({ id: f.id, result: f.result?.dimensionality }).toEqual({ id: f.id, result: "matrix" });
+  });
+
+  it("every parameter is declared as a matrix, so Excel passes a range as a 2-D array instead of relying on lifting (issue 14)", () => {
+    for (const f of en.functions)
+      for (const p of f.parameters) expect({ id: f.id, p: p.name, d: p.dimensionality }).toEqual({ id: f.id, p: p.name, d: "matrix" });
+  });
+
+  it("the parameter types stay what they were: number, string, boolean (only the dimensionality changed)", () => {
+    const types = Object.fromEntries(en.functions.map((f) => [f.id, f.parameters.map((p) => p.type)]));
+    expect(types.TRAINFLOPS).toEqual(["number", "number", "number"]);
+    expect(types.MODEL).toEqual(["string", "string"]);
+    expect(types.DATASET).toEqual(["string", "boolean", "string"]);
   });
 });
 

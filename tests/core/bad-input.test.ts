@@ -30,13 +30,22 @@ describe("every function, every number parameter", () => {
     expect((invoke(f, withArg(f, i, true)) as CellError).message).toBe(`${name} must be a number, got true`);
   });
 
-  it.each(numberCases)("$id($name): a 2×2 range is #VALUE! (one value expected)", ({ f, i, name }) => {
-    expect((invoke(f, withArg(f, i, [[1, 2], [3, 4]])) as CellError).message).toBe(`${name} takes a single value, got a 2×2 range`);
+  it.each(numberCases)("$id($name): a 2×2 range broadcasts to a 2×2 result, each element what its single value gives", ({ f, i }) => {
+    const v = valid(f)[i] as number;
+    const range = [
+      [v, "abc"],
+      [null, v],
+    ];
+    const at = (x: unknown) => invoke(f, withArg(f, i, x));
+    expect(invoke(f, withArg(f, i, range))).toEqual([
+      [at(v), at("abc")],
+      [at(null), at(v)],
+    ]);
   });
 
-  it.each(numberCases)("$id($name): a 1×1 range is its value", ({ f, i }) => {
+  it.each(numberCases)("$id($name): a 1×1 range gives a 1×1 result holding what its value gives", ({ f, i }) => {
     const v = valid(f)[i];
-    expect(invoke(f, withArg(f, i, [[v]]))).toEqual(invoke(f, valid(f)));
+    expect(invoke(f, withArg(f, i, [[v]]))).toEqual([[invoke(f, valid(f))]]);
   });
 
   it.each(numberCases)("$id($name): an error passed in comes out unchanged", ({ f, i }) => {
@@ -96,7 +105,7 @@ describe("no function returns NaN or ±Infinity", () => {
 });
 
 describe("text arguments written as reports write them are accepted", () => {
-  it("TRAINFLOPS(\"1750 亿\", \"300B\") equals TRAINFLOPS(175e9, 300e9)", () => {
+  it('TRAINFLOPS("1750 亿", "300B") equals TRAINFLOPS(175e9, 300e9)', () => {
     const f = FUNCTIONS.find((x) => x.id === "TRAINFLOPS")!;
     expect(invoke(f, ["1750 亿", "300B"])).toBe(invoke(f, [175e9, 300e9]));
   });

@@ -55,20 +55,32 @@ const INPUTS: readonly unknown[] = [
   "ARITHMETIC",
   true,
   false,
+  // Ranges as Excel passes them (rows of cells): they broadcast, one result per element.
   [[2]],
   [["x"]],
+  [[null]],
   [
     [1, 2],
     [3, 4],
   ],
+  [[1], [-1], ["abc"], [null], [valueError("inside")]],
+  [[0.3, "1750 亿", NaN]],
   valueError("upstream"),
 ];
 
 type Outcome = { value: unknown } | { code: string; message: string };
 
+/** A spilled result's elements, errors as { code, message } whichever side made them. */
+function elements(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((row: unknown[]) =>
+    row.map((c) => (c instanceof FakeCfError ? { code: c.code, message: c.message } : isCellError(c) ? { code: ERROR_TEXT[c.code], message: c.message } : c))
+  );
+}
+
 function viaWrapper(spec: AnyFunctionSpec, args: unknown[]): Outcome {
   try {
-    return { value: wrappers[spec.id.toLowerCase()](...args) };
+    return { value: elements(wrappers[spec.id.toLowerCase()](...args)) };
   } catch (e) {
     if (!(e instanceof FakeCfError)) throw e;
     return { code: e.code, message: e.message };
@@ -77,7 +89,7 @@ function viaWrapper(spec: AnyFunctionSpec, args: unknown[]): Outcome {
 
 function viaInvoke(spec: AnyFunctionSpec, args: unknown[]): Outcome {
   const out = invoke(spec, args);
-  return isCellError(out) ? { code: ERROR_TEXT[out.code], message: out.message } : { value: out };
+  return isCellError(out) ? { code: ERROR_TEXT[out.code], message: out.message } : { value: elements(out) };
 }
 
 describe("the Excel wrappers answer what invoke() answers", () => {
