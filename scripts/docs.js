@@ -1,5 +1,6 @@
 // `npm run docs`: regenerates the README's function reference from the JSDoc (the same
-// metadata generator the build uses), the specs and src/functions/docs.ts.
+// metadata generator the build uses), the specs and src/functions/docs.ts, and its table of
+// Office.js members and requirement sets (tests/manifest/api-usage.ts).
 require("./ts-require");
 const fs = require("fs");
 const path = require("path");
@@ -11,8 +12,11 @@ const { renderFunctionReference, spliceReference } = require("../src/functions/r
   if (result.errors.length) throw new Error(result.errors.join("\n"));
   const readmePath = path.join(__dirname, "../README.md");
   const readme = fs.readFileSync(readmePath, "utf8");
-  fs.writeFileSync(readmePath, spliceReference(readme, renderFunctionReference(JSON.parse(result.metadataJson))));
-  console.log("README.md function reference updated");
+  const withFunctions = spliceReference(readme, renderFunctionReference(JSON.parse(result.metadataJson)));
+  // The Office.js members the code uses and their requirement sets (tests/manifest/api-sets.test.ts).
+  const { collectApiUses, renderApiTable, spliceApiTable } = require("../tests/manifest/api-usage.ts");
+  fs.writeFileSync(readmePath, spliceApiTable(withFunctions, renderApiTable(collectApiUses())));
+  console.log("README.md function reference and requirement-set table updated");
 })().catch((e) => {
   console.error(e.message);
   process.exit(1);

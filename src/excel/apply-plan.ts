@@ -18,6 +18,7 @@ import { utf8Length } from "../core/utf8";
 export { utf8Length };
 import {
   absolute,
+  absoluteRef,
   assertValidPlan,
   parseCell,
   rangeAddress,
@@ -181,14 +182,28 @@ export function splitOp(op: WriteOp, target: number, first = target): WriteOp[] 
  * the current batch). Order is kept, so a cell's number format is always queued before its value.
  */
 export function packBatches(ops: readonly WriteOp[], options: PackOptions = {}): WriteOp[][] {
+  return packTaggedBatches(
+    ops.map((op) => ({ op, tag: 0 })),
+    options
+  ).map((batch) => batch.map((item) => item.op));
+}
+
+/** An op with what it belongs to (e.g. the index of the table a refresh writes). */
+export interface TaggedOp<T> {
+  op: WriteOp;
+  tag: T;
+}
+
+/** packBatches for ops that carry a tag: every chunk of a split op keeps its op's tag. */
+export function packTaggedBatches<T>(items: readonly TaggedOp<T>[], options: PackOptions = {}): TaggedOp<T>[][] {
   const threshold = options.thresholdBytes ?? CHUNK_THRESHOLD_BYTES;
   const target = options.targetBytes ?? CHUNK_TARGET_BYTES;
-  const total = ops.reduce((n, op) => n + opBytes(op), 0);
-  if (total <= threshold) return [ops.slice()];
-  const batches: WriteOp[][] = [];
-  let current: WriteOp[] = [];
+  const total = items.reduce((n, item) => n + opBytes(item.op), 0);
+  if (total <= threshold) return [items.slice()];
+  const batches: TaggedOp<T>[][] = [];
+  let current: TaggedOp<T>[] = [];
   let bytes = 0;
-  for (const whole of ops) {
+  for (const { op: whole, tag } of items) {
     for (const op of splitOp(whole, target, Math.max(0, target - bytes))) {
       const b = opBytes(op);
       if (current.length > 0 && bytes + b > target) {
@@ -196,7 +211,7 @@ export function packBatches(ops: readonly WriteOp[], options: PackOptions = {}):
         current = [];
         bytes = 0;
       }
-      current.push(op);
+      current.push({ op, tag });
       bytes += b;
     }
   }
@@ -356,8 +371,8 @@ export class SheetCache {
   }
 }
 
-/** Queues one op (no sync). */
-export function queueOp(context: Excel.RequestContext, sheets: SheetCache, op: WriteOp): void {
+/** Queues one op (no sync). `supports` guards the ops above the manifest's ExcelApi 1.4. */
+export function queueOp(context: Excel.RequestContext, sheets: SheetCache, op: WriteOp, supports: SupportsFn): void {
   switch (op.kind) {
     case "numberFormat":
       broadcast(sheets.range(op.sheet, op.at), "numberFormat", op.format);
@@ -384,7 +399,9 @@ export function queueOp(context: Excel.RequestContext, sheets: SheetCache, op: W
       sheets.range(op.sheet, op.at).clear(op.applyTo);
       return;
     case "resizeTable":
-      context.workbook.tables.getItem(op.table).resize(sheets.range(op.sheet, op.at));
+      // The refresh plans a resize only where Excel has it (ExcelApi 1.13, see refresh.ts).
+      if (supports("1.13")) context.workbook.tables.getItem(op.table).resize(sheets.range(op.sheet, op.at));
+      else throw new Error("Table.resize needs ExcelApi 1.13");
       return;
     case "setting":
       context.workbook.settings.add(op.key, op.value);
@@ -431,7 +448,7 @@ export async function runBatches(
   for (let i = 0; i < batches.length; i++) {
     suspendCalculation(context, supports);
     if (i === 0) hooks.beforeFirst?.();
-    for (const op of batches[i]) queueOp(context, sheets, op);
+    for (const op of batches[i]) queueOp(context, sheets, op, supports);
     if (i === batches.length - 1) hooks.beforeLast?.();
     await sync();
     syncs++;
@@ -453,7 +470,7 @@ export interface ApplyPlanOptions extends PackOptions {
   firstOps?: readonly WriteOp[];
   /** Ops queued right after the new sheet is added (newSheet), before the table. */
   afterSheetOps?: readonly WriteOp[];
-  /** Ops queued right after the table and the defined names are added, before any cell write. */
+  /** Ops queued right after the table is added and named (before its style, the names and any cell write). */
   afterTableOps?: readonly WriteOp[];
   /** Ops queued in the last batch after everything else (e.g. the tracking record). */
   finalOps?: readonly WriteOp[];
@@ -486,8 +503,8 @@ export const PLAN_EXTRAS_BYTES = 32_000;
  * Office.js has applied the operations before the failing one and none after it):
  * - first batch: `firstOps`; the sheet (newSheet), which fails at once when the name is taken;
  *   `afterSheetOps`; the table over the still-empty range and its name, which fails when the
- *   table name is taken (leaving only the empty new sheet); the defined names; `afterTableOps`;
- *   then the first (or only) cell writes;
+ *   table name is taken (leaving only the empty new sheet); `afterTableOps`; the table style;
+ *   the defined names; then the first (or only) cell writes;
  * - last batch: the remaining cell writes, then validations, freeze panes, autofit, chart,
  *   activation and `finalOps` (e.g. the tracking record, so a record never exists for a table
  *   whose values were not all written).
@@ -510,33 +527,35 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
   const abs = (r: RangeOffset): Excel.Range => sheets.range(sheetName, absolute(origin, r));
 
   const beforeFirst = (): void => {
-    for (const op of options.firstOps ?? []) queueOp(context, sheets, op);
+    for (const op of options.firstOps ?? []) queueOp(context, sheets, op, supports);
     if (target.kind === "newSheet") sheets.set(sheetName, context.workbook.worksheets.add(sheetName));
-    for (const op of options.afterSheetOps ?? []) queueOp(context, sheets, op);
+    for (const op of options.afterSheetOps ?? []) queueOp(context, sheets, op, supports);
     const sheet = sheets.get(sheetName);
     if (plan.table) {
       const table = sheet.tables.add(abs(plan.table.range), true);
       table.name = plan.table.name;
+      // Right after the name: a marker written here knows the table is this insert's (insert.ts).
+      for (const op of options.afterTableOps ?? []) queueOp(context, sheets, op, supports);
       table.style = plan.table.style;
-    }
+    } else for (const op of options.afterTableOps ?? []) queueOp(context, sheets, op, supports);
     for (const n of plan.names ?? []) {
       const collection = n.scope === "sheet" ? sheet.names : context.workbook.names;
       collection.add(n.name, abs(n.range), n.comment);
     }
-    for (const op of options.afterTableOps ?? []) queueOp(context, sheets, op);
   };
   const beforeLast = (): void => {
     const sheet = sheets.get(sheetName);
-    for (const v of plan.validations ?? []) {
-      if (!supports("1.8")) {
-        skipped.push("data validation (needs ExcelApi 1.8)");
-        continue;
+    const validations = plan.validations ?? [];
+    if (supports("1.8")) {
+      for (const v of validations) {
+        const range = abs(v.range);
+        range.dataValidation.clear();
+        range.dataValidation.ignoreBlanks = v.allowBlank ?? true;
+        // A reference source ("=$A$40:$A$62") for lists over Excel's 255-character typed limit.
+        const source = v.listRange ? `=${absoluteRef(absolute(origin, v.listRange))}` : v.list.join(",");
+        range.dataValidation.rule = { list: { inCellDropDown: true, source } };
       }
-      const range = abs(v.range);
-      range.dataValidation.clear();
-      range.dataValidation.ignoreBlanks = v.allowBlank ?? true;
-      range.dataValidation.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
-    }
+    } else skipped.push(...validations.map(() => "data validation (needs ExcelApi 1.8)"));
     if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
       if (!supports("1.7")) skipped.push("freeze panes (needs ExcelApi 1.7)");
       else if (plan.freeze.cols === 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
@@ -551,14 +570,20 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
       else {
         const chart = sheet.charts.add(CHART_TYPES[c.kind], abs(c.series[0].values), "Columns");
         chart.title.text = c.title;
-        c.series.forEach((s, i) => {
-          const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-          series.name = s.name;
-          if (i > 0) series.setValues(abs(s.values));
-          if (s.categories) series.setXAxisValues(abs(s.categories));
-        });
+        chart.series.getItemAt(0).name = c.series[0].name;
+        // Without ExcelApi 1.7 the chart has its first series only (needsSeriesApi is false).
+        if (supports("1.7")) {
+          c.series.forEach((s, i) => {
+            const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+            if (i > 0) {
+              series.name = s.name;
+              series.setValues(abs(s.values));
+            }
+            if (s.categories) series.setXAxisValues(abs(s.categories));
+          });
+          if (c.logValueAxis) chart.axes.valueAxis.scaleType = "Logarithmic";
+        }
         if (c.series.length === 1) chart.legend.visible = false;
-        if (c.logValueAxis) chart.axes.valueAxis.scaleType = "Logarithmic";
         if (supports("1.8")) {
           if (c.categoryAxisFormat) chart.axes.categoryAxis.numberFormat = c.categoryAxisFormat;
           if (c.valueAxisFormat) chart.axes.valueAxis.numberFormat = c.valueAxisFormat;
@@ -571,7 +596,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
       }
     }
     if (plan.activate) sheet.activate();
-    for (const op of options.finalOps ?? []) queueOp(context, sheets, op);
+    for (const op of options.finalOps ?? []) queueOp(context, sheets, op, supports);
   };
 
   const syncs = await runBatches(context, sheets, batches, supports, { beforeFirst, beforeLast, ...(options.sync ? { sync: options.sync } : {}) });

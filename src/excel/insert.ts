@@ -15,9 +15,10 @@
  * What a failed batch left: Office.js applies the operations queued before the failing one and
  * none after it, and it does not reliably say which one failed (debugInfo.errorLocation is
  * "if available"). So the batch writes a pending marker (a workbook setting, removed by the
- * batch that writes the tracking record) right after adding the sheet, naming it, and again
- * right after naming the table, naming both. After a failure the marker says what is this
- * insert's: its sheet is deleted, its table goes with it and does not count as a taken name;
+ * batch that writes the tracking record) right before adding the sheet, again right after (the
+ * sheet is added), and again right after naming the table, naming both. After a failure the
+ * marker says what is this insert's (before the add: the sheet, unless the add itself failed on
+ * a taken name): its sheet is deleted, its table goes with it and does not count as a taken name;
  * a sheet or table the marker does not name belongs to someone else and is left alone. A
  * chunked insert that fails after its first batch deletes its sheet in one cleanup batch.
  * Either way no half-written sheet and no tracking record without its table are left behind
@@ -37,7 +38,7 @@ import { planDatasetInsert } from "../sheet/dataset-plan";
 import { absolute, cellAddress, parseCell, parseRangeAddress, planFootprint, rangeAddress, type SheetPlan } from "../sheet/plan";
 import { WorkbookError, type InsertOptions, type InsertResult, type SheetPlanBuilder } from "../sheet/workbook";
 import { applyPlan, officeErrorCode, queueOp, SheetCache, type PackOptions, type SupportsFn, type WriteOp } from "./apply-plan";
-import { pendingKey, recordFromPlan, recordWriteOp, type TrackedRecord } from "./tracking";
+import { encodeRecord, pendingKey, recordFromPlan, recordWriteOp, trackingKey, type TrackedRecord } from "./tracking";
 
 /** The names a new sheet or table must not collide with (Excel compares them case-insensitively). */
 export interface WorkbookNames {
@@ -82,9 +83,13 @@ export interface Inserted {
   record: TrackedRecord;
 }
 
-/** What a pending marker says: the sheet this insert added, and its table once named. */
+/**
+ * What a pending marker says: the sheet this insert is adding (`added` false: written just
+ * before the add, so a failure right after the add still finds it), and its table once named.
+ */
 interface Pending {
   sheet: string;
+  added: boolean;
   table?: string;
 }
 
@@ -98,7 +103,8 @@ function decodePending(value: unknown): Pending | null {
     if (typeof v !== "object" || v === null) return null;
     const o = v as Record<string, unknown>;
     if (typeof o.sheet !== "string") return null;
-    return typeof o.table === "string" ? { sheet: o.sheet, table: o.table } : { sheet: o.sheet };
+    const added = o.added !== false;
+    return typeof o.table === "string" ? { sheet: o.sheet, added, table: o.table } : { sheet: o.sheet, added };
   } catch {
     return null;
   }
@@ -137,7 +143,7 @@ async function cleanUp(run: InsertRun, ops: readonly WriteOp[]): Promise<void> {
   const { context } = run;
   const sheets = new SheetCache(context);
   try {
-    for (const op of ops) queueOp(context, sheets, op);
+    for (const op of ops) queueOp(context, sheets, op, run.supports);
     run.counted();
     await context.sync();
   } catch {
@@ -194,6 +200,18 @@ export async function insertPlanOnNewSheet(
    * out of `names`, with its table, so the retry may reuse both names).
    */
   let leftover: string | null = null;
+  /** A successful insert: the caller's cache of names learns what it added. */
+  const finished = (plan: SheetPlan, sheetName: string, tableName: string | null, record: TrackedRecord | null, tableAddress?: string): NewSheetInserted => {
+    const workbookNames = (plan.names ?? []).filter((n) => n.scope !== "sheet").map((n) => n.name);
+    const known = names as WorkbookNames; // read or given before the first attempt
+    run.onNames({
+      sheets: [...known.sheets, sheetName],
+      tables: tableName !== null ? [...known.tables, tableName] : known.tables,
+      names: [...known.names, ...workbookNames],
+    });
+    const address = tableAddress ?? rangeAddress(planFootprint(plan));
+    return { plan, sheetName, tableName, record, address };
+  };
   for (let attempt = 0; ; attempt++) {
     const plan = planWith(names);
     const sheetName = targetOf(plan);
@@ -205,30 +223,42 @@ export async function insertPlanOnNewSheet(
         ...run.pack,
         supports: run.supports,
         sync: batches.sync,
-        firstOps: leftover !== null ? [{ kind: "deleteSheet", sheet: leftover }] : [],
-        afterSheetOps: [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName }) }],
-        afterTableOps: tableName !== null ? [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName, table: tableName }) }] : [],
+        firstOps: [
+          ...(leftover !== null ? [{ kind: "deleteSheet", sheet: leftover } as const] : []),
+          { kind: "setting", key: marker, value: encodePending({ sheet: sheetName, added: false }) },
+        ],
+        afterSheetOps: [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName, added: true }) }],
+        afterTableOps: tableName !== null ? [{ kind: "setting", key: marker, value: encodePending({ sheet: sheetName, added: true, table: tableName }) }] : [],
         finalOps: [...(record ? [recordWriteOp(record)] : []), { kind: "deleteSetting", key: marker }],
       });
-      const workbookNames = (plan.names ?? []).filter((n) => n.scope !== "sheet").map((n) => n.name);
-      run.onNames({
-        sheets: [...names.sheets, sheetName],
-        tables: tableName !== null ? [...names.tables, tableName] : names.tables,
-        names: [...names.names, ...workbookNames],
-      });
-      const address = applied.tableAddress ?? rangeAddress(planFootprint(plan));
-      return { plan, sheetName, tableName, record, address };
+      return finished(plan, sheetName, tableName, record, applied.tableAddress);
     } catch (error) {
+      // The tracking record is the last write but one (before the marker's removal): when it is
+      // there as this insert wrote it, everything else is too, and only the marker is left over.
+      const written = record ? context.workbook.settings.getItemOrNullObject(trackingKey(record.tableName)) : null;
+      written?.load("value");
+      const complete = (): boolean => record !== null && written !== null && !written.isNullObject && written.value === encodeRecord(record);
       if (batches.done() > 0) {
         // The first batch went through, so the sheet and the marker exist: remove both.
+        try {
+          run.counted();
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        } catch {
+          throw error;
+        }
+        if (complete()) {
+          await cleanUp(run, [{ kind: "deleteSetting", key: marker }]);
+          return finished(plan, sheetName, tableName, record, plan.table ? rangeAddress(plan.table.range) : undefined);
+        }
         await cleanUp(run, [
           { kind: "deleteSheet", sheet: sheetName },
           { kind: "deleteSetting", key: marker },
         ]);
         throw error;
       }
-      // The first batch failed somewhere. One read: the names now, and the marker (present
-      // when this attempt's sheet was created, see the module comment).
+      // The first batch failed somewhere. One read: the names now, the marker (present once this
+      // attempt began, see the module comment) and the tracking record.
       const getNames = queueNamesRead(context);
       const pending = context.workbook.settings.getItemOrNullObject(marker);
       pending.load("value");
@@ -240,11 +270,20 @@ export async function insertPlanOnNewSheet(
       } catch {
         throw error;
       }
+      if (complete()) {
+        await cleanUp(run, [{ kind: "deleteSetting", key: marker }]);
+        return finished(plan, sheetName, tableName, record, plan.table ? rangeAddress(plan.table.range) : undefined);
+      }
       const fresh = getNames();
       const mine = pending.isNullObject ? null : decodePending(pending.value);
-      const orphan = mine && fresh.sheets.some((s) => same(s, mine.sheet)) ? mine.sheet : null;
-      // The orphan is deleted (first thing in the retry, or in the cleanup), its table with it.
-      const ownTable = orphan !== null ? (mine?.table ?? null) : null;
+      // A marker written before the add names a sheet that is this insert's unless the add
+      // itself failed on a taken name (ItemAlreadyExists: the sheet is someone else's).
+      const ours = mine !== null && (mine.added || officeErrorCode(error) !== "ItemAlreadyExists");
+      const orphan = mine && ours && fresh.sheets.some((s) => same(s, mine.sheet)) ? mine.sheet : null;
+      // The orphan is deleted (first thing in the retry, or in the cleanup), its table with it:
+      // the marker names it, or the failure came right after naming it (a taken name fails the
+      // naming itself with ItemAlreadyExists, and the table is then someone else's).
+      const ownTable = orphan !== null ? (mine?.table ?? (officeErrorCode(error) !== "ItemAlreadyExists" ? tableName : null)) : null;
       names = { ...fresh, sheets: fresh.sheets.filter((s) => !same(s, orphan)), tables: fresh.tables.filter((t) => !same(t, ownTable)) };
       run.onNames(names);
       // Stale names: with what is in the workbook now, other names would be chosen. Retry once
@@ -301,10 +340,13 @@ export async function insertModelOnNewSheet(run: InsertRun, build: SheetPlanBuil
 }
 
 /**
- * Inserts at the selected cell: 2 syncs. The read (selection, whether the cells the table and
- * its notes would cover are empty, and the names) must come before any write: never destroy a
- * user's cells. Throws `noSelection` without a usable selection and `targetNotEmpty`, having
- * written nothing, when the cells are not empty.
+ * Inserts at the selected cell: 2 syncs (3 when the cells it covers carry number formats of the
+ * user's: they are read before writing, to be put back on failure). The read (selection,
+ * whether the cells the table and its notes would cover are empty, the names, the charts of the
+ * sheet, the widths of the columns) must come before any write: never destroy a user's cells.
+ * Throws `noSelection` without a usable selection and `targetNotEmpty`, having written nothing,
+ * when the cells are not empty. On failure, one read and one cleanup batch take back what the
+ * insert left (see undoAtSelection).
  */
 export async function insertAtSelection(run: InsertRun, dataset: Dataset, options: InsertOptions): Promise<Inserted> {
   const { context } = run;
@@ -313,11 +355,14 @@ export async function insertAtSelection(run: InsertRun, dataset: Dataset, option
   const getNames = queueNamesRead(context);
   const selected = context.workbook.getSelectedRange();
   selected.load("address");
-  const used = selected
-    .getCell(0, 0)
-    .getResizedRange(fp.row + fp.rows - 1, fp.col + fp.cols - 1)
-    .getUsedRangeOrNullObject(true);
+  const area = selected.getCell(0, 0).getResizedRange(fp.row + fp.rows - 1, fp.col + fp.cols - 1);
+  const used = area.getUsedRangeOrNullObject(true);
   used.load("address");
+  // What a failed insert must put back: formatted cells, column widths (autofit), charts.
+  const formatted = area.getUsedRangeOrNullObject(false);
+  formatted.load("address");
+  const widths = Array.from({ length: fp.col + fp.cols }, (_, j) => area.getColumn(j).format.load("columnWidth"));
+  const charts = selected.worksheet.charts.load("items/name");
   try {
     run.counted();
     await context.sync();
@@ -335,6 +380,21 @@ export async function insertAtSelection(run: InsertRun, dataset: Dataset, option
     throw new WorkbookError("targetNotEmpty", `The cells ${used.address} are not empty; select an empty area for the table, or insert it on a new sheet.`);
   const sheetName = where.sheet;
   const anchor = { sheetName, cell: cellAddress(where) };
+  const before: SelectionBefore = {
+    sheetName,
+    area: rangeAddress(absolute(parseCell(anchor.cell), { row: 0, col: 0, rows: fp.row + fp.rows, cols: fp.col + fp.cols })),
+    tables: names.tables,
+    charts: charts.items.map((c) => c.name),
+    widths: widths.map((w) => w.columnWidth),
+    formats: null,
+  };
+  if (!formatted.isNullObject) {
+    // Rare: the empty cells carry formats of the user's. Read them before writing over them.
+    formatted.load("numberFormat");
+    run.counted();
+    await context.sync();
+    before.formats = { address: rangeAddress(parseRangeAddress(formatted.address)), numberFormat: formatted.numberFormat };
+  }
   const plan = planDatasetInsert(dataset, {
     ...options,
     anchor,
@@ -354,24 +414,59 @@ export async function insertAtSelection(run: InsertRun, dataset: Dataset, option
     run.onNames({ ...names, tables: [...names.tables, tableName] });
     return { result: { tableName, sheetName, address: applied.tableAddress ?? "" }, record };
   } catch (error) {
-    // The cells were empty before this insert: take the table away (it is created first, so it
-    // exists once the first batch went through; else one read tells) and clear the contents.
-    let tableExists = batches.done() > 0;
-    if (!tableExists) {
-      const table = context.workbook.tables.getItemOrNullObject(tableName);
-      table.load("name");
-      try {
-        run.counted();
-        await context.sync();
-      } catch {
-        throw error;
-      }
-      tableExists = !table.isNullObject;
-    }
-    const ops: WriteOp[] = [];
-    if (tableExists) ops.push({ kind: "deleteTable", table: tableName });
-    ops.push({ kind: "clear", sheet: sheetName, at: absolute(parseCell(anchor.cell), fp), applyTo: "Contents" });
-    await cleanUp(run, ops);
+    await undoAtSelection(run, before);
     throw error;
+  }
+}
+
+/** What the cells and the sheet of an insert at the selection were like before it wrote. */
+interface SelectionBefore {
+  sheetName: string;
+  /** The cells the insert covers ("C5:G10"), value-empty before it. */
+  area: string;
+  /** Every table of the workbook. */
+  tables: readonly string[];
+  /** The charts of the sheet, by name (names may repeat). */
+  charts: readonly string[];
+  /** Width of each column of the area, in points (null: not uniform, left as it is). */
+  widths: readonly (number | null)[];
+  /** Number formats of the area's formatted cells (address without the sheet), or null when none had any. */
+  formats: { address: string; numberFormat: unknown[][] } | null;
+}
+
+/**
+ * Takes back what a failed insert at the selection left, in one read and one batch (only on
+ * failure): tables and charts of the sheet that were not there before (by name: a table or
+ * chart that failed before it was renamed has a name of Excel's that was not there either),
+ * the area's contents and formats (the user's number formats written back), column widths.
+ * The user's font and fill formatting on the area's empty cells is not read, so it is cleared.
+ * A failure here is swallowed: the caller rethrows the original.
+ */
+async function undoAtSelection(run: InsertRun, before: SelectionBefore): Promise<void> {
+  const { context } = run;
+  try {
+    const sheet = context.workbook.worksheets.getItem(before.sheetName);
+    const tables = sheet.tables.load("items/name");
+    const charts = sheet.charts.load("items/name");
+    run.counted();
+    await context.sync();
+    for (const t of tables.items) if (!before.tables.some((n) => same(n, t.name))) t.delete();
+    const kept = [...before.charts];
+    for (const c of charts.items) {
+      const i = kept.indexOf(c.name);
+      if (i >= 0) kept.splice(i, 1);
+      else c.delete();
+    }
+    const area = sheet.getRange(before.area);
+    area.clear("Contents");
+    area.clear("Formats");
+    if (before.formats) sheet.getRange(before.formats.address).numberFormat = before.formats.numberFormat;
+    before.widths.forEach((w, j) => {
+      if (w !== null) area.getColumn(j).format.columnWidth = w;
+    });
+    run.counted();
+    await context.sync();
+  } catch {
+    // Nothing more to do: the original failure is what the analyst needs to see.
   }
 }

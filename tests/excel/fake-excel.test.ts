@@ -22,8 +22,24 @@ describe("the recording fake", () => {
     expect(fake.syncCount).toBe(1);
     expect(fake.syncs[0].implicit).toBe(false);
     expect(fake.syncs[0].calls).toEqual(["Range.values", "Range.load"]);
-    expect(fake.syncs[0].payloadBytes).toBeGreaterThan(JSON.stringify([[1, "x"], [true, ""]]).length);
-    expect(fake.writes).toEqual([{ sync: 0, sheet: "Sheet1", address: "A1:B2", property: "values", value: [[1, "x"], [true, ""]] }]);
+    expect(fake.syncs[0].payloadBytes).toBeGreaterThan(
+      JSON.stringify([
+        [1, "x"],
+        [true, ""],
+      ]).length
+    );
+    expect(fake.writes).toEqual([
+      {
+        sync: 0,
+        sheet: "Sheet1",
+        address: "A1:B2",
+        property: "values",
+        value: [
+          [1, "x"],
+          [true, ""],
+        ],
+      },
+    ]);
   });
 
   test("Excel.run syncs what the batch left queued, and says so", async () => {
@@ -117,7 +133,10 @@ describe("the recording fake", () => {
 
   test("tables: names, headers, overlap and resize rules; sheet name rules", async () => {
     const fake = new FakeExcel();
-    fake.type("Sheet1", "A1", [["h", "h", ""], [1, 2, 3]]);
+    fake.type("Sheet1", "A1", [
+      ["h", "h", ""],
+      [1, 2, 3],
+    ]);
     await fake.run(async (ctx) => {
       const t = ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:C2", true);
       t.name = "Data";
@@ -131,7 +150,9 @@ describe("the recording fake", () => {
     await expect(fake.run(async (ctx) => (ctx.workbook.tables.getItem("Data").resize("A2:C5"), ctx.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });
     await fake.run(async (ctx) => (ctx.workbook.tables.getItem("data").resize("A1:C5"), ctx.sync()));
     expect(fake.tableAddress("Data")).toBe("A1:C5");
-    await expect(fake.run(async (ctx) => (ctx.workbook.worksheets.getItem("Sheet1").tables.add("B3:D6", true), ctx.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(fake.run(async (ctx) => (ctx.workbook.worksheets.getItem("Sheet1").tables.add("B3:D6", true), ctx.sync()))).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
     await expect(fake.run(async (ctx) => (ctx.workbook.worksheets.add("sheet1"), ctx.sync()))).rejects.toMatchObject({ code: "ItemAlreadyExists" });
     await expect(fake.run(async (ctx) => (ctx.workbook.tables.getItem("Nope").load("name"), ctx.sync()))).rejects.toMatchObject({ code: "ItemNotFound" });
   });
@@ -278,5 +299,121 @@ describe("the recording fake", () => {
       await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
     });
     expect([...fake.settings.keys()]).toEqual([]);
+  });
+
+  // Reads before load and sync on purpose: the fake must refuse them as Office.js does.
+  /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read */
+  test("strict: an unloaded property, or one not yet synced, throws PropertyNotLoaded", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      expect(() => range.address).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      const sheets = ctx.workbook.worksheets;
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      range.load("address");
+      expect(() => range.address).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" })); // loaded, not yet synced
+      await ctx.sync();
+      expect(range.address).toBe("Sheet1!A1");
+    });
+  });
+  /* eslint-enable office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read */
+
+  test("strict: every sheet name rule Excel documents", async () => {
+    const fake = new FakeExcel();
+    const bad = ["", "x".repeat(32), "a:b", "a\\b", "a/b", "a?b", "a*b", "a[b", "a]b", "'quoted", "quoted'", "History", "HISTORY"];
+    for (const name of bad) {
+      await expect(fake.run(async (ctx) => (ctx.workbook.worksheets.add(name), ctx.sync()))).rejects.toMatchObject({ code: "InvalidArgument" });
+    }
+    await expect(fake.run(async (ctx) => (ctx.workbook.worksheets.add("SHEET1"), ctx.sync()))).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    await fake.run(async (ctx) => (ctx.workbook.worksheets.add("x".repeat(31)), ctx.sync()));
+    expect(fake.sheets.map((s) => s.name.length)).toEqual([6, 31]);
+  });
+
+  test("strict: table and defined names share one namespace and Excel's syntax", async () => {
+    const fake = new FakeExcel();
+    fake.type("Sheet1", "A1", [["h"], [1]]);
+    const add = (name: string) =>
+      fake.run(async (ctx) => {
+        ctx.workbook.names.add(name, ctx.workbook.worksheets.getItem("Sheet1").getRange("A1"));
+        await ctx.sync();
+      });
+    for (const name of ["1abc", "a b", "A1", "XFD100", "R", "c", "R2C3", "x".repeat(256), "a-b"])
+      await expect(add(name)).rejects.toMatchObject({ code: "InvalidArgument" });
+    await add("_ok.name");
+    await expect(add("_OK.NAME")).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:A2", true).name = "_ok.Name";
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+  });
+
+  test("strict: a cell holds at most 32,767 characters and a formula 8,192", async () => {
+    const fake = new FakeExcel();
+    const write = (v: string) =>
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[v]];
+        await ctx.sync();
+      });
+    await write("x".repeat(32_767));
+    await expect(write("x".repeat(32_768))).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(write(`="${"x".repeat(8_200)}"`)).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(fake.read("Sheet1", "A1")[0][0]).toHaveLength(32_767);
+  });
+
+  test("strict: a protected sheet refuses cell writes, formats, tables, charts and widths with AccessDenied", async () => {
+    const fake = new FakeExcel();
+    fake.type("Sheet1", "A1", [["h"], [1]]);
+    fake.protectSheet("Sheet1");
+    const attempts: ((ctx: Excel.RequestContext) => void)[] = [
+      (ctx) => (ctx.workbook.worksheets.getItem("Sheet1").getRange("B1").values = [[1]]),
+      (ctx) => (ctx.workbook.worksheets.getItem("Sheet1").getRange("B1").format.font.bold = true),
+      (ctx) => ctx.workbook.worksheets.getItem("Sheet1").getRange("B1").clear("Contents"),
+      (ctx) => ctx.workbook.worksheets.getItem("Sheet1").tables.add("A1:A2", true),
+      (ctx) => ctx.workbook.worksheets.getItem("Sheet1").charts.add("Line", ctx.workbook.worksheets.getItem("Sheet1").getRange("A2"), "Columns"),
+      (ctx) => (ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").format.columnWidth = 80),
+      (ctx) => ctx.workbook.worksheets.getItem("Sheet1").freezePanes.freezeRows(1),
+    ];
+    const before = fake.workbookState();
+    for (const attempt of attempts) {
+      await expect(fake.run(async (ctx) => (attempt(ctx), ctx.sync()))).rejects.toMatchObject({ code: "AccessDenied" });
+    }
+    expect(fake.workbookState()).toBe(before);
+    fake.protectSheet("Sheet1", false);
+    await fake.run(async (ctx) => (attempts[0](ctx), ctx.sync()));
+  });
+
+  test("strict: deleting a sheet leaves its workbook-scoped names referring to #REF!", async () => {
+    const fake = new FakeExcel({ sheets: ["Sheet1", "Model"] });
+    await fake.run(async (ctx) => {
+      ctx.workbook.names.add("Rate", ctx.workbook.worksheets.getItem("Model").getRange("B2"));
+      ctx.workbook.worksheets.getItem("Model").delete();
+      await ctx.sync();
+    });
+    expect(fake.names).toEqual([{ name: "Rate", reference: "=#REF!B2", scope: "workbook" }]);
+  });
+
+  test("charts have names and can be listed and deleted; column widths autofit, load and set", async () => {
+    const fake = new FakeExcel();
+    fake.type("Sheet1", "A1", [["a long header"], [1]]);
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      sheet.charts.add("Line", sheet.getRange("A2"), "Columns");
+      sheet.charts.add("Line", sheet.getRange("A2"), "Columns").name = "Mine";
+      sheet.getRange("A1:A2").format.autofitColumns();
+      const width = sheet.getRange("A1:B1").format.load("columnWidth");
+      const a = sheet.getRange("A1").format.load("columnWidth");
+      const charts = sheet.charts.load("items/name");
+      await ctx.sync();
+      expect(charts.items.map((c) => c.name)).toEqual(["Chart 1", "Mine"]);
+      expect(width.columnWidth).toBeNull(); // A autofitted, B default: not uniform
+      expect(a.columnWidth).toBeGreaterThan(48);
+      charts.items[0].delete();
+      sheet.getRange("A1").format.columnWidth = 48;
+      await ctx.sync();
+    });
+    expect(fake.sheet("Sheet1").charts.map((c) => c.name)).toEqual(["Mine"]);
+    expect(fake.sheet("Sheet1").columnWidths.size).toBe(0);
   });
 });

@@ -22,7 +22,29 @@
  * - models tables (add, name rules, resize, header/body ranges), worksheets (name rules),
  *   defined names, settings, charts, freeze panes, data validation and autofit calls;
  * - throws on any property or method it does not emulate, so the adapter cannot drift onto an
- *   API nobody checked.
+ *   API nobody checked;
+ * - enforces the documented rules the adapter relies on, each throwing the code Excel throws
+ *   (codes: "Error codes" in https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling):
+ *   - PropertyNotLoaded for a property read before load() and sync()
+ *     (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-core-concepts, "load()" and "sync()");
+ *   - sheet names: not blank, at most 31 characters, none of : \ / ? * [ ], no apostrophe first
+ *     or last, not "History" (InvalidArgument); unique ignoring case (ItemAlreadyExists)
+ *     (https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9);
+ *   - table and defined names: a letter, _ or \ first, then letters, digits, _ . \; no cell
+ *     reference, not R or C; at most 255 characters (InvalidArgument); one namespace shared by
+ *     tables and names, unique ignoring case within a scope (ItemAlreadyExists)
+ *     (https://support.microsoft.com/office/names-in-formulas-fc2935f9-115d-4bef-a370-3aa8bb4c91f1,
+ *     https://support.microsoft.com/office/rename-an-excel-table-fbf49a4f-82a3-43eb-8ba2-44d21233b114);
+ *   - a table that would overlap another table (InvalidArgument: "A table can't overlap another table");
+ *   - a cell text over 32,767 characters, a formula over 8,192 (InvalidArgument)
+ *     (https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3);
+ *   - any change to cells, tables, charts, panes or column widths of a protected sheet
+ *     (AccessDenied, "You cannot perform the requested operation": what Excel's service answers
+ *     for a locked cell, e.g. https://github.com/microsoftgraph/microsoft-graph-docs/issues/4546;
+ *     every cell of a protected sheet counts as locked here, Excel's default);
+ *   - a request or a response over 5 MB (RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded:
+ *     Excel on the web, https://learn.microsoft.com/office/dev/add-ins/develop/resource-limits-and-performance-optimization#excel-add-ins);
+ *   - deleting a sheet turns workbook-scoped names that refer to it into #REF! (Excel keeps them).
  * Deliberate simplifications: formulas are stored, not calculated (reading `values` of a formula
  * cell gives its A1 text); table.resize does not fill calculated columns (in Excel that depends
  * on a user AutoCorrect option, so the adapter fills them itself); A1↔R1C1 conversion handles
@@ -33,6 +55,11 @@ export type Scalar = string | number | boolean;
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
+/** Excel's default column width in points (8.43 characters of Calibri 11, 64 pixels). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+/** Characters a cell can hold, and the longest formula (Excel specifications and limits). */
+export const MAX_CELL_TEXT = 32_767;
+export const MAX_FORMULA_LENGTH = 8_192;
 /** Excel on the web rejects requests larger than this. */
 export const WEB_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 
@@ -64,7 +91,23 @@ export interface FakeCell {
   validation?: unknown;
 }
 
+/** Blank: what a cell Excel never touched looks like (no value, formula, format or validation). */
+export function isBlankCell(c: FakeCell): boolean {
+  return (
+    c.value === "" &&
+    c.formula === undefined &&
+    c.numberFormat === "General" &&
+    c.fontColor === undefined &&
+    c.bold === undefined &&
+    c.italic === undefined &&
+    c.fillColor === undefined &&
+    c.validation === undefined
+  );
+}
+
 export interface FakeChart {
+  /** "Chart 1", "Chart 2"… unless renamed (Excel's default names). */
+  name: string;
   type: string;
   source: string;
   seriesBy: string;
@@ -81,12 +124,19 @@ export class FakeSheet {
   freeze?: { rows: number; cols: number; at?: string };
   readonly charts: FakeChart[] = [];
   readonly autofitted: string[] = [];
+  /** Column widths in points that differ from the default (autofit, or set). */
+  readonly columnWidths = new Map<number, number>();
+  /** Protected (Worksheet.protection): every cell locked, as by default in Excel. */
+  isProtected = false;
   constructor(
     readonly id: number,
     public name: string
   ) {}
   get(row: number, col: number): FakeCell | undefined {
     return this.cells.get(row)?.get(col);
+  }
+  columnWidth(col: number): number {
+    return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
   }
   ensure(row: number, col: number): FakeCell {
     let r = this.cells.get(row);
@@ -165,6 +215,10 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function rectAddress(r: Rect, qualified = true): string {
   const local = r.rows === 1 && r.cols === 1 ? a1(r.row, r.col) : `${a1(r.row, r.col)}:${a1(r.row + r.rows - 1, r.col + r.cols - 1)}`;
   return qualified ? `${quoteSheet(r.sheet.name)}!${local}` : local;
@@ -176,7 +230,10 @@ export function parseAddress(address: string): { sheet?: string; row: number; co
   let sheet: string | undefined;
   const bang = rest.lastIndexOf("!");
   if (bang >= 0) {
-    sheet = rest.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    sheet = rest
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     rest = rest.slice(bang + 1);
   }
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(rest);
@@ -272,7 +329,19 @@ export interface WriteRecord {
 /** Per-action overhead added to the payload estimate (object path, method name, ids). */
 const ACTION_BYTES = 40;
 
-const PASS_THROUGH = new Set(["then", "toJSON", "asymmetricMatch", "$$typeof", "nodeType", "tagName", "constructor", "inspect", "toString", "valueOf", "length"]);
+const PASS_THROUGH = new Set([
+  "then",
+  "toJSON",
+  "asymmetricMatch",
+  "$$typeof",
+  "nodeType",
+  "tagName",
+  "constructor",
+  "inspect",
+  "toString",
+  "valueOf",
+  "length",
+]);
 
 /** Wraps a fake object so that any unknown property or method throws. */
 function strict<T extends object>(target: T, typeName: string): T {
@@ -320,6 +389,11 @@ function loadProps(spec: LoadSpec): string[] {
   return list.map((s) => s.trim()).filter((s) => s !== "");
 }
 
+/** What Office.js throws for a property read before load() and a successful sync(). */
+function notLoaded(what: string): FakeExcelError {
+  return new FakeExcelError("PropertyNotLoaded", `FakeExcel: ${what} was read before load() and context.sync() (Office.js throws PropertyNotLoaded).`);
+}
+
 abstract class ClientObject {
   protected readonly loaded = new Map<string, unknown>();
   constructor(
@@ -327,7 +401,7 @@ abstract class ClientObject {
     protected readonly typeName: string
   ) {}
   protected read<T>(prop: string): T {
-    if (!this.loaded.has(prop)) throw new Error(`FakeExcel: ${this.typeName}.${prop} was read before load("${prop}") and context.sync() (Office.js throws PropertyNotLoaded)`);
+    if (!this.loaded.has(prop)) throw notLoaded(`${this.typeName}.${prop}`);
     return this.loaded.get(prop) as T;
   }
   protected queueLoad(spec: LoadSpec, allowed: readonly string[], snapshot: (props: string[]) => Record<string, unknown>): void {
@@ -476,27 +550,61 @@ class RangeProxy extends ClientObject {
   }
 }
 
-class RangeFormatProxy {
+class RangeFormatProxy extends ClientObject {
   readonly font: FontProxy;
   readonly fill: FillProxy;
   constructor(
-    private readonly ctx: Ctx,
+    ctx: Ctx,
     private readonly range: RangeProxy
   ) {
+    super(ctx, "RangeFormat");
     this.font = new FontProxy(ctx, range);
     this.fill = new FillProxy(ctx, range);
     return strict(this, "RangeFormat");
   }
+  /** The width of every column of the range in points; null when they differ (as Office.js). */
+  get columnWidth(): number | null {
+    return this.read("columnWidth");
+  }
+  set columnWidth(v: number) {
+    this.ctx.enqueue("RangeFormat.columnWidth", v, () => {
+      const r = this.range.resolve();
+      this.ctx.fake.assertWritable(r.sheet);
+      for (let c = r.col; c < r.col + r.cols; c++) {
+        if (v === DEFAULT_COLUMN_WIDTH) r.sheet.columnWidths.delete(c);
+        else r.sheet.columnWidths.set(c, v);
+      }
+    });
+  }
+  load(spec?: LoadSpec): this {
+    this.queueLoad(spec, ["columnWidth"], () => {
+      const r = this.range.resolve();
+      const widths = new Set<number>();
+      for (let c = r.col; c < r.col + r.cols; c++) widths.add(r.sheet.columnWidth(c));
+      return { columnWidth: widths.size === 1 ? [...widths][0] : null };
+    });
+    return this;
+  }
+  /** Widths from the longest text of each column (a stand-in for Excel's font metrics). */
   autofitColumns(): void {
     this.ctx.enqueue("RangeFormat.autofitColumns", null, () => {
       const r = this.range.resolve();
+      this.ctx.fake.assertWritable(r.sheet);
       r.sheet.autofitted.push(rectAddress(r, false));
+      for (let c = r.col; c < r.col + r.cols; c++) {
+        let longest = 0;
+        for (let row = r.row; row < r.row + r.rows; row++) {
+          const cell = r.sheet.get(row, c);
+          if (cell) longest = Math.max(longest, String(cell.formula ?? cell.value).length);
+        }
+        r.sheet.columnWidths.set(c, Math.max(12, Math.round(longest * 5.5 + 6)));
+      }
     });
   }
 }
 
 function styleSetter(ctx: Ctx, range: RangeProxy, call: string, apply: (cell: FakeCell) => void): void {
-  ctx.enqueue(call, null, () => ctx.fake.eachCell(range.resolve(), apply));
+  ctx.enqueue(call, null, () => ctx.fake.eachCell(range.resolve(), apply, true));
 }
 
 class FontProxy {
@@ -537,13 +645,15 @@ class DataValidationProxy {
     return strict(this, "DataValidation");
   }
   set rule(v: unknown) {
-    this.ctx.enqueue("DataValidation.rule", v, () => this.ctx.fake.eachCell(this.range.resolve(), (c) => (c.validation = JSON.parse(JSON.stringify(v)) as unknown)));
+    this.ctx.enqueue("DataValidation.rule", v, () =>
+      this.ctx.fake.eachCell(this.range.resolve(), (c) => (c.validation = JSON.parse(JSON.stringify(v)) as unknown), true)
+    );
   }
   set ignoreBlanks(v: boolean) {
     this.ctx.enqueue("DataValidation.ignoreBlanks", v, () => undefined);
   }
   clear(): void {
-    this.ctx.enqueue("DataValidation.clear", null, () => this.ctx.fake.eachCell(this.range.resolve(), (c) => delete c.validation));
+    this.ctx.enqueue("DataValidation.clear", null, () => this.ctx.fake.eachCell(this.range.resolve(), (c) => delete c.validation, true));
   }
 }
 
@@ -593,7 +703,8 @@ class WorksheetProxy extends ClientObject {
     if (address === undefined) throw new Error("FakeExcel: Worksheet.getRange() without an address is not emulated");
     return new RangeProxy(this.ctx, () => {
       const a = parseAddress(address);
-      if (a.sheet !== undefined && a.sheet.toLowerCase() !== this.resolve().name.toLowerCase()) throw new FakeExcelError("InvalidArgument", `The address ${address} is on another sheet.`);
+      if (a.sheet !== undefined && a.sheet.toLowerCase() !== this.resolve().name.toLowerCase())
+        throw new FakeExcelError("InvalidArgument", `The address ${address} is on another sheet.`);
       return { sheet: this.resolve(), row: a.row, col: a.col, rows: a.rows, cols: a.cols };
     });
   }
@@ -612,16 +723,21 @@ class FreezePanesProxy {
   ) {
     return strict(this, "WorksheetFreezePanes");
   }
+  private writable(): FakeSheet {
+    const s = this.sheet();
+    this.ctx.fake.assertWritable(s);
+    return s;
+  }
   freezeRows(count = 1): void {
-    this.ctx.enqueue("WorksheetFreezePanes.freezeRows", count, () => (this.sheet().freeze = { rows: count, cols: 0 }));
+    this.ctx.enqueue("WorksheetFreezePanes.freezeRows", count, () => (this.writable().freeze = { rows: count, cols: 0 }));
   }
   freezeColumns(count = 1): void {
-    this.ctx.enqueue("WorksheetFreezePanes.freezeColumns", count, () => (this.sheet().freeze = { rows: 0, cols: count }));
+    this.ctx.enqueue("WorksheetFreezePanes.freezeColumns", count, () => (this.writable().freeze = { rows: 0, cols: count }));
   }
   freezeAt(range: RangeProxy): void {
     this.ctx.enqueue("WorksheetFreezePanes.freezeAt", null, () => {
       const r = range.resolve();
-      this.sheet().freeze = { rows: r.row + r.rows, cols: r.col + r.cols, at: rectAddress(r, false) };
+      this.writable().freeze = { rows: r.row + r.rows, cols: r.col + r.cols, at: rectAddress(r, false) };
     });
   }
 }
@@ -633,7 +749,7 @@ class WorksheetCollectionProxy extends ClientObject {
     return strict(this, "WorksheetCollection");
   }
   get items(): WorksheetProxy[] {
-    if (!this.loadedItems) throw new Error("FakeExcel: WorksheetCollection.items read before load and sync");
+    if (!this.loadedItems) throw notLoaded("WorksheetCollection.items");
     return this.loadedItems;
   }
   load(spec?: LoadSpec): this {
@@ -743,6 +859,7 @@ class TableProxy extends ClientObject {
   delete(): void {
     this.ctx.enqueue("Table.delete", null, () => {
       const t = this.resolve();
+      this.ctx.fake.assertWritable(t.sheet);
       this.ctx.fake.deleteTable(t.name, false);
     });
   }
@@ -769,7 +886,7 @@ class TableCollectionProxy extends ClientObject {
     return strict(this, "TableCollection");
   }
   get items(): TableProxy[] {
-    if (!this.loadedItems) throw new Error("FakeExcel: TableCollection.items read before load and sync");
+    if (!this.loadedItems) throw notLoaded("TableCollection.items");
     return this.loadedItems;
   }
   load(spec?: LoadSpec): this {
@@ -837,7 +954,7 @@ class NamedItemCollectionProxy extends ClientObject {
     return strict(this, "NamedItemCollection");
   }
   get items(): NamedItemProxy[] {
-    if (!this.loadedItems) throw new Error("FakeExcel: NamedItemCollection.items read before load and sync");
+    if (!this.loadedItems) throw notLoaded("NamedItemCollection.items");
     return this.loadedItems;
   }
   load(spec?: LoadSpec): this {
@@ -917,7 +1034,7 @@ class SettingCollectionProxy extends ClientObject {
     return strict(this, "SettingCollection");
   }
   get items(): SettingProxy[] {
-    if (!this.loadedItems) throw new Error("FakeExcel: SettingCollection.items read before load and sync");
+    if (!this.loadedItems) throw notLoaded("SettingCollection.items");
     return this.loadedItems;
   }
   load(spec?: LoadSpec): this {
@@ -1002,15 +1119,17 @@ class ChartAxisProxy {
   }
 }
 
-class ChartProxy {
+class ChartProxy extends ClientObject {
   readonly series: ChartSeriesCollectionProxy;
   readonly title: { text: string };
   readonly legend: { visible: boolean };
   readonly axes: { valueAxis: ChartAxisProxy; categoryAxis: ChartAxisProxy };
   constructor(
-    private readonly ctx: Ctx,
-    private readonly chart: () => FakeChart
+    ctx: Ctx,
+    private readonly chart: () => FakeChart,
+    private readonly sheet: () => FakeSheet
   ) {
+    super(ctx, "Chart");
     this.series = new ChartSeriesCollectionProxy(ctx, chart);
     const c = ctx;
     this.title = strict(
@@ -1029,8 +1148,32 @@ class ChartProxy {
       } as { visible: boolean },
       "ChartLegend"
     );
-    this.axes = strict({ valueAxis: new ChartAxisProxy(ctx, () => chart().valueAxis, "value"), categoryAxis: new ChartAxisProxy(ctx, () => chart().categoryAxis, "category") }, "ChartAxes");
+    this.axes = strict(
+      { valueAxis: new ChartAxisProxy(ctx, () => chart().valueAxis, "value"), categoryAxis: new ChartAxisProxy(ctx, () => chart().categoryAxis, "category") },
+      "ChartAxes"
+    );
     return strict(this, "Chart");
+  }
+  preloadName(name: string): void {
+    this.loaded.set("name", name);
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(v: string) {
+    this.ctx.enqueue("Chart.name", v, () => {
+      this.ctx.fake.assertWritable(this.sheet());
+      this.chart().name = v;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue("Chart.delete", null, () => {
+      const sheet = this.sheet();
+      this.ctx.fake.assertWritable(sheet);
+      const i = sheet.charts.indexOf(this.chart());
+      if (i < 0) throw new FakeExcelError("ItemNotFound", "The chart no longer exists.");
+      sheet.charts.splice(i, 1);
+    });
   }
   setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
     this.ctx.enqueue("Chart.setPosition", null, () => {
@@ -1040,21 +1183,54 @@ class ChartProxy {
   }
 }
 
-class ChartCollectionProxy {
+class ChartCollectionProxy extends ClientObject {
+  private loadedItems: ChartProxy[] | undefined = undefined;
   constructor(
-    private readonly ctx: Ctx,
+    ctx: Ctx,
     private readonly sheet: () => FakeSheet
   ) {
+    super(ctx, "ChartCollection");
     return strict(this, "ChartCollection");
+  }
+  get items(): ChartProxy[] {
+    if (!this.loadedItems) throw notLoaded("ChartCollection.items");
+    return this.loadedItems;
+  }
+  load(spec?: LoadSpec): this {
+    const props = loadProps(spec);
+    for (const p of props) if (p !== "items/name") throw new Error(`FakeExcel: ChartCollection.load("${p}") is not emulated`);
+    this.ctx.enqueue("ChartCollection.load", props, () => {
+      const sheet = this.sheet();
+      const items = sheet.charts.map((c) => {
+        const p = new ChartProxy(
+          this.ctx,
+          () => c,
+          () => sheet
+        );
+        p.preloadName(c.name);
+        return p;
+      });
+      this.ctx.fake.noteResponse(jsonSize(items.map((c) => c.name)));
+      this.ctx.onSuccess(() => (this.loadedItems = items));
+    });
+    return this;
   }
   add(type: string, sourceData: RangeProxy, seriesBy = "Auto"): ChartProxy {
     const handle: { chart: FakeChart | null } = { chart: null };
     this.ctx.enqueue("ChartCollection.add", [type, seriesBy], () => {
       const r = sourceData.resolve();
-      handle.chart = { type, source: rectAddress(r), seriesBy, series: [{ values: rectAddress(r) }], valueAxis: {}, categoryAxis: {} };
-      this.sheet().charts.push(handle.chart);
+      const sheet = this.sheet();
+      this.ctx.fake.assertWritable(sheet);
+      let n = sheet.charts.length + 1;
+      while (sheet.charts.some((c) => c.name === `Chart ${n}`)) n++;
+      handle.chart = { name: `Chart ${n}`, type, source: rectAddress(r), seriesBy, series: [{ values: rectAddress(r) }], valueAxis: {}, categoryAxis: {} };
+      sheet.charts.push(handle.chart);
     });
-    return new ChartProxy(this.ctx, () => handle.chart as FakeChart);
+    return new ChartProxy(
+      this.ctx,
+      () => handle.chart as FakeChart,
+      () => this.sheet()
+    );
   }
 }
 
@@ -1114,7 +1290,7 @@ export class FakeExcel {
   activeSheet: string;
   calculationSuspensions = 0;
   private nextId = 1;
-  private readonly failures = new Map<number, { code: string; atCall?: string }>();
+  private readonly failures = new Map<number, { code: string; atCall?: string | number }>();
   private readonly maxRequestBytes: number;
 
   constructor(options: FakeExcelOptions = {}) {
@@ -1136,12 +1312,24 @@ export class FakeExcel {
    * context.sync(): applies the queue in order. A failing call stops the rest: the calls before
    * it stay applied (no rollback), the ones after it never run, and the loads of this sync
    * hand nothing to their proxies (Office.js returns an error instead of the loaded values).
+   * That is Office.js's documented behaviour: in the example of the OfficeExtension.Error
+   * reference (https://learn.microsoft.com/javascript/api/office/officeextension.error, under
+   * traceMessages) a batch "successfully inserts the third and fourth paragraphs but fails in
+   * the call to insert the fifth paragraph. All other commands after the failed command in the
+   * batch are not executed"; see also "Error handling with the application-specific JavaScript
+   * APIs" (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
    */
   async flush(ctx: Ctx, implicit: boolean): Promise<void> {
     const actions = ctx.queue;
     ctx.queue = [];
     ctx.commits = [];
-    const record: SyncRecord = { index: this.syncs.length, calls: actions.map((a) => a.call), payloadBytes: actions.reduce((n, a) => n + a.bytes, 0), responseBytes: 0, implicit };
+    const record: SyncRecord = {
+      index: this.syncs.length,
+      calls: actions.map((a) => a.call),
+      payloadBytes: actions.reduce((n, a) => n + a.bytes, 0),
+      responseBytes: 0,
+      implicit,
+    };
     this.syncs.push(record);
     await Promise.resolve();
     const planned = this.failures.get(record.index);
@@ -1153,9 +1341,10 @@ export class FakeExcel {
       record.error = "RequestPayloadSizeLimitExceeded";
       throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size (${record.payloadBytes} bytes) has exceeded the limit.`);
     }
-    for (const a of actions) {
+    for (const [i, a] of actions.entries()) {
       try {
-        if (planned !== undefined && planned.atCall === a.call) throw new FakeExcelError(planned.code, `${a.call} was made to fail in sync ${record.index} (${planned.code}).`);
+        if (planned !== undefined && (planned.atCall === a.call || planned.atCall === i))
+          throw new FakeExcelError(planned.code, `${a.call} was made to fail in sync ${record.index} (${planned.code}).`);
         a.run();
       } catch (error) {
         record.error = error instanceof FakeExcelError ? error.code : String(error);
@@ -1176,10 +1365,11 @@ export class FakeExcel {
   /**
    * Makes the sync with this index (as in `syncs`, counted since the last resetCounters) fail
    * with `code`: as a whole, before any of its calls is applied (a request lost or refused), or,
-   * with `atCall` (e.g. "Range.values"), at the first call of that name, the calls before it
-   * applied (Excel refusing that operation).
+   * with `atCall`, at the first call of that name (e.g. "Range.values") or at the call with
+   * that zero-based position in the sync's queue (as in `syncs[index].calls`), the calls before
+   * it applied (Excel refusing that operation).
    */
-  failSync(index: number, code = "GeneralException", atCall?: string): void {
+  failSync(index: number, code = "GeneralException", atCall?: string | number): void {
     this.failures.set(index, atCall === undefined ? { code } : { code, atCall });
   }
 
@@ -1235,6 +1425,9 @@ export class FakeExcel {
     this.sheets.splice(this.sheets.indexOf(s), 1);
     for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheet === s) this.tables.splice(i, 1);
     for (let i = this.names.length - 1; i >= 0; i--) if (this.names[i].scope === s.name) this.names.splice(i, 1);
+    // Excel keeps a workbook-scoped name whose sheet is gone, referring to #REF!.
+    const prefix = new RegExp(escapeRegExp(quoteSheet(s.name)) + "!", "gi");
+    for (const n of this.names) if (n.scope === "workbook") n.reference = n.reference.replace(prefix, "#REF!");
     if (this.activeSheet.toLowerCase() === s.name.toLowerCase()) this.activeSheet = this.sheets[0].name;
     if (this.selection.sheet.toLowerCase() === s.name.toLowerCase()) this.selection = { sheet: this.sheets[0].name, address: "A1" };
   }
@@ -1273,6 +1466,7 @@ export class FakeExcel {
   }
 
   addTable(r: Rect, hasHeaders: boolean): FakeTable {
+    this.assertWritable(r.sheet);
     if (this.overlapsTable(r)) throw new FakeExcelError("InvalidArgument", "A table cannot overlap another table.");
     let rect = r;
     if (!hasHeaders) {
@@ -1305,6 +1499,7 @@ export class FakeExcel {
   }
 
   resizeTableChecked(t: FakeTable, r: Rect): void {
+    this.assertWritable(t.sheet);
     if (r.sheet !== t.sheet) throw new FakeExcelError("InvalidArgument", "The new range must be on the table's sheet.");
     if (r.row !== t.top) throw new FakeExcelError("InvalidArgument", "The header row of the table must stay in the same row.");
     const overlaps = r.row < t.top + t.rows && t.top < r.row + r.rows && r.col < t.left + t.cols && t.left < r.col + r.cols;
@@ -1321,7 +1516,9 @@ export class FakeExcel {
     this.names.push(n);
   }
 
-  eachCell(r: Rect, fn: (cell: FakeCell, row: number, col: number) => void): void {
+  /** Runs `fn` on every cell of `r` (a change when `writes`: refused on a protected sheet). */
+  eachCell(r: Rect, fn: (cell: FakeCell, row: number, col: number) => void, writes = false): void {
+    if (writes) this.assertWritable(r.sheet);
     for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) fn(r.sheet.ensure(r.row + i, r.col + j), r.row + i, r.col + j);
   }
 
@@ -1352,12 +1549,33 @@ export class FakeExcel {
     else cell.value = v;
   }
 
+  /** AccessDenied for a change to a protected sheet (see the file comment). */
+  assertWritable(sheet: FakeSheet): void {
+    if (sheet.isProtected) throw new FakeExcelError("AccessDenied", `You cannot perform the requested operation: the sheet ${sheet.name} is protected.`);
+  }
+
+  /** InvalidArgument for a text or formula longer than a cell holds (see the file comment). */
+  private checkLength(v: unknown, prop: WriteRecord["property"]): void {
+    if (typeof v !== "string") return;
+    const formula = prop !== "numberFormat" && v.startsWith("=");
+    const max = prop === "numberFormat" ? 255 : formula ? MAX_FORMULA_LENGTH : MAX_CELL_TEXT;
+    if (v.length > max)
+      throw new FakeExcelError(
+        "InvalidArgument",
+        `A ${prop === "numberFormat" ? "number format" : formula ? "formula" : "cell text"} of ${v.length} characters exceeds Excel's limit of ${max}.`
+      );
+  }
+
   writeRange(r: Rect, prop: WriteRecord["property"], value: unknown): void {
+    this.assertWritable(r.sheet);
     this.writes.push({ sync: this.syncs.length - 1, sheet: r.sheet.name, address: rectAddress(r, false), property: prop, value });
     let at: (i: number, j: number) => unknown;
     if (isGrid(value)) {
       if (value.length !== r.rows || value.some((row) => row.length !== r.cols)) {
-        throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${r.rows}×${r.cols}).`);
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${r.rows}×${r.cols}).`
+        );
       }
       at = (i, j) => value[i][j];
     } else if (Array.isArray(value)) {
@@ -1367,6 +1585,7 @@ export class FakeExcel {
       for (let j = 0; j < r.cols; j++) {
         const v = at(i, j);
         if (v === null || v === undefined) continue;
+        this.checkLength(v, prop);
         const row = r.row + i;
         const col = r.col + j;
         const cell = r.sheet.ensure(row, col);
@@ -1424,7 +1643,7 @@ export class FakeExcel {
       if (row < r.row || row >= r.row + r.rows) continue;
       for (const [col, cell] of cols) {
         if (col < r.col || col >= r.col + r.cols) continue;
-        const used = cell.value !== "" || cell.formula !== undefined || (!valuesOnly && (cell.numberFormat !== "General" || cell.fillColor !== undefined));
+        const used = valuesOnly ? cell.value !== "" || cell.formula !== undefined : !isBlankCell(cell);
         if (!used) continue;
         top = Math.min(top, row);
         bottom = Math.max(bottom, row);
@@ -1437,6 +1656,7 @@ export class FakeExcel {
   }
 
   clearRect(r: Rect, applyTo: "All" | "Contents" | "Formats"): void {
+    this.assertWritable(r.sheet);
     for (let i = 0; i < r.rows; i++) {
       for (let j = 0; j < r.cols; j++) {
         const cell = r.sheet.get(r.row + i, r.col + j);
@@ -1457,6 +1677,41 @@ export class FakeExcel {
   }
 
   // ---- test helpers: what a user does by hand (not Office.js) ----
+
+  /** Review → Protect Sheet (every cell locked): changes to the sheet throw AccessDenied. */
+  protectSheet(sheet: string, on = true): void {
+    this.sheet(sheet).isProtected = on;
+  }
+
+  /**
+   * The whole workbook as comparable text: sheets in order with every non-blank cell (value,
+   * formula, number format, font, fill, validation), column widths, frozen panes, charts and
+   * protection; tables; defined names; settings. UI state (active sheet, selection) and the
+   * fake's call records are left out.
+   */
+  workbookState(): string {
+    const out: string[] = [];
+    for (const s of this.sheets) {
+      out.push(`sheet ${JSON.stringify(s.name)}${s.isProtected ? " (protected)" : ""} freeze ${JSON.stringify(s.freeze ?? null)}`);
+      const widths = [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]);
+      if (widths.length > 0) out.push(`  widths ${widths.map(([c, w]) => `${colLetters(c)}=${w}`).join(" ")}`);
+      const rows = [...s.cells.keys()].sort((a, b) => a - b);
+      for (const row of rows) {
+        const cols = s.cells.get(row) as Map<number, FakeCell>;
+        for (const col of [...cols.keys()].sort((a, b) => a - b)) {
+          const c = cols.get(col) as FakeCell;
+          if (!isBlankCell(c)) out.push(`  ${a1(row, col)} ${JSON.stringify(c, Object.keys(c).sort())}`);
+        }
+      }
+      for (const c of s.charts) out.push(`  chart ${JSON.stringify(c)}`);
+    }
+    for (const t of [...this.tables].sort((a, b) => a.name.localeCompare(b.name)))
+      out.push(`table ${t.name} ${t.sheet.name}!${this.tableAddress(t.name)} ${t.style} headers=${t.showHeaders} totals=${t.showTotals}`);
+    for (const n of [...this.names].sort((a, b) => `${a.scope}/${a.name}`.localeCompare(`${b.scope}/${b.name}`)))
+      out.push(`name ${n.scope}/${n.name} ${n.reference}${n.comment !== undefined ? ` (${n.comment})` : ""}`);
+    for (const k of [...this.settings.keys()].sort()) out.push(`setting ${k} ${JSON.stringify(this.settings.get(k))}`);
+    return out.join("\n");
+  }
 
   /** Selects `address` on `sheet` (what getSelectedRange returns). */
   select(sheet: string, address: string): void {

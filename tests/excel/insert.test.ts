@@ -36,7 +36,11 @@ describe("insertDataset on a new sheet", () => {
       ["PaLM", "Google", 44655, 540e9, 2.53e24],
     ]);
     expect(fake.formats(s, "A2:E2")).toEqual([["@", "@", "yyyy-mm-dd", "0.00E+00", "0.00E+00"]]);
-    expect(fake.read(s, "A5:A7")).toEqual([[""], ["数据来源: 各公司官网, 财通证券研究所 | As of: 2023-02 | llm-comparison version 1.0.0"], ["Note: Yuan 1.0 tokens unconfirmed"]]);
+    expect(fake.read(s, "A5:A7")).toEqual([
+      [""],
+      ["数据来源: 各公司官网, 财通证券研究所 | As of: 2023-02 | llm-comparison version 1.0.0"],
+      ["Note: Yuan 1.0 tokens unconfirmed"],
+    ]);
     expect(fake.cell(s, "A6")).toMatchObject({ numberFormat: "@", italic: true });
 
     const table = fake.table("AI_llm_comparison");
@@ -48,6 +52,7 @@ describe("insertDataset on a new sheet", () => {
     expect(fake.activeSheet).toBe(s);
     expect(sheet.charts).toEqual([
       {
+        name: "Chart 1",
         type: "XYScatter",
         source: "'LLM comparison'!D2:D4",
         seriesBy: "Columns",
@@ -75,7 +80,15 @@ describe("insertDataset on a new sheet", () => {
       formats: ["@", "@", "yyyy-mm-dd", "0.00E+00", "0.00E+00"],
     });
     expect(await wb.listTracked()).toEqual([
-      { tableName: "AI_llm_comparison", sheetName: s, datasetId: "llm-comparison", version: "1.0.0", columnKeys: record?.columnKeys, language: "en", insertedAt: NOW.toISOString() },
+      {
+        tableName: "AI_llm_comparison",
+        sheetName: s,
+        datasetId: "llm-comparison",
+        version: "1.0.0",
+        columnKeys: record?.columnKeys,
+        language: "en",
+        insertedAt: NOW.toISOString(),
+      },
     ]);
   });
 
@@ -83,8 +96,32 @@ describe("insertDataset on a new sheet", () => {
     const { fake, wb } = setup();
     const r = await wb.insertDataset(allTypesDataset(), { target: "newSheet", language: "zh", chart: true });
     expect(r.sheetName).toBe("全部列类型");
-    expect(fake.read(r.sheetName, "A1:K1")[0]).toEqual(["名称", "数值", "数量", "占比", "发布日期", "月份", "训练算力 (FLOP)", "峰值算力 (FLOP/s)", "内存 (bytes)", "参数量", "资本开支 (USD bn)"]);
-    expect(fake.formats(r.sheetName, "A2:K2")[0]).toEqual(["@", "0.0", "0", "0.00%", "yyyy-mm-dd", "yyyy-mm", "0.00E+00", "0.00E+00", "#,##0", "0.00E+00", "#,##0.0"]);
+    expect(fake.read(r.sheetName, "A1:K1")[0]).toEqual([
+      "名称",
+      "数值",
+      "数量",
+      "占比",
+      "发布日期",
+      "月份",
+      "训练算力 (FLOP)",
+      "峰值算力 (FLOP/s)",
+      "内存 (bytes)",
+      "参数量",
+      "资本开支 (USD bn)",
+    ]);
+    expect(fake.formats(r.sheetName, "A2:K2")[0]).toEqual([
+      "@",
+      "0.0",
+      "0",
+      "0.00%",
+      "yyyy-mm-dd",
+      "yyyy-mm",
+      "0.00E+00",
+      "0.00E+00",
+      "#,##0",
+      "0.00E+00",
+      "#,##0.0",
+    ]);
     expect(fake.read(r.sheetName, "A3:K3")[0]).toEqual(["PaLM", "", 118, -0.012, 44655, 44652, 2.53e24, 1e15, 16e9, 540e9, 3]);
     expect(fake.sheet(r.sheetName).charts).toEqual([]);
   });
@@ -106,7 +143,10 @@ describe("insertDataset at the selection", () => {
     const r = await wb.insertDataset(llmDataset(), { target: "selection", language: "zh", chart: false });
     expect(r).toEqual({ tableName: "AI_llm_comparison", sheetName: "Sheet1", address: "C5:G8" });
     expect(fake.syncCount).toBe(2);
-    expect(fake.read("Sheet1", "C5:D6")).toEqual([["模型", "机构"], ["GPT-3", "OpenAI"]]);
+    expect(fake.read("Sheet1", "C5:D6")).toEqual([
+      ["模型", "机构"],
+      ["GPT-3", "OpenAI"],
+    ]);
     expect(fake.read("Sheet1", "C10")).toEqual([["数据来源: 各公司官网, 财通证券研究所 | 数据截至: 2023-02 | llm-comparison 版本 1.0.0"]]);
     expect(fake.sheet("Sheet1").freeze).toBeUndefined();
   });
@@ -156,7 +196,16 @@ describe("large datasets", () => {
     }
     expect(fake.calculationSuspensions).toBe(writes.length);
     // The first chunk's batch creates the sheet and the table; the last one writes the record.
-    expect(writes[0].calls.slice(0, 7)).toEqual(["Application.suspendApiCalculationUntilNextSync", "WorksheetCollection.add", "SettingCollection.add", "TableCollection.add", "Table.name", "Table.style", "SettingCollection.add"]);
+    expect(writes[0].calls.slice(0, 8)).toEqual([
+      "Application.suspendApiCalculationUntilNextSync",
+      "SettingCollection.add",
+      "WorksheetCollection.add",
+      "SettingCollection.add",
+      "TableCollection.add",
+      "Table.name",
+      "SettingCollection.add",
+      "Table.style",
+    ]);
     for (const s of writes.slice(1)) expect(s.calls).not.toContain("TableCollection.add");
     const last = writes[writes.length - 1].calls;
     expect(last.slice(-2)).toEqual(["SettingCollection.add", "Setting.delete"]);
@@ -196,7 +245,16 @@ describe("round trips: one sync per insert on a new sheet once the names are kno
     expect(fake.syncs[0]).toMatchObject({ implicit: false });
     expect(fake.syncs[0].error).toBeUndefined();
     expect(calls.filter((c) => c.endsWith(".load"))).toEqual([]);
-    expect(calls.slice(0, 7)).toEqual(["Application.suspendApiCalculationUntilNextSync", "WorksheetCollection.add", "SettingCollection.add", "TableCollection.add", "Table.name", "Table.style", "SettingCollection.add"]);
+    expect(calls.slice(0, 8)).toEqual([
+      "Application.suspendApiCalculationUntilNextSync",
+      "SettingCollection.add",
+      "WorksheetCollection.add",
+      "SettingCollection.add",
+      "TableCollection.add",
+      "Table.name",
+      "SettingCollection.add",
+      "Table.style",
+    ]);
     expect(calls.indexOf("Range.values")).toBeGreaterThan(calls.indexOf("Table.name"));
     expect(calls.slice(-2)).toEqual(["SettingCollection.add", "Setting.delete"]);
     expect(fake.syncs[0].payloadBytes).toBeLessThan(4_000_000);
@@ -254,13 +312,16 @@ describe("round trips: one sync per insert on a new sheet once the names are kno
     expect(fake.syncCount).toBe(3);
     expect(wb.lastSyncs).toBe(3);
     expect(fake.syncs.map((x) => x.error)).toEqual(["ItemAlreadyExists", undefined, undefined]);
-    // The failed batch stopped at its first write (the sheet): no cell was written.
-    expect(fake.syncs[0].calls.slice(0, 2)).toEqual(["Application.suspendApiCalculationUntilNextSync", "WorksheetCollection.add"]);
+    // The failed batch stopped at the sheet (after the marker naming it): no cell was written.
+    expect(fake.syncs[0].calls.slice(0, 3)).toEqual(["Application.suspendApiCalculationUntilNextSync", "SettingCollection.add", "WorksheetCollection.add"]);
     expect(fake.writes.filter((w) => w.sync === 0)).toEqual([]);
     expect(fake.syncs[1].calls.every((c) => c.endsWith(".load"))).toBe(true);
     expect(fake.sheets.map((x) => x.name)).toEqual(["Sheet1", "LLM comparison", "LLM comparison (2)"]);
     expect(fake.snapshot("LLM comparison")).toEqual(userSheet);
-    expect(fake.read("LLM comparison (2)", "A1:B2")).toEqual([["Model", "Organisation"], ["GPT-3", "OpenAI"]]);
+    expect(fake.read("LLM comparison (2)", "A1:B2")).toEqual([
+      ["Model", "Organisation"],
+      ["GPT-3", "OpenAI"],
+    ]);
     expect(fake.tables.map((t) => t.name)).toEqual(["AI_llm_comparison"]);
     expect(keys(fake)).toEqual([trackingKey("AI_llm_comparison")]);
     expect(decodeRecord(fake.settings.get(trackingKey("AI_llm_comparison")))?.sheetName).toBe("LLM comparison (2)");
@@ -287,7 +348,12 @@ describe("round trips: one sync per insert on a new sheet once the names are kno
     // The failed batch got as far as the table name: an empty sheet, no cell written.
     expect(fake.writes.filter((w) => w.sync === 0)).toEqual([]);
     // The retry deletes that sheet first, then creates it again.
-    expect(fake.syncs[2].calls.slice(0, 3)).toEqual(["Application.suspendApiCalculationUntilNextSync", "Worksheet.delete", "WorksheetCollection.add"]);
+    expect(fake.syncs[2].calls.slice(0, 4)).toEqual([
+      "Application.suspendApiCalculationUntilNextSync",
+      "Worksheet.delete",
+      "SettingCollection.add",
+      "WorksheetCollection.add",
+    ]);
     expect(fake.sheets.map((x) => x.name)).toEqual(["Sheet1", "LLM comparison"]);
     expect(fake.tables.map((t) => [t.name, t.sheet.name, fake.tableAddress(t.name)])).toEqual([
       ["AI_llm_comparison", "Sheet1", "A1:A2"],
@@ -327,17 +393,20 @@ describe("round trips: one sync per insert on a new sheet once the names are kno
     expect(keys(fake)).toEqual([]);
   });
 
-  test("a chunked insert that fails part-way deletes its sheet in one cleanup batch", async () => {
+  test("a chunked insert that fails part-way deletes its sheet in one read and one cleanup batch", async () => {
     const fake = new FakeExcel();
     const wb = new ExcelWorkbook({ run: fake.run, supports: () => true, now: () => NOW, thresholdBytes: 200_000, targetBytes: 150_000 });
     await wb.listTracked();
     fake.resetCounters();
     fake.failSync(2);
-    await expect(wb.insertDataset(bigDataset(5_000, 10), { target: "newSheet", language: "en", chart: false })).rejects.toMatchObject({ code: "excelRejected" });
-    expect(fake.syncCount).toBe(4); // two chunks applied, the third lost, one cleanup
-    expect(wb.lastSyncs).toBe(4);
+    await expect(wb.insertDataset(bigDataset(5_000, 10), { target: "newSheet", language: "en", chart: false })).rejects.toMatchObject({
+      code: "excelRejected",
+    });
+    expect(fake.syncCount).toBe(5); // two chunks applied, the third lost, a read (is the record there?), one cleanup
+    expect(wb.lastSyncs).toBe(5);
     expect(fake.syncs[0].calls).toContain("TableCollection.add");
-    expect(fake.syncs[3].calls).toEqual(["Worksheet.delete", "Setting.delete"]);
+    expect(fake.syncs[3].calls).toEqual(["Setting.load"]);
+    expect(fake.syncs[4].calls).toEqual(["Worksheet.delete", "Setting.delete"]);
     expect(fake.sheets.map((x) => x.name)).toEqual(["Sheet1"]);
     expect(fake.tables).toEqual([]);
     expect(keys(fake)).toEqual([]);
@@ -348,13 +417,15 @@ describe("round trips: one sync per insert on a new sheet once the names are kno
     const wb = new ExcelWorkbook({ run: fake.run, supports: () => true, now: () => NOW, thresholdBytes: 200_000, targetBytes: 150_000 });
     fake.type("Sheet1", "A1", [["the user's"]]);
     fake.select("Sheet1", "C3");
-    const before = fake.snapshot("Sheet1");
+    const before = fake.workbookState();
     fake.failSync(3);
-    await expect(wb.insertDataset(bigDataset(5_000, 10), { target: "selection", language: "en", chart: false })).rejects.toMatchObject({ code: "excelRejected" });
-    expect(fake.syncCount).toBe(5); // the read, two chunks applied, the third lost, one cleanup
-    expect(fake.syncs[4].calls).toEqual(["Table.delete", "Range.clear"]);
+    await expect(wb.insertDataset(bigDataset(5_000, 10), { target: "selection", language: "en", chart: false })).rejects.toMatchObject({
+      code: "excelRejected",
+    });
+    expect(fake.syncCount).toBe(6); // the read, two chunks applied, the third lost, a read (tables, charts), one cleanup
+    expect(fake.syncs[5].calls.slice(0, 3)).toEqual(["Table.delete", "Range.clear", "Range.clear"]);
     expect(fake.tables).toEqual([]);
-    expect(fake.snapshot("Sheet1")).toEqual(before);
+    expect(fake.workbookState()).toBe(before);
     expect(keys(fake)).toEqual([]);
   });
 
@@ -381,7 +452,10 @@ describe("round trips: one sync per insert on a new sheet once the names are kno
     fake.select("Sheet1", "B2");
     const before = fake.snapshot("Sheet1");
     fake.resetCounters();
-    await expect(wb.insertDataset(llmDataset(), { target: "selection", language: "zh", chart: true })).rejects.toMatchObject({ code: "targetNotEmpty", message: expect.stringContaining("Sheet1!D4") });
+    await expect(wb.insertDataset(llmDataset(), { target: "selection", language: "zh", chart: true })).rejects.toMatchObject({
+      code: "targetNotEmpty",
+      message: expect.stringContaining("Sheet1!D4"),
+    });
     expect(fake.syncCount).toBe(1);
     expect(fake.writes).toEqual([]);
     expect(fake.snapshot("Sheet1")).toEqual(before);

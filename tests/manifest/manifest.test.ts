@@ -85,7 +85,7 @@ describe("sequence checker (helper self-test)", () => {
 
   it("finds a misplaced element in a real manifest shape", () => {
     const { doc: bad } = parseXml(
-      `<OfficeApp xmlns="${NS.officeApp}"><Id>x</Id><Version>1.0.0.0</Version><DefaultLocale>en-US</DefaultLocale><ProviderName>p</ProviderName></OfficeApp>`,
+      `<OfficeApp xmlns="${NS.officeApp}"><Id>x</Id><Version>1.0.0.0</Version><DefaultLocale>en-US</DefaultLocale><ProviderName>p</ProviderName></OfficeApp>`
     );
     const problems = sequenceProblems(childNames(rootElement(bad)), [one("Id"), one("Version"), one("ProviderName"), one("DefaultLocale")]);
     expect(problems).toContain("<ProviderName> is out of order (it must come before <DefaultLocale>)");
@@ -123,7 +123,7 @@ describe("manifest.xml structure", () => {
         one("Permissions"),
         optional("Dictionary"),
         optional("VersionOverrides"),
-      ]),
+      ])
     ).toEqual([]);
   });
 
@@ -167,6 +167,16 @@ describe("manifest.xml structure", () => {
     expect(versionOf(shared[0] as XmlElement)).toBe("1.1");
   });
 
+  it("declares ExcelApi 1.4, SharedRuntime 1.1 and CustomFunctionsRuntime 1.3, each once (api-sets.test.ts proves they suffice)", () => {
+    const sets = onlyChild(onlyChild(officeApp, "Requirements"), "Sets");
+    const declared = childrenNamed(sets, "Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion") || sets.getAttribute("DefaultMinVersion")]);
+    expect(declared).toEqual([
+      ["ExcelApi", "1.4"],
+      ["SharedRuntime", "1.1"],
+      ["CustomFunctionsRuntime", "1.3"],
+    ]);
+  });
+
   it("asks for exactly ReadWriteDocument permission", () => {
     expect(textOf(onlyChild(officeApp, "Permissions"))).toBe("ReadWriteDocument");
   });
@@ -204,16 +214,14 @@ describe("VersionOverrides", () => {
       ...childSequenceProblems(desktop, [optional("GetStarted"), optional("FunctionFile"), oneOrMore("ExtensionPoint")]),
       ...childSequenceProblems(onlyChild(desktop, "GetStarted"), [one("Title"), one("Description"), optional("LearnMoreUrl")]),
       ...descendantsNamed(commandSurface, "OfficeTab").flatMap((tab) => childSequenceProblems(tab, [oneOrMore("Group")])),
-      ...descendantsNamed(commandSurface, "Group").flatMap((group) =>
-        childSequenceProblems(group, [one("Label"), one("Icon"), oneOrMore("Control")]),
-      ),
+      ...descendantsNamed(commandSurface, "Group").flatMap((group) => childSequenceProblems(group, [one("Label"), one("Icon"), oneOrMore("Control")])),
       ...descendantsNamed(commandSurface, "Control").flatMap((control) =>
-        childSequenceProblems(control, [one("Label"), one("Supertip"), one("Icon"), one("Action")]),
+        childSequenceProblems(control, [one("Label"), one("Supertip"), one("Icon"), one("Action")])
       ),
       ...descendantsNamed(commandSurface, "Supertip").flatMap((tip) => childSequenceProblems(tip, [one("Title"), one("Description")])),
       ...descendantsNamed(commandSurface, "Icon").flatMap((icon) => childSequenceProblems(icon, [oneOrMore("Image")])),
       ...descendantsNamed(commandSurface, "Action").flatMap((action) =>
-        childSequenceProblems(action, [optional("TaskpaneId"), one("SourceLocation"), optional("Title")]),
+        childSequenceProblems(action, [optional("TaskpaneId"), one("SourceLocation"), optional("Title")])
       ),
       ...childSequenceProblems(onlyChild(versionOverrides, "Resources"), [
         optional("Images"),
@@ -274,9 +282,7 @@ describe("VersionOverrides", () => {
   });
 
   it("gives ribbon groups and controls unique ids of at most 125 characters", () => {
-    const ids = [...descendantsNamed(commandSurface, "Group"), ...descendantsNamed(commandSurface, "Control")].map(
-      (el) => el.getAttribute("id") ?? "",
-    );
+    const ids = [...descendantsNamed(commandSurface, "Group"), ...descendantsNamed(commandSurface, "Control")].map((el) => el.getAttribute("id") ?? "");
     expect(ids.every((id) => id.length > 0 && id.length <= 125)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
   });
