@@ -18,7 +18,24 @@ export const FEED_FORMAT_VERSION = 1;
 /** Feeds larger than this are refused before parsing (a dataset file is far below it). */
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
 
+/** Excel's limits (Excel specifications and limits): characters in a cell, rows in a sheet. */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+export const EXCEL_MAX_ROWS = 1_048_576;
+/** A dataset's rows below its header row must fit on one sheet. */
+export const MAX_FEED_ROWS = EXCEL_MAX_ROWS - 1;
+/** Messages quote at most this many characters of a bad value. */
+export const QUOTE_MAX_CHARS = 80;
+
+/** A value for a message: JSON, cut to QUOTE_MAX_CHARS characters with its full length said. */
+export function quoteValue(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  if (json.length <= QUOTE_MAX_CHARS) return json;
+  return `${json.slice(0, QUOTE_MAX_CHARS - 1)}… (${json.length.toLocaleString("en-US")} characters)`;
+}
+
 export const CATALOG_FILE = "catalog.json";
+/** File name of a dataset's changelog: "<id>.changelog.json". */
+export const changelogFileName = (id: string): string => `${id}.changelog.json`;
 export const SCHEMA_FILE = "feed.schema.json";
 
 /** What kind of problem: over the size limit, not JSON, wrong shape, or not what the catalog said. */
@@ -63,6 +80,52 @@ export interface FeedCatalog {
 
 /** A dataset file: the dataset plus the format version. */
 export type DatasetFile = Dataset & { format: number };
+
+/** The upstream a dataset was last fetched from (the updater sends `If-None-Match: etag`). */
+export interface ChangelogUpstream {
+  url: string;
+  /** The ETag of the last response, null when the server sent none (or a local file). */
+  etag: string | null;
+  /** SHA-256 (hex) of the upstream bytes. */
+  sha256: string;
+}
+
+/** One changed cell: row key, column key, old → new (null is blank). */
+export interface CellChange {
+  key: string;
+  column: string;
+  old: CellValue;
+  new: CellValue;
+}
+
+/** One published version of a dataset, as the updater wrote it. */
+export interface ChangelogEntry {
+  version: string;
+  /** null for the first version the updater published. */
+  previousVersion: string | null;
+  /** ISO timestamp of the update. */
+  date: string;
+  bump: "major" | "minor" | "patch";
+  upstream: ChangelogUpstream;
+  /** Exact counts; the lists below stop at CHANGELOG_LIST_CAP items. */
+  counts: { rows: number; added: number; removed: number; changedCells: number; changedRows: number };
+  added: string[];
+  removed: string[];
+  changed: CellChange[];
+  columnsAdded: string[];
+  columnsRemoved: string[];
+}
+
+/** <id>.changelog.json: what the updater last fetched, and the versions it published, newest first. */
+export interface ChangelogFile {
+  format: number;
+  id: string;
+  upstream: ChangelogUpstream | null;
+  entries: ChangelogEntry[];
+}
+
+/** How many added/removed keys and changed cells an entry lists (the counts stay exact). */
+export const CHANGELOG_LIST_CAP = 200;
 
 // ---------------------------------------------------------------------------------------
 // Schemas
@@ -121,8 +184,10 @@ const datasetShape = {
   source: z.array(sourceRef).min(1, "at least one source line is required"),
   asOf: text,
   license: z.string().optional(),
-  notes: z.array(z.string()),
+  // Each note line is written into one cell under the table.
+  notes: z.array(z.string().max(EXCEL_MAX_CELL_CHARS, `a note line is over Excel's ${EXCEL_MAX_CELL_CHARS} characters per cell`)),
   columns: z.array(column).min(1, "at least one column is required"),
+  key: z.string().regex(KEY_PATTERN, "key must name a column (snake_case)").optional(),
   rows: z.array(z.array(cell)),
 };
 
@@ -153,11 +218,11 @@ export function cellProblem(value: CellValue, type: ColumnType): string | null {
     case "text":
       return typeof value === "string" ? null : `expected text, got ${describe(value)}`;
     case "date":
-      return typeof value === "string" && isIsoDate(value) ? null : `expected an ISO date YYYY-MM-DD, got ${JSON.stringify(value)}`;
+      return typeof value === "string" && isIsoDate(value) ? null : `expected an ISO date YYYY-MM-DD, got ${quoteValue(value)}`;
     case "month":
-      return typeof value === "string" && isIsoMonth(value) ? null : `expected an ISO month YYYY-MM, got ${JSON.stringify(value)}`;
+      return typeof value === "string" && isIsoMonth(value) ? null : `expected an ISO month YYYY-MM, got ${quoteValue(value)}`;
     case "integer":
-      return typeof value === "number" && Number.isInteger(value) ? null : `expected a whole number, got ${JSON.stringify(value)}`;
+      return typeof value === "number" && Number.isInteger(value) ? null : `expected a whole number, got ${quoteValue(value)}`;
     case "number":
     case "percent":
     case "flop":
@@ -165,13 +230,22 @@ export function cellProblem(value: CellValue, type: ColumnType): string | null {
     case "bytes":
     case "params":
     case "currency":
-      return typeof value === "number" && Number.isFinite(value) ? null : `expected a finite number, got ${JSON.stringify(value)}`;
+      return typeof value === "number" && Number.isFinite(value) ? null : `expected a finite number, got ${quoteValue(value)}`;
   }
 }
 
-/** Row width and cell types against the columns. */
-function checkRows(d: { columns: Column[]; rows: CellValue[][] }, ctx: Ctx): void {
+/** Row count against a sheet, row width, cell types against the columns, text against a cell. */
+function checkRows(d: { id?: string; columns: Column[]; rows: CellValue[][] }, ctx: Ctx): void {
   const width = d.columns.length;
+  const name = d.id === undefined ? "the dataset" : `dataset "${d.id}"`;
+  if (d.rows.length > MAX_FEED_ROWS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["rows"],
+      message: `${name} has ${d.rows.length.toLocaleString("en-US")} rows; a sheet holds ${MAX_FEED_ROWS.toLocaleString("en-US")} below its header row`,
+    });
+    return;
+  }
   for (let r = 0; r < d.rows.length; r++) {
     const row = d.rows[r];
     if (row.length !== width) {
@@ -179,7 +253,16 @@ function checkRows(d: { columns: Column[]; rows: CellValue[][] }, ctx: Ctx): voi
       return; // the first bad path is enough, and later rows would repeat it
     }
     for (let c = 0; c < width; c++) {
-      const problem = cellProblem(row[c], d.columns[c].type);
+      const v = row[c];
+      if (typeof v === "string" && v.length > EXCEL_MAX_CELL_CHARS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["rows", r, c],
+          message: `${name}, row ${r + 1}, column "${d.columns[c].key}": text of ${v.length.toLocaleString("en-US")} characters is over Excel's ${EXCEL_MAX_CELL_CHARS.toLocaleString("en-US")} per cell: ${quoteValue(v)}`,
+        });
+        return;
+      }
+      const problem = cellProblem(v, d.columns[c].type);
       if (problem !== null) {
         ctx.addIssue({ code: "custom", path: ["rows", r, c], message: `column "${d.columns[c].key}": ${problem}` });
         return;
@@ -188,8 +271,9 @@ function checkRows(d: { columns: Column[]; rows: CellValue[][] }, ctx: Ctx): voi
   }
 }
 
-const checkDataset = (d: { columns: Column[]; rows: CellValue[][] }, ctx: Ctx): void => {
+const checkDataset = (d: { id?: string; key?: string; columns: Column[]; rows: CellValue[][] }, ctx: Ctx): void => {
   checkColumnKeys(d.columns, ctx, []);
+  if (d.key !== undefined && !d.columns.some((c) => c.key === d.key)) ctx.addIssue({ code: "custom", path: ["key"], message: `key "${d.key}" is not one of the columns` });
   checkRows(d, ctx);
 };
 
@@ -233,6 +317,41 @@ export const catalogSchema = z
     });
   });
 
+const upstream = z.object({ url: text, etag: z.string().nullable(), sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 must be 64 hex digits") });
+const changelogEntry = z.object({
+  version,
+  previousVersion: version.nullable(),
+  date: z.iso.datetime({ offset: true }),
+  bump: z.enum(["major", "minor", "patch"]),
+  upstream,
+  counts: z.object({
+    rows: z.int().min(0),
+    added: z.int().min(0),
+    removed: z.int().min(0),
+    changedCells: z.int().min(0),
+    changedRows: z.int().min(0),
+  }),
+  added: z.array(z.string()).max(CHANGELOG_LIST_CAP),
+  removed: z.array(z.string()).max(CHANGELOG_LIST_CAP),
+  changed: z.array(z.object({ key: z.string(), column: z.string(), old: cell, new: cell })).max(CHANGELOG_LIST_CAP),
+  columnsAdded: z.array(z.string()),
+  columnsRemoved: z.array(z.string()),
+});
+
+/** A dataset's changelog file; entries newest first (each version above the one after it). */
+export const changelogSchema = z.object({ format, id: datasetId, upstream: upstream.nullable(), entries: z.array(changelogEntry) }).superRefine((c, ctx) => {
+  for (let i = 1; i < c.entries.length; i++) {
+    if (c.entries[i - 1].previousVersion !== c.entries[i].version) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["entries", i - 1, "previousVersion"],
+        message: `expected ${c.entries[i].version} (the next entry's version), got ${String(c.entries[i - 1].previousVersion)}`,
+      });
+      return;
+    }
+  }
+});
+
 // ---------------------------------------------------------------------------------------
 // Validation
 
@@ -271,6 +390,21 @@ export function validateCatalog(json: unknown): FeedResult<FeedCatalog> {
  */
 export function validateDataset(json: unknown, prefix = ""): FeedResult<DatasetFile> {
   return run(datasetFileSchema, json, prefix);
+}
+
+/** Validates a parsed <id>.changelog.json. Example: `validateChangelog(JSON.parse(text)).ok`. */
+export function validateChangelog(json: unknown, prefix = ""): FeedResult<ChangelogFile> {
+  return run(changelogSchema, json, prefix);
+}
+
+/** Checks that a changelog belongs to its catalog entry: same id, newest entry at the entry's version. */
+export function matchChangelog(entry: CatalogEntry, log: ChangelogFile, prefix = ""): FeedIssue | null {
+  if (log.id !== entry.id) return issue(formatPath(["id"], prefix), `expected "${entry.id}" (from the catalog), got "${log.id}"`, "mismatch");
+  const newest = log.entries[0];
+  if (newest && newest.version !== entry.version) {
+    return issue(formatPath(["entries", 0, "version"], prefix), `expected ${entry.version} (from the catalog), got ${newest.version}`, "mismatch");
+  }
+  return null;
 }
 
 /** Checks that a dataset file is the one its catalog entry announced. */
@@ -328,12 +462,13 @@ export function feedJsonSchema(): Record<string, unknown> {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: SCHEMA_FILE,
     title: `AI Compute Analyst data feed, format ${FEED_FORMAT_VERSION}`,
-    description: `${CATALOG_FILE} matches $defs.catalog; each <id>.json matches $defs.dataset.`,
+    description: `${CATALOG_FILE} matches $defs.catalog; each <id>.json matches $defs.dataset; each <id>.changelog.json matches $defs.changelog.`,
     $defs: {
       catalog: strip(z.toJSONSchema(catalogSchema, opts) as Record<string, unknown>),
       dataset: strip(z.toJSONSchema(datasetFileSchema, opts) as Record<string, unknown>),
+      changelog: strip(z.toJSONSchema(changelogSchema, opts) as Record<string, unknown>),
     },
-    anyOf: [{ $ref: "#/$defs/catalog" }, { $ref: "#/$defs/dataset" }],
+    anyOf: [{ $ref: "#/$defs/catalog" }, { $ref: "#/$defs/dataset" }, { $ref: "#/$defs/changelog" }],
   };
 }
 

@@ -3,6 +3,9 @@ import fc from "fast-check";
 import { DATASETS } from "../../src/data/catalog";
 import {
   buildFeed,
+  EXCEL_MAX_CELL_CHARS,
+  MAX_FEED_ROWS,
+  QUOTE_MAX_CHARS,
   CATALOG_FILE,
   catalogEntryOf,
   FEED_FORMAT_VERSION,
@@ -147,6 +150,43 @@ describe("validateDataset refuses broken dataset files with the first bad path",
     expect(said(validateDataset(d))).toBe('rows[1][3]: column "change_5d": expected a finite number, got "-0. 08%"');
   });
 
+  test("text over Excel's 32,767 characters per cell is refused, naming the dataset, row and column, quoting 80 characters", () => {
+    const d = datasetJson("coverage");
+    d.rows[3][1] = "x".repeat(EXCEL_MAX_CELL_CHARS + 1);
+    const message = said(validateDataset(d, "datasets[6]"));
+    expect(message).toMatch(
+      /^datasets\[6\]\.rows\[3\]\[1\]: dataset "coverage", row 4, column "[a-z_]+": text of 32,768 characters is over Excel's 32,767 per cell: "x+… \(32,770 characters\)$/
+    );
+    const quoted = /: ("x+…)/.exec(message)?.[1] ?? "";
+    expect(quoted.length).toBe(QUOTE_MAX_CHARS);
+    d.rows[3][1] = "x".repeat(EXCEL_MAX_CELL_CHARS); // exactly the limit fits
+    expect(validateDataset(d).ok).toBe(true);
+  });
+
+  test("more rows than a sheet holds below its header is refused", () => {
+    const d = datasetJson("coverage");
+    const row = d.rows[0];
+    d.rows = Array.from({ length: MAX_FEED_ROWS + 1 }, () => row);
+    expect(said(validateDataset(d))).toBe('rows: dataset "coverage" has 1,048,576 rows; a sheet holds 1,048,575 below its header row');
+    expect(MAX_FEED_ROWS).toBe(1_048_575);
+  });
+
+  test("a long bad value is quoted in at most 80 characters", () => {
+    const d = datasetJson("index-performance");
+    d.rows[1][3] = "9".repeat(500) + "%";
+    const message = said(validateDataset(d));
+    expect(message).toContain("(503 characters)");
+    expect(message.length).toBeLessThan(200);
+  });
+
+  test("a declared row key must name one of the columns", () => {
+    const d = datasetJson("coverage");
+    d.key = "isin";
+    expect(said(validateDataset(d))).toBe('key: key "isin" is not one of the columns');
+    d.key = "ticker";
+    expect(validateDataset(d).ok).toBe(true);
+  });
+
   test("a number in a text column", () => {
     const d = datasetJson("coverage");
     d.rows[0][4] = 688787;
@@ -205,8 +245,14 @@ describe("validateDataset refuses broken dataset files with the first bad path",
     const rows = Array.from({ length: 5000 }, (_, i) => ["m" + i, i]);
     rows[4321][1] = "NaN";
     const d = {
-      format: FEED_FORMAT_VERSION, id: "x", version: "1.0.0", title: { zh: "x", en: "x" }, description: "x",
-      source: [{ text: "x" }], asOf: "2023", notes: [],
+      format: FEED_FORMAT_VERSION,
+      id: "x",
+      version: "1.0.0",
+      title: { zh: "x", en: "x" },
+      description: "x",
+      source: [{ text: "x" }],
+      asOf: "2023",
+      notes: [],
       columns: [
         { key: "name", header: { zh: "n", en: "n" }, type: "text", unit: "", numberFormat: "@" },
         { key: "n", header: { zh: "n", en: "n" }, type: "number", unit: "", numberFormat: "0" },
@@ -251,12 +297,15 @@ describe("parseFeedText", () => {
   });
 
   test("text that is not JSON", () => {
-    const r = parseFeedText("{\"format\": 1,");
+    const r = parseFeedText('{"format": 1,');
     expect(said(r)).toMatch(/^\(root\): not valid JSON/);
     expect(r.ok ? null : r.error.code).toBe("syntax");
   });
 
   test("utf8Length equals Buffer.byteLength for any string", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (s) => utf8Length(s) === Buffer.byteLength(s, "utf8")), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (s) => utf8Length(s) === Buffer.byteLength(s, "utf8")),
+      { numRuns: 500 }
+    );
   });
 });
