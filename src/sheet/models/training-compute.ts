@@ -8,7 +8,7 @@
 import { TRAINING_COMPUTE_ID, TRAINING_COMPUTE_TITLE } from "./catalog";
 import type { Dataset } from "../../data/types";
 import { FLOP_PER_PF_DAY, SECONDS_PER_HOUR, TRAIN_FLOP_PER_PARAM_TOKEN, CHINCHILLA_TOKENS_PER_PARAM, DEFAULT_UTILIZATION } from "../../core/units";
-import { chipByKey, chipChoices, peakFormula, usesChipTable, writeAcceleratorTable } from "./accelerator-table";
+import { chipByKey, chipChoices, peakFormula, usesChipTable, writeChipList } from "./accelerator-table";
 import {
   a1,
   catalogDataset,
@@ -305,7 +305,7 @@ export function buildTrainingCompute(options: TrainingComputeOptions): ModelShee
   const lastRow = firstRow + rows.length - 1;
 
   // The chip lookup table below the models (portable mode, or AI mode without AI.CHIP).
-  const nextRow = usesChipTable(mode) ? writeAcceleratorTable(b, lastRow + 3) : lastRow + 1;
+  const nextRow = writeChipList(b, lastRow + 3, mode);
   b.validation({ row: firstRow, col: C.chip, rows: rows.length, cols: 1 }, chipChoices(b.language));
 
   const notesRow = nextRow + 2;
