@@ -4,7 +4,7 @@
  * bench/README.md). Each section reports its own failure as n/a with the reason; the run itself
  * only fails on a bug in the bench.
  *
- * Options: --only=functions,lookups,engine,roundtrips,bundles,coldstart   run some sections
+ * Options: --only=functions,lookups,engine,roundtrips,dataupdate,bundles,coldstart   run some sections
  *          --dist=DIR     measure an existing build instead of building one
  *          --no-build     do not build; read dist/ if it exists
  *          --quick        fewer trials and rows (a smoke run; figures are noisier)
@@ -18,10 +18,11 @@ import { runBundles, locateBundle, BUNDLE_KEYS, type BundleDir } from "./section
 import { runColdStart, COLD_START_KEYS } from "./sections/coldstart";
 import { runLookups, LOOKUP_KEYS } from "./sections/lookups";
 import { runRoundTrips, ROUNDTRIP_KEYS } from "./sections/roundtrips";
+import { runDataUpdate, DATA_UPDATE_KEYS } from "./sections/dataupdate";
 import { ROOT } from "./lib/optional";
 import { allNa, budgetStatus, errorText, nowMs, withTimeout, type Budget, type Figure, type Row, type SectionResult } from "./lib/report";
 
-const SECTIONS = ["functions", "lookups", "engine", "roundtrips", "bundles", "coldstart"] as const;
+const SECTIONS = ["functions", "lookups", "engine", "roundtrips", "dataupdate", "bundles", "coldstart"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 interface Options {
@@ -112,8 +113,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   // CPU-bound timings first, while nothing else (webpack, Chromium) runs.
   await section("functions", FUNCTION_KEYS, 60_000, () => runFunctions({ trials: q ? 3 : 7, trialMs: q ? 5 : 12 }));
   await section("lookups", LOOKUP_KEYS, 30_000, () => runLookups({ trials: q ? 3 : 7, trialMs: q ? 5 : 12 }));
-  await section("engine", ENGINE_KEYS, 90_000, () => runEngine({ rows: q ? 5_000 : 30_000, runs: q ? 3 : 5 }));
+  await section("engine", ENGINE_KEYS, 90_000, () => runEngine({ rows: q ? 5_000 : 30_000, runs: q ? 3 : 5, spillRows: q ? 20_000 : 100_000 }));
   await section("roundtrips", ROUNDTRIP_KEYS, 90_000, () => runRoundTrips({ bigRows: q ? 20_000 : 200_000 }));
+  await section("dataupdate", DATA_UPDATE_KEYS, 120_000, () => runDataUpdate(q ? 1 : 3));
   if (opts.only.has("bundles") || opts.only.has("coldstart")) {
     process.stderr.write(
       `bench: locating the production build${opts.dist ? "" : opts.build ? " (webpack --mode production into a temporary directory)" : ""}…\n`

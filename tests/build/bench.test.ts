@@ -31,6 +31,7 @@ const COUNT_BUDGETS = [
   "syncs_per_insert_selection_max",
   "syncs_per_refresh",
   "syncs_per_model_max",
+  "refresh_small_change_bytes",
   "max_payload_bytes",
   "functions_gzip_bytes",
   "taskpane_gzip_bytes",
