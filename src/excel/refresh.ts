@@ -24,9 +24,10 @@
  * Cells outside the table are never written, except the add-in's own note lines under it, which
  * move with the table's last row.
  *
- * Rows are matched by a key column (the dataset's first column unless configured otherwise)
- * when its values are non-blank in both the table and the new data and (nearly) unique: see
- * MAX_DUPLICATE_KEY_SHARE; else by position.
+ * Rows are matched by a key column (the dataset's declared `key`, else its first column, unless
+ * configured otherwise) when its values are non-blank in both the table and the new data; a
+ * declared key pairs repeated values by occurrence, a guessed or configured one must be (nearly)
+ * unique (MAX_DUPLICATE_KEY_SHARE); else rows are matched by position.
  */
 import type { CellValue, Dataset } from "../data/types";
 import { compareVersions } from "../data/semver";
