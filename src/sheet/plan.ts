@@ -156,6 +156,13 @@ export interface SheetPlan {
   /** Make the sheet the active one after writing. */
   activate?: boolean;
   dataset?: DatasetPlanInfo;
+  /**
+   * Dynamic-array formulas: the top-left cell of each range holds a formula whose result fills
+   * the range. The range's other cells hold no value or formula in any block, and adapters leave
+   * them unwritten (Excel shows #SPILL! when anything, even "", is in the way); their formats
+   * and styles are applied as usual.
+   */
+  spills?: RangeOffset[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -405,6 +412,7 @@ export function planProblems(plan: SheetPlan): string[] {
     }
   }
   for (const a of plan.autofit ?? []) add(rangeProblem("autofit", a));
+  out.push(...spillProblems(plan));
   if (plan.notes) add(rangeProblem("notes", { ...plan.notes.at, rows: Math.max(1, plan.notes.lines.length), cols: 1 }));
   if (plan.chart) {
     add(rangeProblem("chart position", plan.chart.position));
@@ -414,6 +422,43 @@ export function planProblems(plan: SheetPlan): string[] {
       if (s.categories) add(rangeProblem(`chart series ${i} categories`, s.categories));
     });
   }
+  return out;
+}
+
+const inRange = (r: RangeOffset, cell: CellOffset): boolean => cell.row >= r.row && cell.row < r.row + r.rows && cell.col >= r.col && cell.col < r.col + r.cols;
+
+/**
+ * The declared spill range that computes `cell`, when `cell` is one of its spilled cells (not
+ * the anchor, which holds the formula).
+ */
+export function spillCovering(plan: SheetPlan, cell: CellOffset): RangeOffset | undefined {
+  return plan.spills?.find((s) => inRange(s, cell) && !(cell.row === s.row && cell.col === s.col));
+}
+
+function spillProblems(plan: SheetPlan): string[] {
+  const out: string[] = [];
+  const spills = plan.spills ?? [];
+  spills.forEach((s, i) => {
+    const p = rangeProblem(`spill ${i}`, s);
+    if (p) out.push(p);
+    if (spills.some((t, j) => j < i && t.row < s.row + s.rows && s.row < t.row + t.rows && t.col < s.col + s.cols && s.col < t.col + t.cols))
+      out.push(`spill ${i}: overlaps another spill`);
+    let anchored = false; // later blocks win, as adapters write them
+    plan.blocks.forEach((b, k) => {
+      b.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const cell = { row: b.at.row + r, col: b.at.col + c };
+          if (!inRange(s, cell)) return;
+          const f = b.formulas?.[r]?.[c] ?? null;
+          if (cell.row === s.row && cell.col === s.col) anchored = f !== null;
+          else if (v !== null || f !== null) out.push(`block ${k}: cell (${cell.row},${cell.col}) is in spill ${i} but holds ${f ?? JSON.stringify(v)}`);
+        })
+      );
+    });
+    if (!anchored) out.push(`spill ${i}: no formula at its anchor (${s.row},${s.col})`);
+    const n = plan.notes;
+    if (n && n.lines.some((_, k) => inRange(s, { row: n.at.row + k, col: n.at.col }))) out.push(`spill ${i}: the notes write into it`);
+  });
   return out;
 }
 

@@ -138,6 +138,9 @@ export class HfWorkbook implements WorkbookPort {
       // Values as stored, like Excel (HyperFormula otherwise rounds outputs to 10 significant
       // digits, and refresh would see every large byte count as changed).
       smartRounding: false,
+      // Array arithmetic as in Excel 365 (=IF(B2:B9="","",B2:B9*C2:C9) spills), which the model
+      // templates' one-formula-per-column outputs need.
+      useArrayArithmetic: true,
     });
     const name = this.hf.addSheet(FIRST_SHEET);
     const id = this.sheetIdOf(name);

@@ -22,7 +22,8 @@ export interface AppliedModel {
 }
 
 export function applyModel(plan: ModelSheetPlan): AppliedModel {
-  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  // As the workbench's engine: the templates' spilled columns need array arithmetic.
+  const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true });
   const applied = applyPlan(hf, plan);
   const addr = (c: CellOffset) => ({ sheet: applied.sheetId, row: c.row, col: c.col });
   const value = (c: CellOffset) => {

@@ -1,4 +1,4 @@
-import { functionsUsed, modelPlanProblems, namesUsed, numericLiterals, planCell, tokenizeFormula } from "../../src/sheet/models/lint";
+import { functionsUsed, modelPlanProblems, namesUsed, numericLiterals, planCell, rangesUsed, tokenizeFormula } from "../../src/sheet/models/lint";
 import { INPUT_STYLE, ModelBuilder, OUTPUT_STYLE, type ModelSheetPlan } from "../../src/sheet/models/common";
 
 describe("numericLiterals: the hard-coded-number checker", () => {
@@ -75,6 +75,37 @@ describe("modelPlanProblems", () => {
     expect(p).toMatch(/cell \(2,0\): styled as an input but not declared/);
     expect(p).toMatch(/formula \(2,1\) =Params: styled as an input/);
     expect(p).toMatch(/output plain: not marked/);
+  });
+
+  it("an output a spilled formula fills is computed by its anchor; an input there, or a range of another height, is a problem", () => {
+    // Parameters in A1:A3 (inputs with units in B and notes in C), doubled in D1 spilling over D1:D3.
+    const spilled = (formula: string, inputInSpill = false): ModelSheetPlan =>
+      build((b) => {
+        b.name("Two", { row: 5, col: 0, rows: 1, cols: 1 });
+        b.put(5, 0, [[{ v: 2, style: INPUT_STYLE }, { v: "factor" }, { v: "definition" }]]);
+        b.input("Two", { row: 5, col: 0 }, { row: 5, col: 1 }, { row: 5, col: 2 }, "Two");
+        for (let r = 0; r < 3; r++) {
+          b.put(r, 0, [[{ v: 1e9 * (r + 1), style: INPUT_STYLE }, { v: "parameters" }, { v: "paper" }]]);
+          b.input(`p${r}`, { row: r, col: 0 }, { row: r, col: 1 }, { row: r, col: 2 });
+          b.put(r, 3, [[r === 0 ? { f: formula, style: OUTPUT_STYLE, spill: { rows: 3, cols: 1 } } : { style: OUTPUT_STYLE }]]);
+          b.output("twice", "Twice", "parameters", { row: r, col: 3 }, `p${r}`);
+        }
+        if (inputInSpill) b.input("misplaced", { row: 2, col: 3 }, { row: 2, col: 1 }, { row: 2, col: 2 });
+      });
+    const good = spilled("=A1:A3*Two");
+    expect(good.spills).toEqual([{ row: 0, col: 3, rows: 3, cols: 1 }]);
+    expect(modelPlanProblems(good)).toEqual([]);
+    expect(modelPlanProblems(spilled("=A1:A4*Two")).join("\n")).toMatch(/spill \(0,3\) =A1:A4\*Two: a 4×1 range for a 3×1 spill/);
+    expect(modelPlanProblems(spilled("=A1:A3*Two", true)).join("\n")).toMatch(/input misplaced \(2,3\): inside a spilled formula's range/);
+    expect(() => build((b) => b.put(0, 0, [[{ v: 1, spill: { rows: 2, cols: 1 } }]]))).toThrow(/spill at A1 has no formula/);
+  });
+
+  it("rangesUsed reads the ranges of a formula on its own sheet", () => {
+    expect(rangesUsed('=IF(I15:I29="","",AI.PFDAYS(I15:I29))+Sheet2!A1:A9+$B$1:$C$2+D4')).toEqual([
+      { row: 14, col: 8, rows: 15, cols: 1 },
+      { row: 14, col: 8, rows: 15, cols: 1 },
+      { row: 0, col: 1, rows: 2, cols: 2 },
+    ]);
   });
 
   it("planCell resolves block styles and formats, and notes", () => {

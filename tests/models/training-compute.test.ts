@@ -1,6 +1,7 @@
 import { llmComparison } from "../../src/data/datasets/llm-comparison";
 import { buildTrainingCompute, TRAINING_DEFAULTS } from "../../src/sheet/models/training-compute";
-import { functionsUsed } from "../../src/sheet/models/lint";
+import { functionsUsed, planCell } from "../../src/sheet/models/lint";
+import { rangeAddress } from "../../src/sheet/plan";
 import { applyModel, expectRel, type AppliedModel } from "./helpers";
 
 // Independent constants (the figures the sources give, not the implementation's).
@@ -83,6 +84,65 @@ describe.each(MODES)("training-compute (%s mode)", (mode) => {
     expectRel(m.out("days", "GPT-3"), flop / (4096 * H100_BF16 * 0.4) / SECONDS_PER_DAY, REL);
     expectRel(m.out("cost", "GPT-3"), (flop / (H100_BF16 * 0.4) / 3600) * 3, REL);
     expect(() => buildTrainingCompute({ language: "en", mode, chip: "tpu9" })).toThrow(/unknown chip/);
+  });
+});
+
+describe.each(MODES)("training-compute (%s mode): one formula per output column", (mode) => {
+  const OUTPUTS = ["flop", "pfdays", "days", "chipHours", "cost"] as const;
+
+  it("each output column is one formula in the first model row, spilling over the 15 model rows", () => {
+    const plan = buildTrainingCompute({ language: "en", mode });
+    const first = plan.model.outputs.find((o) => o.key === "flop")!.cell.row;
+    const col = (c: number) => rangeAddress({ row: first, col: c, rows: 15, cols: 1 });
+    const [B, C, E, F, G, H, I, L] = [1, 2, 4, 5, 6, 7, 8, 11].map(col);
+    expect(B).toBe(mode === "ai" ? "B13:B27" : "B16:B30");
+    const expected: Record<(typeof OUTPUTS)[number], string> =
+      mode === "ai"
+        ? {
+            flop: `=IF((${B}="")+(${C}=""),"",AI.TRAINFLOPS(${B},${C},Flop_Per_Param_Token))`,
+            pfdays: `=IF(${I}="","",AI.PFDAYS(${I}))`,
+            days: `=IF(${I}="","",AI.TRAINDAYS(${I},${E},${H},${F}))`,
+            chipHours: `=IF(${I}="","",AI.CHIPHOURS(${I},${H},${F}))`,
+            cost: `=IF(${I}="","",AI.TRAINCOST(${I},${H},${G},${F}))`,
+          }
+        : {
+            flop: `=IF((${B}="")+(${C}=""),"",Flop_Per_Param_Token*${B}*${C})`,
+            pfdays: `=IF(${I}="","",${I}/FLOP_Per_PF_Day)`,
+            days: `=IF(${I}="","",${I}/(${E}*${H}*${F})/Seconds_Per_Day)`,
+            chipHours: `=IF(${I}="","",${I}/(${H}*${F})/Seconds_Per_Hour)`,
+            cost: `=IF(${I}="","",${L}*${G})`,
+          };
+    const m = applyModel(plan);
+    for (const key of OUTPUTS) {
+      const cells = plan.model.outputs.filter((o) => o.key === key).map((o) => o.cell);
+      expect(cells).toHaveLength(15);
+      const [anchor, ...below] = cells;
+      expect(planCell(plan, anchor)?.formula).toBe(expected[key]);
+      expect(plan.spills).toContainEqual({ ...anchor, rows: 15, cols: 1 });
+      for (const c of below) {
+        // Empty in the plan (nothing may block the spill), formatted and bold like the anchor.
+        const pc = planCell(plan, c);
+        expect({ key, value: pc?.value, formula: pc?.formula, format: pc?.format, bold: pc?.style?.bold }).toEqual({
+          key,
+          value: null,
+          formula: null,
+          format: planCell(plan, anchor)?.format,
+          bold: true,
+        });
+        // Computed in HyperFormula by the anchor's spill.
+        const at = { sheet: m.applied.sheetId, row: c.row, col: c.col };
+        expect(m.hf.doesCellHaveFormula(at)).toBe(false);
+        expect(m.hf.isCellPartOfArray(at)).toBe(true);
+        expect(typeof m.value(c)).toBe("number");
+      }
+    }
+  });
+
+  it("the peak FLOP/s and Chinchilla-tokens columns stay one formula per row (INDEX/MATCH does not spill in older Excel; tokens mix inputs and formulas)", () => {
+    const plan = buildTrainingCompute({ language: "en", mode });
+    const rows = plan.model.outputs.filter((o) => o.key === "flop").map((o) => o.cell.row);
+    for (const r of rows) expect(planCell(plan, { row: r, col: 7 })?.formula).toMatch(new RegExp(`^=IF\\(\\$D${r + 1}="",""`));
+    expect(plan.spills?.map((s) => s.col)).toEqual([8, 9, 10, 11, 12]);
   });
 });
 

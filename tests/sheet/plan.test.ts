@@ -14,6 +14,7 @@ import {
   quoteSheetName,
   rangeAddress,
   sheetNameProblem,
+  spillCovering,
   type SheetPlan,
   VALIDATION_LIST_MAX,
 } from "../../src/sheet/plan";
@@ -162,6 +163,43 @@ describe("plan checks", () => {
     };
     expect(planProblems(short).join("\n")).toMatch(/one cell per entry/);
     expect(VALIDATION_LIST_MAX).toBe(255);
+  });
+
+  test("a spill range: its anchor holds the formula and no block or note writes into the cells it fills", () => {
+    // A1:A3 inputs; B1 spills =A1:A3*2 over B1:B3, whose cells carry only a format.
+    const spilled: SheetPlan = {
+      target: { kind: "newSheet", name: "S" },
+      blocks: [
+        {
+          at: { row: 0, col: 0 },
+          values: [
+            [1, null],
+            [2, null],
+            [3, null],
+          ],
+          formulas: [
+            [null, "=A1:A3*2"],
+            [null, null],
+            [null, null],
+          ],
+          columnFormats: ["0", "0.0"],
+        },
+      ],
+      spills: [{ row: 0, col: 1, rows: 3, cols: 1 }],
+    };
+    expect(planProblems(spilled)).toEqual([]);
+    expect(spillCovering(spilled, { row: 2, col: 1 })).toEqual({ row: 0, col: 1, rows: 3, cols: 1 });
+    expect(spillCovering(spilled, { row: 0, col: 1 })).toBeUndefined(); // the anchor holds its own formula
+    expect(spillCovering(spilled, { row: 1, col: 0 })).toBeUndefined();
+
+    const blocked: SheetPlan = { ...spilled, blocks: [...spilled.blocks, { at: { row: 2, col: 1 }, values: [[""]] }] };
+    expect(planProblems(blocked).join("\n")).toMatch(/cell \(2,1\) is in spill 0 but holds ""/);
+    const noFormula: SheetPlan = { ...spilled, spills: [{ row: 0, col: 0, rows: 3, cols: 1 }] };
+    expect(planProblems(noFormula).join("\n")).toMatch(/spill 0: no formula at its anchor \(0,0\)/);
+    const overlapping: SheetPlan = { ...spilled, spills: [...(spilled.spills ?? []), { row: 0, col: 1, rows: 2, cols: 1 }] };
+    expect(planProblems(overlapping).join("\n")).toMatch(/spill 1: overlaps another spill/);
+    const noted: SheetPlan = { ...spilled, notes: { at: { row: 1, col: 1 }, lines: ["n"] } };
+    expect(planProblems(noted).join("\n")).toMatch(/spill 0: the notes write into it/);
   });
 
   test("absoluteRef writes fixed references", () => {

@@ -265,6 +265,9 @@ describe("HfWorkbook: typed input, Name Box, model sheets", () => {
     if (!out || !params) return;
     const before = b.cellView(s, out.cell.row, out.cell.col).value as number;
     expect(before).toBeCloseTo(3.15e23, -20);
+    // GPT-3's row is below the first model row: its FLOP comes from the column's spilled formula, in the plan's format.
+    expect(plan.spills?.some((r) => r.col === out.cell.col && r.row < out.cell.row && out.cell.row < r.row + r.rows)).toBe(true);
+    expect(b.numberFormatAt(s, out.cell.row, out.cell.col)).toBe("0.00E+00");
     b.input(s, params.cell.row, params.cell.col, "350000000000");
     expect(b.cellView(s, out.cell.row, out.cell.col).value as number).toBeCloseTo(6.3e23, -20);
     expect(b.validationAt(s, params.cell.row, 3)?.list.length).toBeGreaterThan(3);

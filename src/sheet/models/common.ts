@@ -133,12 +133,17 @@ export const a1 = (row: number, col: number, fix: "" | "col" | "both" = ""): str
 // The builder
 // ---------------------------------------------------------------------------------------------
 
-/** One cell as a template lays it out: a literal value or a formula, a format and a style. */
+/**
+ * One cell as a template lays it out: a literal value or a formula, a format and a style. A
+ * formula with `spill` fills that many rows and columns from its cell (a dynamic array); the
+ * cells it fills are laid out with neither `v` nor `f` (a format and a style only).
+ */
 export interface CellSpec {
   v?: PlanValue;
   f?: string;
   fmt?: string;
   style?: CellStyle;
+  spill?: { rows: number; cols: number };
 }
 
 const sameStyle = (a: CellStyle | undefined, b: CellStyle | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -174,6 +179,7 @@ export class ModelBuilder {
   private readonly validations: ValidationPlan[] = [];
   /** Cells known to hold a list of entries, for drop-downs too long to type (see build). */
   private readonly lists: { entries: string[]; range: RangeOffset }[] = [];
+  private readonly spills: RangeOffset[] = [];
   readonly inputs: ModelInput[] = [];
   readonly outputs: ModelOutput[] = [];
 
@@ -210,6 +216,13 @@ export class ModelBuilder {
 
   private put1(row: number, col: number, grid: CellSpec[][]): void {
     const w = grid[0].length;
+    grid.forEach((cells, r) =>
+      cells.forEach((c, k) => {
+        if (c.spill === undefined) return;
+        if (c.f === undefined) throw new Error(`ModelBuilder: the spill at ${a1(row + r, col + k)} has no formula`);
+        this.spills.push({ row: row + r, col: col + k, ...c.spill });
+      })
+    );
     const block: CellBlock = { at: { row, col }, values: grid.map((r) => r.map((c) => (c.f !== undefined ? null : (c.v ?? null)))) };
     if (grid.some((r) => r.some((c) => c.f !== undefined))) block.formulas = grid.map((r) => r.map((c) => c.f ?? null));
     const uniformFmt = Array.from({ length: w }, (_, c) => grid.every((r) => r[c].fmt === grid[0][c].fmt));
@@ -345,6 +358,7 @@ export class ModelBuilder {
       v.listRange = cells.range;
     }
     if (this.validations.length > 0) plan.validations = this.validations;
+    if (this.spills.length > 0) plan.spills = this.spills;
     if (args.chart) plan.chart = args.chart;
     if (args.freeze) plan.freeze = args.freeze;
     plan.autofit = args.autofit;

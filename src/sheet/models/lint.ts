@@ -1,11 +1,12 @@
 /**
  * Checks a model plan against the conventions analysts expect (DESIGN.md): every input has a
  * unit and a note or source written beside it; inputs are blue on a light fill and formulas are
- * not; outputs are formulas; no formula hides a number (the only numeric literals allowed are
- * the row/column indices of INDEX and the match type of MATCH); every name a formula uses is
- * defined. Pure; used by the tests and available to the workbench.
+ * not; outputs are formulas, or cells a spilled formula fills; no formula hides a number (the
+ * only numeric literals allowed are the row/column indices of INDEX and the match type of MATCH);
+ * every name a formula uses is defined; a spilled formula's ranges are as tall and wide as its
+ * spill. Pure; used by the tests and available to the workbench.
  */
-import { planProblems, type CellOffset, type CellStyle, type PlanValue, type SheetPlan } from "../plan";
+import { parseRangeAddress, planProblems, spillCovering, type CellOffset, type CellStyle, type PlanValue, type RangeOffset, type SheetPlan } from "../plan";
 import { INPUT_STYLE, type ModelSheetPlan } from "./common";
 
 type Token =
@@ -130,6 +131,20 @@ export function functionsUsed(formula: string): string[] {
     .map((t) => t.text);
 }
 
+/** The ranges ("B15:B29") a formula refers to on its own sheet, as rectangles. */
+export function rangesUsed(formula: string): RangeOffset[] {
+  const tokens = tokenizeFormula(formula);
+  const out: RangeOffset[] = [];
+  tokens.forEach((t, i) => {
+    const colon = tokens[i + 1];
+    const end = tokens[i + 2];
+    if (t.kind !== "ref" || colon?.kind !== "op" || colon.text !== ":" || end?.kind !== "ref") return;
+    if (tokens[i - 1]?.kind === "sheet") return;
+    out.push(parseRangeAddress(`${t.text}:${end.text}`));
+  });
+  return out;
+}
+
 /** What a plan writes into one cell (offsets from the origin), or undefined when nothing. */
 export interface PlanCell {
   value: PlanValue;
@@ -170,6 +185,7 @@ export function modelPlanProblems(plan: ModelSheetPlan): string[] {
   const inputCells = new Set(plan.model.inputs.map((i) => `${i.cell.row},${i.cell.col}`));
 
   for (const input of plan.model.inputs) {
+    if (spillCovering(plan, input.cell)) out.push(`input ${input.label} ${where(input.cell)}: inside a spilled formula's range`);
     const c = planCell(plan, input.cell);
     if (!c) out.push(`input ${input.label} ${where(input.cell)}: nothing written`);
     else {
@@ -182,9 +198,21 @@ export function modelPlanProblems(plan: ModelSheetPlan): string[] {
 
   for (const o of plan.model.outputs) {
     const c = planCell(plan, o.cell);
-    if (!c || c.formula === null) out.push(`output ${o.key}${o.rowKey ? `[${o.rowKey}]` : ""}: not a formula`);
+    // A cell a spilled formula fills is computed by it (planProblems checks the anchor's formula).
+    const computed = c !== undefined && (c.formula !== null || spillCovering(plan, o.cell) !== undefined);
+    if (!c || !computed) out.push(`output ${o.key}${o.rowKey ? `[${o.rowKey}]` : ""}: not a formula`);
     else if (!c.style?.bold) out.push(`output ${o.key}: not marked (bold)`);
     if (o.unit.trim().length === 0) out.push(`output ${o.key}: no unit`);
+  }
+
+  for (const s of plan.spills ?? []) {
+    const f = planCell(plan, s)?.formula;
+    if (!f) continue; // planProblems reports it
+    for (const r of rangesUsed(f)) {
+      const tall = r.rows > 1 && s.rows > 1 && r.rows !== s.rows;
+      const wide = r.cols > 1 && s.cols > 1 && r.cols !== s.cols;
+      if (tall || wide) out.push(`spill ${where(s)} ${f}: a ${r.rows}×${r.cols} range for a ${s.rows}×${s.cols} spill`);
+    }
   }
 
   plan.blocks.forEach((b) =>

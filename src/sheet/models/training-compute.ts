@@ -2,12 +2,16 @@
  * Model template 1, training compute: one row per large model of the report's 图8 (or an empty
  * table to fill). Inputs per row: parameters, training tokens, chip, chips in the cluster,
  * utilization and price per chip-hour. Outputs: training FLOP (6·N·D), PF-days, days to train,
- * chip-hours and cost. Peak FLOP/s comes from the chip chosen in the row's drop-down, looked up
- * in the accelerator table written on the same sheet.
+ * chip-hours and cost, each ONE formula in the first model row that spills down the table (array
+ * arithmetic in portable mode, broadcasting AI.* functions in AI mode). Peak FLOP/s comes from
+ * the chip chosen in the row's drop-down, looked up in the accelerator table written on the same
+ * sheet; it stays one formula per row, as INDEX/MATCH over a column does not return an array in
+ * an Excel without dynamic arrays. Tokens mix typed figures and the Chinchilla formula per row.
  */
 import { TRAINING_COMPUTE_ID, TRAINING_COMPUTE_TITLE } from "./catalog";
 import type { Dataset } from "../../data/types";
 import { FLOP_PER_PF_DAY, SECONDS_PER_HOUR, TRAIN_FLOP_PER_PARAM_TOKEN, CHINCHILLA_TOKENS_PER_PARAM, DEFAULT_UTILIZATION } from "../../core/units";
+import { rangeAddress } from "../plan";
 import { chipByKey, chipChoices, peakFormula, usesChipTable, writeChipList } from "./accelerator-table";
 import {
   a1,
@@ -242,19 +246,32 @@ export function buildTrainingCompute(options: TrainingComputeOptions): ModelShee
   if (rows.length === 0) throw new Error("training-compute: the table needs at least one row");
 
   const firstRow = sourceRow + 1;
+  const lastRow = firstRow + rows.length - 1;
+  // The output columns: one formula each over the model rows, e.g. =IF(I15:I29="","",AI.PFDAYS(I15:I29)).
+  const span = (c: number): string => rangeAddress({ row: firstRow, col: c, rows: rows.length, cols: 1 });
+  const [P, T, E, U, G, H, F, L] = [C.params, C.tokens, C.chips, C.util, C.price, C.peak, C.flop, C.chipHours].map(span);
+  const guard = (f: string): string => `=IF(${F}="","",${f})`;
+  const spilled = {
+    // Booleans added: OR() would fold the whole column into one value.
+    flop: `=IF((${P}="")+(${T}=""),"",${pick(mode, `AI.TRAINFLOPS(${P},${T},Flop_Per_Param_Token)`, `Flop_Per_Param_Token*${P}*${T}`)})`,
+    pfdays: guard(pick(mode, `AI.PFDAYS(${F})`, `${F}/FLOP_Per_PF_Day`)),
+    days: guard(pick(mode, `AI.TRAINDAYS(${F},${E},${H},${U})`, `${F}/(${E}*${H}*${U})/Seconds_Per_Day`)),
+    chipHours: guard(pick(mode, `AI.CHIPHOURS(${F},${H},${U})`, `${F}/(${H}*${U})/Seconds_Per_Hour`)),
+    cost: guard(pick(mode, `AI.TRAINCOST(${F},${H},${G},${U})`, `${L}*${G}`)),
+  };
+  /** The first row holds the column's formula; the rows below are filled by its spill. */
+  const out = (k: keyof typeof spilled, i: number, fmt: string): CellSpec =>
+    i === 0 ? { f: spilled[k], fmt, style: OUTPUT_STYLE, spill: { rows: rows.length, cols: 1 } } : { fmt, style: OUTPUT_STYLE };
+
   const chipNameCells: string[] = [];
   rows.forEach((m, i) => {
     const R = firstRow + i;
     const ref = (c: number): string => a1(R, c, "col");
-    const P = ref(C.params);
-    const T = ref(C.tokens);
-    const F = ref(C.flop);
-    const H = ref(C.peak);
-    const guard = (f: string): string => `=IF(${F}="","",${f})`;
+    const P1 = ref(C.params);
     const tokensCell: CellSpec =
       m.tokens !== null
         ? { v: m.tokens, fmt: FMT.flop, style: INPUT_STYLE }
-        : { f: `=IF(${P}="","",${pick(mode, `AI.CHINCHILLATOKENS(${P},Tokens_Per_Param)`, `${P}*Tokens_Per_Param`)})`, fmt: FMT.flop, style: FORMULA_STYLE };
+        : { f: `=IF(${P1}="","",${pick(mode, `AI.CHINCHILLATOKENS(${P1},Tokens_Per_Param)`, `${P1}*Tokens_Per_Param`)})`, fmt: FMT.flop, style: FORMULA_STYLE };
     const cells: CellSpec[] = [
       { v: m.label === "" ? null : m.label },
       { v: m.params, fmt: FMT.flop, style: INPUT_STYLE },
@@ -264,23 +281,11 @@ export function buildTrainingCompute(options: TrainingComputeOptions): ModelShee
       { v: utilization, fmt: FMT.percent, style: INPUT_STYLE },
       { v: price, fmt: FMT.usd2, style: INPUT_STYLE },
       { f: `=IF(${ref(C.chip)}="","",${peakFormula(mode, ref(C.chip))})`, fmt: FMT.flops, style: FORMULA_STYLE },
-      {
-        f: `=IF(OR(${P}="",${T}=""),"",${pick(mode, `AI.TRAINFLOPS(${P},${T},Flop_Per_Param_Token)`, `Flop_Per_Param_Token*${P}*${T}`)})`,
-        fmt: FMT.flop,
-        style: OUTPUT_STYLE,
-      },
-      { f: guard(pick(mode, `AI.PFDAYS(${F})`, `${F}/FLOP_Per_PF_Day`)), fmt: FMT.count, style: OUTPUT_STYLE },
-      {
-        f: guard(pick(mode, `AI.TRAINDAYS(${F},${ref(C.chips)},${H},${ref(C.util)})`, `${F}/(${ref(C.chips)}*${H}*${ref(C.util)})/Seconds_Per_Day`)),
-        fmt: FMT.count1,
-        style: OUTPUT_STYLE,
-      },
-      { f: guard(pick(mode, `AI.CHIPHOURS(${F},${H},${ref(C.util)})`, `${F}/(${H}*${ref(C.util)})/Seconds_Per_Hour`)), fmt: FMT.count, style: OUTPUT_STYLE },
-      {
-        f: guard(pick(mode, `AI.TRAINCOST(${F},${H},${ref(C.price)},${ref(C.util)})`, `${ref(C.chipHours)}*${ref(C.price)}`)),
-        fmt: FMT.usd,
-        style: OUTPUT_STYLE,
-      },
+      out("flop", i, FMT.flop),
+      out("pfdays", i, FMT.count),
+      out("days", i, FMT.count1),
+      out("chipHours", i, FMT.count),
+      out("cost", i, FMT.usd),
       { v: m.reportedFlop, fmt: FMT.flop, style: INPUT_STYLE },
       { v: m.note === "" ? null : m.note, style: NOTE_STYLE },
     ];
@@ -302,7 +307,6 @@ export function buildTrainingCompute(options: TrainingComputeOptions): ModelShee
     ];
     for (const [k, label, unit] of outs) b.output(k, label, unit, { row: R, col: C[k] }, m.rowKey);
   });
-  const lastRow = firstRow + rows.length - 1;
 
   // The chip lookup table below the models (portable mode, or AI mode without AI.CHIP).
   const nextRow = writeChipList(b, lastRow + 3, mode);
