@@ -14,6 +14,7 @@
  * and axis scale), 1.8 (data validation, axis number formats), 1.13 (table.resize, refresh).
  */
 import { utf8Length } from "../core/utf8";
+import type { SkippedFeature } from "../sheet/workbook";
 
 export { utf8Length };
 import {
@@ -22,6 +23,7 @@ import {
   assertValidPlan,
   parseCell,
   rangeAddress,
+  spillCovering,
   type CellOffset,
   type CellStyle,
   type ChartKind,
@@ -274,8 +276,11 @@ export function planCellOps(plan: SheetPlan, sheet: string, origin: CellOffset):
       }
     }
     flush(w);
-    // Values: blanks clear the cell; formula cells are left for the formulas op.
-    const values = block.values.map((row, r) => row.map((v, c) => (formulaAt(r, c) !== null ? null : v === null ? "" : v)));
+    // Values: blanks clear the cell; formula cells are left for the formulas op, spilled cells
+    // unwritten (even "" there would block the spill).
+    const spilled = (r: number, c: number): boolean =>
+      plan.spills !== undefined && spillCovering(plan, { row: block.at.row + r, col: block.at.col + c }) !== undefined;
+    const values = block.values.map((row, r) => row.map((v, c) => (formulaAt(r, c) !== null || spilled(r, c) ? null : v === null ? "" : v)));
     ops.push({ kind: "values", sheet, at, values });
     if (block.formulas) {
       let top = h;
@@ -484,8 +489,28 @@ export interface ApplyPlanResult {
   /** The table's address without the sheet, e.g. "A1:F8". */
   tableAddress?: string;
   syncs: number;
-  /** Parts of the plan this Excel could not apply (missing requirement sets). */
-  skipped: string[];
+  /** Parts of the plan this Excel could not apply (missing requirement sets), each feature once. */
+  skipped: SkippedFeature[];
+}
+
+/**
+ * The parts of a plan this Excel cannot add, each feature once, in the order applyPlan meets
+ * them. Pure, so an insert that recovers from a failed sync still knows what it skipped; the
+ * conditions are the `supports` guards in applyPlan (tests/excel/apply-plan.test.ts holds the
+ * two together: what this lists is exactly what the fake did not receive).
+ * @example skippedFeatures(plan, (v) => v !== "1.8") // [{ feature: "dropDowns", requirement: "ExcelApi 1.8" }]
+ */
+export function skippedFeatures(plan: SheetPlan, supports: SupportsFn): SkippedFeature[] {
+  const skipped: SkippedFeature[] = [];
+  if ((plan.validations ?? []).length > 0 && !supports("1.8")) skipped.push({ feature: "dropDowns", requirement: "ExcelApi 1.8" });
+  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0) && !supports("1.7")) skipped.push({ feature: "freezePanes", requirement: "ExcelApi 1.7" });
+  const c = plan.chart;
+  if (c) {
+    const needsSeriesApi = c.series.length > 1 || c.series.some((s) => s.categories) || c.logValueAxis;
+    if (needsSeriesApi && !supports("1.7")) skipped.push({ feature: "chart", requirement: "ExcelApi 1.7" });
+    else if ((c.categoryAxisFormat || c.valueAxisFormat) && !supports("1.8")) skipped.push({ feature: "chartAxisFormats", requirement: "ExcelApi 1.8" });
+  }
+  return skipped;
 }
 
 /**
@@ -514,7 +539,6 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
   assertValidPlan(plan);
   const supports = options.supports ?? officeSupports;
   const sheets = new SheetCache(context);
-  const skipped: string[] = [];
   const target = plan.target;
   const sheetName = target.kind === "newSheet" ? target.name : target.sheetName;
   const origin = target.kind === "newSheet" ? { row: 0, col: 0 } : parseCell(target.cell);
@@ -555,10 +579,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
         const source = v.listRange ? `=${absoluteRef(absolute(origin, v.listRange))}` : v.list.join(",");
         range.dataValidation.rule = { list: { inCellDropDown: true, source } };
       }
-    } else skipped.push(...validations.map(() => "data validation (needs ExcelApi 1.8)"));
-    if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
-      if (!supports("1.7")) skipped.push("freeze panes (needs ExcelApi 1.7)");
-      else if (plan.freeze.cols === 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
+    }
+    // What a guard below leaves out is reported by skippedFeatures (the same conditions).
+    if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0) && supports("1.7")) {
+      if (plan.freeze.cols === 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
       else if (plan.freeze.rows === 0) sheet.freezePanes.freezeColumns(plan.freeze.cols);
       else sheet.freezePanes.freezeAt(sheet.getRange(rangeAddress({ row: 0, col: 0, rows: plan.freeze.rows, cols: plan.freeze.cols })));
     }
@@ -566,8 +590,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
     if (plan.chart) {
       const c = plan.chart;
       const needsSeriesApi = c.series.length > 1 || c.series.some((s) => s.categories) || c.logValueAxis;
-      if (needsSeriesApi && !supports("1.7")) skipped.push("chart (needs ExcelApi 1.7)");
-      else {
+      if (!needsSeriesApi || supports("1.7")) {
         const chart = sheet.charts.add(CHART_TYPES[c.kind], abs(c.series[0].values), "Columns");
         chart.title.text = c.title;
         chart.series.getItemAt(0).name = c.series[0].name;
@@ -600,7 +623,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
   };
 
   const syncs = await runBatches(context, sheets, batches, supports, { beforeFirst, beforeLast, ...(options.sync ? { sync: options.sync } : {}) });
-  const result: ApplyPlanResult = { sheetName, origin, syncs, skipped };
+  const result: ApplyPlanResult = { sheetName, origin, syncs, skipped: skippedFeatures(plan, supports) };
   if (plan.table) result.tableAddress = rangeAddress(absolute(origin, plan.table.range));
   return result;
 }

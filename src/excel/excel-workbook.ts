@@ -107,7 +107,8 @@ export class ExcelWorkbook implements WorkbookPort {
    * Round trips: on a new sheet, one sync once listTracked has run on this instance (the
    * workbook's names are then known; a stale name costs a retry: 3 syncs), two before. At the
    * selection always two: the cells must be read and found empty before anything is written.
-   * Nothing half-written is left when Excel refuses part of the insert.
+   * Nothing half-written is left when Excel refuses part of the insert. What this Excel lacks
+   * the requirement set for (freeze panes, the chart) is left out and listed in `skipped`.
    *
    * @throws WorkbookError "noSelection" without a usable selected cell, "targetNotEmpty" when
    *   the cells at the selection are not empty (nothing written), "sheetNameTaken",
@@ -152,7 +153,8 @@ export class ExcelWorkbook implements WorkbookPort {
    *
    * Round trips: one sync once listTracked has run on this instance (the pane calls it when it
    * opens), two before; on a stale sheet name the model is rebuilt with fresh names and retried
-   * (3). Nothing half-written is left when Excel refuses part of it.
+   * (3). Nothing half-written is left when Excel refuses part of it. What this Excel lacks the
+   * requirement set for (drop-downs, freeze panes, the chart) is left out and listed in `skipped`.
    *
    * @throws WorkbookError "sheetNameTaken" (a name still taken after reading the names again),
    *   "tooLarge" or "excelRejected".

@@ -36,8 +36,8 @@
 import type { Dataset } from "../data/types";
 import { planDatasetInsert } from "../sheet/dataset-plan";
 import { absolute, cellAddress, parseCell, parseRangeAddress, planFootprint, rangeAddress, type SheetPlan } from "../sheet/plan";
-import { WorkbookError, type InsertOptions, type InsertResult, type SheetPlanBuilder } from "../sheet/workbook";
-import { applyPlan, officeErrorCode, queueOp, SheetCache, type PackOptions, type SupportsFn, type WriteOp } from "./apply-plan";
+import { WorkbookError, type InsertOptions, type InsertResult, type SheetPlanBuilder, type SkippedFeature } from "../sheet/workbook";
+import { applyPlan, officeErrorCode, queueOp, SheetCache, skippedFeatures, type PackOptions, type SupportsFn, type WriteOp } from "./apply-plan";
 import { encodeRecord, pendingKey, recordFromPlan, recordWriteOp, trackingKey, type TrackedRecord } from "./tracking";
 
 /** The names a new sheet or table must not collide with (Excel compares them case-insensitively). */
@@ -115,6 +115,11 @@ const same = (a: string | null, b: string | null): boolean => a !== null && b !=
 /** Both null, or the same name ignoring case. */
 const sameOrNone = (a: string | null, b: string | null): boolean => (a === null && b === null) || same(a, b);
 
+/** The result with `skipped` only when something was (the common case stays the plain result). */
+function withSkipped(result: InsertResult, skipped: readonly SkippedFeature[]): InsertResult {
+  return skipped.length > 0 ? { ...result, skipped: [...skipped] } : result;
+}
+
 function tableOf(plan: SheetPlan): string {
   if (!plan.table) throw new Error("a dataset plan always has a table");
   return plan.table.name;
@@ -162,6 +167,8 @@ export interface NewSheetInserted {
   record: TrackedRecord | null;
   /** The table's address ("A1:F8"), or the cells the plan wrote when it has no table. */
   address: string;
+  /** What this Excel could not add (missing requirement sets). */
+  skipped: SkippedFeature[];
 }
 
 /**
@@ -210,7 +217,9 @@ export async function insertPlanOnNewSheet(
       names: [...known.names, ...workbookNames],
     });
     const address = tableAddress ?? rangeAddress(planFootprint(plan));
-    return { plan, sheetName, tableName, record, address };
+    // From the plan, not applyPlan's result: a sync that failed after everything was written
+    // (the recovery paths below) has no result, and skipped what the same guards skip.
+    return { plan, sheetName, tableName, record, address, skipped: skippedFeatures(plan, run.supports) };
   };
   for (let attempt = 0; ; attempt++) {
     const plan = planWith(names);
@@ -322,7 +331,7 @@ export async function insertOnNewSheet(run: InsertRun, dataset: Dataset, options
   );
   const { record } = inserted;
   if (!record) throw new Error("a dataset insert always writes its tracking record");
-  return { result: { tableName: tableOf(inserted.plan), sheetName: inserted.sheetName, address: inserted.address }, record };
+  return { result: withSkipped({ tableName: tableOf(inserted.plan), sheetName: inserted.sheetName, address: inserted.address }, inserted.skipped), record };
 }
 
 /**
@@ -336,7 +345,7 @@ export async function insertModelOnNewSheet(run: InsertRun, build: SheetPlanBuil
     known,
     () => null
   );
-  return { tableName: inserted.tableName ?? "", sheetName: inserted.sheetName, address: inserted.address };
+  return withSkipped({ tableName: inserted.tableName ?? "", sheetName: inserted.sheetName, address: inserted.address }, inserted.skipped);
 }
 
 /**
@@ -412,7 +421,7 @@ export async function insertAtSelection(run: InsertRun, dataset: Dataset, option
       finalOps: [recordWriteOp(record)],
     });
     run.onNames({ ...names, tables: [...names.tables, tableName] });
-    return { result: { tableName, sheetName, address: applied.tableAddress ?? "" }, record };
+    return { result: withSkipped({ tableName, sheetName, address: applied.tableAddress ?? "" }, applied.skipped), record };
   } catch (error) {
     await undoAtSelection(run, before);
     throw error;

@@ -30,12 +30,28 @@ export interface InsertOptions {
   chart: boolean;
 }
 
+/**
+ * A part of an insert this Excel could not add because it lacks a requirement set (the rest was
+ * inserted). A code, not a sentence, so the pane words it in its own language:
+ * - dropDowns: the in-cell drop-down lists (data validation, ExcelApi 1.8);
+ * - freezePanes: the frozen header rows or columns (ExcelApi 1.7);
+ * - chart: the chart (it needs several series or category values: ExcelApi 1.7);
+ * - chartAxisFormats: the number formats of the chart's axes (ExcelApi 1.8; the chart is there).
+ */
+export interface SkippedFeature {
+  feature: "dropDowns" | "freezePanes" | "chart" | "chartAxisFormats";
+  /** The requirement set the feature needs, as Office names it: "ExcelApi 1.8". */
+  requirement: string;
+}
+
 export interface InsertResult {
   /** The table's name; "" for a sheet without a table (a model sheet, see insertModel). */
   tableName: string;
   sheetName: string;
   /** A1 address of the table, e.g. "A1:F8" (for a model sheet: the cells the plan wrote). */
   address: string;
+  /** What this Excel could not add (each feature once); absent or empty when nothing was skipped. */
+  skipped?: SkippedFeature[];
 }
 
 /**

@@ -10,10 +10,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactElement } from "react";
 import { createRoot } from "react-dom/client";
-import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, createDOMRenderer, FluentProvider, makeStyles, RendererProvider, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Column, Dataset, LocalizedText } from "../data/types";
 import type { ModelMode } from "../sheet/models/common";
-import type { InsertResult, Language, RefreshSummary, RefreshTableResult, TrackedTable } from "../sheet/workbook";
+import type { InsertResult, Language, RefreshSummary, RefreshTableResult, SkippedFeature, TrackedTable } from "../sheet/workbook";
 import { WorkbookError } from "../sheet/workbook";
 import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, FeedResult, ModelTemplateInfo, PaneDeps } from "./deps";
 import { feedFailureMessage, thrownMessage } from "./errors";
@@ -122,6 +122,7 @@ const useStyles = makeStyles({
   progressText: { margin: 0, overflowWrap: "anywhere" },
   progressDetail: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   text: { margin: 0 },
+  skipped: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
   dismiss: { alignSelf: "flex-start" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
@@ -502,7 +503,7 @@ function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): 
       break;
     case "inserted":
       polite = (
-        <Note intent="success">
+        <Note intent={activity.result.skipped?.length ? "info" : "success"}>
           <p className={styles.text}>
             {t("insertSuccess", {
               title: activity.title[language],
@@ -511,6 +512,7 @@ function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): 
               address: activity.result.address,
             })}
           </p>
+          <SkippedList skipped={activity.result.skipped} />
         </Note>
       );
       break;
@@ -541,10 +543,11 @@ function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): 
     }
     case "built":
       polite = (
-        <Note intent="success">
+        <Note intent={activity.result.skipped?.length ? "info" : "success"}>
           <p className={styles.text}>
             {t("buildSuccess", { title: activity.title[language], sheet: activity.result.sheetName, address: activity.result.address })}
           </p>
+          <SkippedList skipped={activity.result.skipped} />
         </Note>
       );
       break;
@@ -598,6 +601,31 @@ function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): 
   );
 }
 
+/** The message of each feature an older Excel could not add (see SkippedFeature). */
+const SKIPPED_MESSAGE: Readonly<Record<SkippedFeature["feature"], MessageKey>> = {
+  dropDowns: "skippedDropDowns",
+  freezePanes: "skippedFreezePanes",
+  chart: "skippedChart",
+  chartAxisFormats: "skippedChartAxisFormats",
+};
+
+/** What an insert or build left out for a missing requirement set, one line each, and what to do; nothing when none. */
+function SkippedList({ skipped }: { skipped: readonly SkippedFeature[] | undefined }) {
+  const { t } = useI18n();
+  const styles = useStyles();
+  if (!skipped || skipped.length === 0) return null;
+  return (
+    <>
+      <ul className={styles.skipped}>
+        {skipped.map((s) => (
+          <li key={s.feature}>{t(SKIPPED_MESSAGE[s.feature], { requirement: s.requirement })}</li>
+        ))}
+      </ul>
+      <p className={styles.text}>{t("skippedAdvice")}</p>
+    </>
+  );
+}
+
 /** Results in the order of the tables asked for (the engine's first, then the pane's own), anything else after. */
 function inTableOrder(tables: readonly TrackedTable[], results: readonly RefreshTableResult[]): RefreshTableResult[] {
   const rank = new Map(tables.map((table, i) => [table.tableName, i] as const));
@@ -615,6 +643,15 @@ function inTableOrder(tables: readonly TrackedTable[], results: readonly Refresh
  */
 export function mountPane(element: Element, deps: PaneDeps): () => void {
   const root = createRoot(element);
-  root.render(<App deps={deps} />);
+  const doc = element.ownerDocument;
+  // Griffel (Fluent UI's styles) inserts <style> elements at run time: they carry the page's
+  // nonce so the Content-Security-Policy's style-src admits them (scripts/hosting.ts).
+  const nonce = doc.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]')?.content;
+  const renderer = createDOMRenderer(doc, nonce ? { styleElementAttributes: { nonce } } : {});
+  root.render(
+    <RendererProvider renderer={renderer} targetDocument={doc}>
+      <App deps={deps} />
+    </RendererProvider>
+  );
   return () => root.unmount();
 }

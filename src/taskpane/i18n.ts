@@ -55,6 +55,11 @@ const en = {
   inserting: "Inserting {title}…",
   insertSuccess: "Inserted {title} as table {table} on sheet {sheet} ({address}).",
   insertFailed: "Could not insert {title}.",
+  skippedDropDowns: "Drop-down lists were not added: this Excel does not support {requirement}.",
+  skippedFreezePanes: "The header rows and columns were not frozen: this Excel does not support {requirement}.",
+  skippedChart: "The chart was not added: this Excel does not support {requirement}.",
+  skippedChartAxisFormats: "The chart's axes keep Excel's default number format: this Excel does not support {requirement}.",
+  skippedAdvice: "Everything else is in place. Excel for Microsoft 365 (desktop or web) adds these too.",
 
   modelsHeading: "Models",
   loadingModels: "Loading models…",
@@ -203,6 +208,11 @@ const zh: Messages = {
   inserting: "正在插入 {title}…",
   insertSuccess: "已插入 {title}：表格 {table}，位于工作表 {sheet}（{address}）。",
   insertFailed: "无法插入 {title}。",
+  skippedDropDowns: "未添加下拉列表：此版本的 Excel 不支持 {requirement}。",
+  skippedFreezePanes: "未冻结标题行和列：此版本的 Excel 不支持 {requirement}。",
+  skippedChart: "未添加图表：此版本的 Excel 不支持 {requirement}。",
+  skippedChartAxisFormats: "图表坐标轴保留 Excel 默认的数字格式：此版本的 Excel 不支持 {requirement}。",
+  skippedAdvice: "其余内容均已完成。Microsoft 365 版 Excel（桌面版或网页版）可添加这些内容。",
 
   modelsHeading: "分析模型",
   loadingModels: "正在加载模型…",

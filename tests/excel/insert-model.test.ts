@@ -9,7 +9,7 @@ import { loadEpochModels } from "../../src/data/epoch-models-loader";
 import type { Dataset } from "../../src/data/types";
 import { MODEL_TEMPLATES, getModelTemplate, type ModelSheetPlan, type TemplateData } from "../../src/sheet/models";
 import { absoluteRef, cellAddress, quoteSheetName, rangeAddress, VALIDATION_LIST_MAX, type SheetPlan } from "../../src/sheet/plan";
-import { a1ToR1C1, FakeExcel } from "./fake-excel";
+import { a1ToR1C1, FakeExcel, parseAddress } from "./fake-excel";
 
 const NOW = new Date("2024-03-01T08:00:00.000Z");
 const MODES = ["ai", "portable"] as const;
@@ -77,6 +77,27 @@ function expectWritten(fake: FakeExcel, plan: SheetPlan, sheet: string): void {
   }
   expect(formulas).toBeGreaterThan(0);
   expect(texts).toBeGreaterThan(0);
+  // A spilled formula's cells below its anchor: formatted, but no write ever put anything there
+  // (not even "", which would give #SPILL! in Excel).
+  for (const s of plan.spills ?? []) {
+    for (let r = 0; r < s.rows; r++) {
+      for (let c = 0; c < s.cols; c++) {
+        if (r === 0 && c === 0) continue;
+        const at = { row: s.row + r, col: s.col + c };
+        const where = `${sheet}!${cellAddress(at)}`;
+        const content = fake.writes
+          .filter((w) => w.sheet === sheet && w.property !== "numberFormat")
+          .map((w) => {
+            const rect = parseAddress(w.address);
+            const inside = at.row >= rect.row && at.row < rect.row + rect.rows && at.col >= rect.col && at.col < rect.col + rect.cols;
+            return inside ? (Array.isArray(w.value) ? (w.value as unknown[][])[at.row - rect.row][at.col - rect.col] : w.value) : null;
+          })
+          .filter((v) => v !== null && v !== undefined);
+        expect({ where, content }).toEqual({ where, content: [] });
+        expect(fake.cell(sheet, cellAddress(at))?.numberFormat).toBe(fake.cell(sheet, cellAddress(s))?.numberFormat);
+      }
+    }
+  }
   plan.notes?.lines.forEach((line, i) => {
     const cell = fake.cell(sheet, cellAddress({ row: plan.notes!.at.row + i, col: plan.notes!.at.col }));
     expect(cell).toMatchObject({ value: line, numberFormat: "@" });
@@ -274,5 +295,26 @@ describe("insertModel: names, retries and failures", () => {
     const anchored = (): SheetPlan => ({ target: { kind: "anchor", sheetName: "Sheet1", cell: "A1" }, blocks: [{ at: { row: 0, col: 0 }, values: [[1]] }] });
     await expect(wb.insertModel(anchored)).rejects.toMatchObject({ name: "WorkbookError" });
     expect(fake.syncCount).toBe(0);
+  });
+
+  test("an Excel without ExcelApi 1.7 and 1.8: the model is built and its result says drop-downs, freeze panes and chart were skipped, with their sets", async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook({ run: fake.run, supports: (v) => Number(v.split(".")[1]) <= 6, now: () => NOW });
+    const b = training();
+    const r = await wb.insertModel(b.build);
+    const plan = b.built[b.built.length - 1].plan;
+    expect(plan.validations?.length).toBeGreaterThan(0);
+    const expected = [
+      { feature: "dropDowns", requirement: "ExcelApi 1.8" },
+      ...(plan.freeze ? [{ feature: "freezePanes", requirement: "ExcelApi 1.7" }] : []),
+      ...(plan.chart ? [{ feature: "chart", requirement: "ExcelApi 1.7" }] : []),
+    ];
+    expect(r.skipped).toEqual(expected);
+    expect(fake.sheet(r.sheetName).charts).toEqual([]);
+  });
+
+  test("every feature supported: a model's result has no skipped list", async () => {
+    const { wb } = setup();
+    expect(await wb.insertModel(training().build)).not.toHaveProperty("skipped");
   });
 });

@@ -463,3 +463,39 @@ describe("round trips: one sync per insert on a new sheet once the names are kno
     expect(keys(fake)).toEqual([]);
   });
 });
+
+describe("features an older Excel cannot add are reported in the result", () => {
+  /** An Excel with ExcelApi up to 1.6: no freeze panes, no multi-series chart, no drop-downs. */
+  const upTo16 = (v: string): boolean => Number(v.split(".")[1]) <= 6;
+
+  test("new sheet: freeze panes and the chart are skipped with their requirement set; the table and its tracking record are written", async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook({ run: fake.run, supports: upTo16, now: () => NOW });
+    const r = await wb.insertDataset(llmDataset(), { target: "newSheet", language: "en", chart: true });
+    expect(r.skipped).toEqual([
+      { feature: "freezePanes", requirement: "ExcelApi 1.7" },
+      { feature: "chart", requirement: "ExcelApi 1.7" },
+    ]);
+    expect(fake.sheet(r.sheetName).charts).toEqual([]);
+    expect(fake.sheet(r.sheetName).freeze).toBeUndefined();
+    expect(fake.tableAddress(r.tableName)).toBe("A1:E4");
+    expect(decodeRecord(fake.settings.get(trackingKey(r.tableName)))).toMatchObject({ datasetId: "llm-comparison" });
+  });
+
+  test("selection: only the chart is skipped (an insert at the selection freezes nothing)", async () => {
+    const fake = new FakeExcel();
+    const wb = new ExcelWorkbook({ run: fake.run, supports: upTo16, now: () => NOW });
+    fake.select("Sheet1", "C5");
+    const r = await wb.insertDataset(llmDataset(), { target: "selection", language: "en", chart: true });
+    expect(r.skipped).toEqual([{ feature: "chart", requirement: "ExcelApi 1.7" }]);
+  });
+
+  test("nothing skipped: the result has no skipped list, with or without a chart asked for", async () => {
+    const { wb } = setup();
+    expect(await wb.insertDataset(llmDataset(), { target: "newSheet", language: "en", chart: true })).not.toHaveProperty("skipped");
+    const fake = new FakeExcel();
+    const old = new ExcelWorkbook({ run: fake.run, supports: upTo16, now: () => NOW });
+    fake.select("Sheet1", "C5");
+    expect(await old.insertDataset(llmDataset(), { target: "selection", language: "en", chart: false })).not.toHaveProperty("skipped");
+  });
+});

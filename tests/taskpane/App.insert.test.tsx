@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import type { InsertResult } from "../../src/sheet/workbook";
 import { WorkbookError } from "../../src/sheet/workbook";
 import { LLM, deferred, fakePane } from "./fakes";
-import { alertText, renderPane, statusText } from "./render";
+import { alertText, renderPane, statusItems, statusText } from "./render";
 
 describe("insert", () => {
   it("inserts into a new sheet with a chart by default, headers in the pane's language, and reports table and sheet", async () => {
@@ -91,5 +91,38 @@ describe("insert", () => {
     fireEvent.click(screen.getByRole("button", { name: "插入 大模型参数对比" }));
     await waitFor(() => expect(alertText()).toContain("请先在工作表中选中一个单元格，然后重新插入。"));
     expect(alertText()).toContain("无法插入 大模型参数对比。");
+  });
+
+  it("says which features this Excel could not add and why, in English, and still reports the table", async () => {
+    const pane = fakePane();
+    pane.workbook.skipped = [
+      { feature: "freezePanes", requirement: "ExcelApi 1.7" },
+      { feature: "chart", requirement: "ExcelApi 1.7" },
+    ];
+    await renderPane(pane);
+    fireEvent.click(screen.getByRole("button", { name: "Insert LLM comparison" }));
+    await waitFor(() => expect(statusText()).toContain("Inserted LLM comparison as table llm_comparison"));
+    const items = statusItems();
+    expect(items).toEqual([
+      "The header rows and columns were not frozen: this Excel does not support ExcelApi 1.7.",
+      "The chart was not added: this Excel does not support ExcelApi 1.7.",
+    ]);
+    expect(statusText()).toContain("Everything else is in place.");
+    expect(alertText()).toBe("");
+  });
+
+  it("says which features were skipped in Chinese, and lists nothing when none was", async () => {
+    const pane = fakePane({ displayLanguage: "zh-CN" });
+    pane.workbook.skipped = [{ feature: "chart", requirement: "ExcelApi 1.7" }];
+    await renderPane(pane);
+    fireEvent.click(screen.getByRole("button", { name: "插入 大模型参数对比" }));
+    await waitFor(() => expect(statusText()).toContain("未添加图表：此版本的 Excel 不支持 ExcelApi 1.7。"));
+    expect(statusText()).toContain("其余内容均已完成。");
+    fireEvent.click(screen.getByRole("button", { name: "关闭" }));
+    pane.workbook.skipped = [];
+    fireEvent.click(screen.getByRole("button", { name: "插入 GPU 芯片参数" }));
+    await waitFor(() => expect(statusText()).toContain("已插入 GPU 芯片参数"));
+    expect(statusItems()).toEqual([]);
+    expect(statusText()).not.toContain("其余内容均已完成");
   });
 });

@@ -5,7 +5,7 @@ import type { Dataset } from "../../src/data/types";
 import type { InsertResult } from "../../src/sheet/workbook";
 import { WorkbookError } from "../../src/sheet/workbook";
 import { EPOCH, MODELS, deferred, fakePane } from "./fakes";
-import { alertText, renderPane, statusText } from "./render";
+import { alertText, renderPane, statusItems, statusText } from "./render";
 
 const EN_TITLES = ["Training compute", "Inference demand", "China compute balance", "Relative performance", "Compute trend"];
 const ZH_TITLES = ["大模型训练算力测算", "推理算力需求测算", "中国智能算力供需测算", "指数相对涨跌幅跟踪", "训练算力增长趋势"];
@@ -105,6 +105,24 @@ describe("models: building", () => {
     fireEvent.click(screen.getByRole("button", { name: "生成 推理算力需求测算" }));
     await waitFor(() => expect(statusText()).toContain("已生成 推理算力需求测算：位于工作表 推理算力需求测算（A1:B2）。"));
     expect(pane.modelCalls[0]).toMatchObject({ id: "inference-demand", options: { language: "zh", mode: "portable" } });
+  });
+
+  it("says which parts of the model this Excel could not add, in both languages", async () => {
+    const pane = fakePane();
+    pane.workbook.skipped = [
+      { feature: "dropDowns", requirement: "ExcelApi 1.8" },
+      { feature: "chartAxisFormats", requirement: "ExcelApi 1.8" },
+    ];
+    await renderPane(pane);
+    fireEvent.click(screen.getByRole("button", { name: "Build Training compute" }));
+    await waitFor(() => expect(statusText()).toContain("Built Training compute on sheet Training compute"));
+    expect(statusItems()).toEqual([
+      "Drop-down lists were not added: this Excel does not support ExcelApi 1.8.",
+      "The chart's axes keep Excel's default number format: this Excel does not support ExcelApi 1.8.",
+    ]);
+    fireEvent.click(screen.getByRole("button", { name: "中文" }));
+    await waitFor(() => expect(statusText()).toContain("未添加下拉列表：此版本的 Excel 不支持 ExcelApi 1.8。"));
+    expect(statusText()).toContain("图表坐标轴保留 Excel 默认的数字格式：此版本的 Excel 不支持 ExcelApi 1.8。");
   });
 
   it("loads epoch-models first for the template that requires it (once), and passes it to the build", async () => {

@@ -1,6 +1,16 @@
 /** Test doubles for the pane: two small datasets, an in-memory WorkbookPort, fake settings, catalogue and feed. */
 import type { Dataset } from "../../src/data/types";
-import type { InsertOptions, InsertResult, Language, ProgressFn, RefreshSummary, SheetPlanBuilder, TrackedTable, WorkbookPort } from "../../src/sheet/workbook";
+import type {
+  InsertOptions,
+  InsertResult,
+  Language,
+  ProgressFn,
+  RefreshSummary,
+  SheetPlanBuilder,
+  SkippedFeature,
+  TrackedTable,
+  WorkbookPort,
+} from "../../src/sheet/workbook";
 import { WorkbookError } from "../../src/sheet/workbook";
 import { makeSheetName, planFootprint, rangeAddress, type SheetPlan } from "../../src/sheet/plan";
 import { MODEL_TEMPLATES } from "../../src/sheet/models";
@@ -107,6 +117,11 @@ export type WorkbookCall =
 export class FakeWorkbook implements WorkbookPort {
   readonly calls: WorkbookCall[] = [];
   tracked: TrackedTable[] = [];
+  /** What an older Excel would leave out of every insert and build (the default impls report it). */
+  skipped: SkippedFeature[] = [];
+  private withSkipped(result: InsertResult): InsertResult {
+    return this.skipped.length > 0 ? { ...result, skipped: this.skipped.slice() } : result;
+  }
   insertImpl: (dataset: Dataset, options: InsertOptions) => Promise<InsertResult> = async (dataset, options) => {
     const tableName = dataset.id.replace(/-/g, "_");
     const sheetName = options.target === "newSheet" ? dataset.title[options.language] : "Sheet1";
@@ -119,7 +134,7 @@ export class FakeWorkbook implements WorkbookPort {
       language: options.language,
       insertedAt: "2024-02-01T00:00:00.000Z",
     });
-    return { tableName, sheetName, address: "A1:E8" };
+    return this.withSkipped({ tableName, sheetName, address: "A1:E8" });
   };
   /** The workbook's sheet names (insertModel builds against them and adds the new one). */
   sheetNames: string[] = ["Sheet1"];
@@ -127,7 +142,7 @@ export class FakeWorkbook implements WorkbookPort {
     const plan = build(this.sheetNames.slice());
     if (plan.target.kind !== "newSheet") throw new Error("a model plan targets a new sheet");
     this.sheetNames.push(plan.target.name);
-    return { tableName: "", sheetName: plan.target.name, address: rangeAddress(planFootprint(plan)) };
+    return this.withSkipped({ tableName: "", sheetName: plan.target.name, address: rangeAddress(planFootprint(plan)) });
   };
   listImpl: () => Promise<TrackedTable[]> = async () => this.tracked.slice();
   refreshImpl: (datasets: ReadonlyMap<string, Dataset>, tableNames: string[] | undefined, onProgress: ProgressFn | undefined) => Promise<RefreshSummary> =

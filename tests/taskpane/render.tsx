@@ -17,15 +17,18 @@ export function statusText(): string {
   return liveRegion("status").textContent ?? "";
 }
 
+/** The list items of the polite live region (e.g. the features an insert skipped). */
+export function statusItems(): string[] {
+  return Array.from(liveRegion("status").querySelectorAll("li"), (li) => li.textContent ?? "");
+}
+
 /** The text of the assertive live region (errors). */
 export function alertText(): string {
   return liveRegion("alert").textContent ?? "";
 }
 
 function liveRegion(role: "status" | "alert"): HTMLElement {
-  const region = screen
-    .getAllByRole(role)
-    .find((element) => element.getAttribute("aria-live") === (role === "status" ? "polite" : "assertive"));
+  const region = screen.getAllByRole(role).find((element) => element.getAttribute("aria-live") === (role === "status" ? "polite" : "assertive"));
   if (!region) throw new Error(`no ${role} live region`);
   return region;
 }
