@@ -10,8 +10,9 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { localizeMetadata } = require("./src/functions/localize.ts");
 const { emitFeed } = require("./scripts/feed-assets.ts");
 const { renderFunctionHelpRows } = require("./src/functions/reference.ts");
-
-const DEV_URL = "https://localhost:3000/";
+const { checkMetadataLock, manifestVersion, readLock } = require("./scripts/metadata-lock.ts");
+const { DEV_URL, localhostWarning, taskpanePolicy, workbenchPolicy } = require("./scripts/hosting.ts");
+const { version: PACKAGE_VERSION } = require("./package.json");
 const DEV_PORT = process.env.npm_package_config_dev_server_port || 3000;
 
 /** The production base URL, e.g. https://addin.example.com/ai-compute/ (must be https). */
@@ -26,15 +27,12 @@ function productionUrl() {
 class LocalizedMetadataPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("LocalizedMetadataPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "LocalizedMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        (assets) => {
-          const source = assets["functions.json"];
-          if (!source) return; // the metadata plugin reported an error already
-          const zh = localizeMetadata(JSON.parse(source.source().toString()), "zh-CN");
-          compilation.emitAsset("functions.zh-CN.json", new webpack.sources.RawSource(JSON.stringify(zh, null, 2)));
-        }
-      );
+      compilation.hooks.processAssets.tap({ name: "LocalizedMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, (assets) => {
+        const source = assets["functions.json"];
+        if (!source) return; // the metadata plugin reported an error already
+        const zh = localizeMetadata(JSON.parse(source.source().toString()), "zh-CN");
+        compilation.emitAsset("functions.zh-CN.json", new webpack.sources.RawSource(JSON.stringify(zh, null, 2)));
+      });
     });
   }
 }
@@ -46,6 +44,54 @@ class FeedPlugin {
       compilation.hooks.processAssets.tap({ name: "FeedPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         for (const [file, text] of emitFeed()) compilation.emitAsset(`data/${file}`, new webpack.sources.RawSource(text));
       });
+    });
+  }
+}
+
+/**
+ * Fails the build (warns in development) when functions.json or functions.zh-CN.json differ from
+ * metadata.lock.json without a new package.json version: Excel caches the metadata per manifest
+ * version (see scripts/metadata-lock.ts for Microsoft's guidance).
+ */
+class MetadataLockPlugin {
+  constructor(strict) {
+    this.strict = strict;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("MetadataLockPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "MetadataLockPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        const en = assets["functions.json"];
+        const zh = assets["functions.zh-CN.json"];
+        if (!en || !zh) return; // the metadata plugin reported an error already
+        const check = checkMetadataLock(readLock(), PACKAGE_VERSION, {
+          "functions.json": en.source().toString(),
+          "functions.zh-CN.json": zh.source().toString(),
+        });
+        if (!check.ok) (this.strict ? compilation.errors : compilation.warnings).push(new webpack.WebpackError(check.message));
+      });
+    });
+  }
+}
+
+/**
+ * Prints the localhost warning as the very last line of a production build. The webpack CLI
+ * prints its stats after every compiler hook has run (webpack closes the compiler first), so
+ * the line is written when the process exits.
+ */
+class LocalhostWarningPlugin {
+  apply(compiler) {
+    let warning = null;
+    compiler.hooks.thisCompilation.tap("LocalhostWarningPlugin", (compilation) => {
+      // Read while the asset is in memory (webpack frees emitted sources before `done`).
+      compilation.hooks.processAssets.tap({ name: "LocalhostWarningPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        warning = assets["manifest.xml"] ? localhostWarning(assets["manifest.xml"].source().toString()) : null;
+      });
+    });
+    compiler.hooks.done.tap("LocalhostWarningPlugin", () => {
+      if (warning && !LocalhostWarningPlugin.registered) {
+        LocalhostWarningPlugin.registered = true;
+        process.once("exit", () => console.warn(`\n${warning}`));
+      }
     });
   }
 }
@@ -83,6 +129,10 @@ module.exports = async (env, options) => {
   const workbench = dev || Boolean(env && env.workbench);
   const serving = process.argv.includes("serve");
   const prodUrl = productionUrl();
+  // Office manifests carry up to four numbers: package.json's 0.2.0 is <Version>0.2.0.0</Version>.
+  const addinVersion = manifestVersion(PACKAGE_VERSION);
+  // Fixed for this build and public in the page: not a real (per-request) nonce. See scripts/hosting.ts.
+  const cspNonce = require("crypto").randomBytes(16).toString("base64");
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -118,6 +168,7 @@ module.exports = async (env, options) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new LocalizedMetadataPlugin(),
+      new MetadataLockPlugin(!dev),
       new FeedPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -125,6 +176,7 @@ module.exports = async (env, options) => {
         // Functions first: they must register even while the pane is still loading.
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
+        templateParameters: { cspPolicy: taskpanePolicy(cspNonce), cspNonce },
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",
@@ -133,7 +185,14 @@ module.exports = async (env, options) => {
         templateParameters: { functionRows: renderFunctionHelpRows() },
       }),
       ...(workbench
-        ? [new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", chunks: ["workbench"] })]
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "workbench.html",
+              template: "./src/workbench/workbench.html",
+              chunks: ["workbench"],
+              templateParameters: { cspPolicy: workbenchPolicy(cspNonce), cspNonce },
+            }),
+          ]
         : []),
       new CopyWebpackPlugin({
         patterns: [
@@ -142,13 +201,16 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return prodUrl && !dev ? content.toString().split(DEV_URL).join(prodUrl) : content;
+              const xml = content.toString().replace(/<Version>[^<]*<\/Version>/, `<Version>${addinVersion}</Version>`);
+              return prodUrl && !dev ? xml.split(DEV_URL).join(prodUrl) : xml;
             },
           },
         ],
       }),
     ],
     devServer: {
+      // Only this machine: the dev server serves unminified code and a dev certificate.
+      host: "localhost",
       hot: false,
       liveReload: true,
       headers: { "Access-Control-Allow-Origin": "*" },
@@ -156,6 +218,7 @@ module.exports = async (env, options) => {
       port: DEV_PORT,
     },
   };
+  if (!dev && !serving) config.plugins.push(new LocalhostWarningPlugin());
   if (serving) config.devServer.server = { type: "https", options: await devServerHttps() };
   return config;
 };

@@ -10,6 +10,10 @@
 //    assets/screenshots/task-pane.png;
 // 5. prints `e2e: N passed, M failed` and exits non-zero on any failure.
 //
+// The workbench page carries the task pane's Content-Security-Policy (a <meta> the build writes,
+// scripts/hosting.ts); every `securitypolicyviolation` event and every console error (Chromium
+// logs each refusal) fails the scenario during which it happened, or the run when at load.
+//
 // Environment: CHROMIUM (browser path), E2E_UPDATE_SCREENSHOTS=1 (refresh assets/screenshots/), E2E_BUILD_DIR (use an existing workbench build and skip
 // step 1), E2E_KEEP=1 (keep the temporary build and profile), E2E_ONLY=a,c (run some scenarios;
 // the later ones may rely on the earlier ones' state).
@@ -101,8 +105,20 @@ async function main() {
       viewport: { width: 1440, height: 900 },
       locale: "en-US",
     });
+    // Before any page script: record every CSP refusal the page sees (its policy is a <meta>).
+    await context.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"}${e.sample ? ` (${e.sample.slice(0, 60)})` : ""}`)
+      );
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors = [];
+    /** CSP violations since the last call, as page errors (the page keeps the list). */
+    const collectViolations = async () => {
+      const found = await page.evaluate(() => (window.__cspViolations ?? []).splice(0)).catch(() => []);
+      for (const v of found) pageErrors.push(`CSP violation: ${v}`);
+    };
     page.on("pageerror", (e) => pageErrors.push(e.message));
     page.on("console", (m) => {
       if (m.type() === "error") pageErrors.push(`console: ${m.text()}`);
@@ -111,6 +127,13 @@ async function main() {
     await page.waitForSelector("body[data-epoch]", { timeout: 30_000 });
     const epoch = await page.getAttribute("body", "data-epoch");
     console.log(`e2e: workbench loaded, Epoch AI models ${epoch} (${elapsed()})`);
+    const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+    if (!policy || !/style-src 'self' 'nonce-/.test(policy)) throw new Error(`the workbench page has no nonce-based Content-Security-Policy (got ${policy})`);
+    const nonced = await page.evaluate(() => [...document.querySelectorAll("style")].filter((s) => s.nonce).length);
+    if (nonced < 2) throw new Error(`Griffel's <style> elements carry no nonce (${nonced} nonced <style> in the page)`);
+    await collectViolations();
+    if (pageErrors.length > 0) throw new Error(`the workbench reported errors while loading: ${pageErrors.join(" | ")}`);
+    console.log(`e2e: Content-Security-Policy in force, no violation at load (${nonced} <style> elements with the nonce)`);
 
     const env = { page, context, server, changed, v2, paneShot: PANE_SHOT, notes: [] };
     const only = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(",").map((s) => s.trim())) : null;
@@ -122,6 +145,7 @@ async function main() {
       let outcome;
       try {
         const detail = await withTimeout(scenario.run(env), scenario.timeoutMs ?? SCENARIO_TIMEOUT_MS, `(${scenario.id})`);
+        await collectViolations();
         const newErrors = pageErrors.slice(errorsBefore);
         if (newErrors.length > 0) throw new Error(`the page reported errors: ${newErrors.join(" | ")}`);
         outcome = detail && detail.pending ? { status: "pending", detail: detail.pending } : { status: "passed", detail: detail ?? "" };

@@ -12,6 +12,10 @@ export { utf8Length };
 import { z } from "zod";
 import type { CellValue, Column, ColumnType, Dataset, LocalizedText, SourceRef } from "./types";
 
+// Before any schema is built: the task pane's Content-Security-Policy has no 'unsafe-eval', and
+// zod's JIT probes `new Function` (reported as a CSP violation even though zod catches it).
+z.config({ jitless: true });
+
 /** Bumped when the feed's shape changes incompatibly; a client refuses other versions. */
 export const FEED_FORMAT_VERSION = 1;
 
@@ -273,7 +277,8 @@ function checkRows(d: { id?: string; columns: Column[]; rows: CellValue[][] }, c
 
 const checkDataset = (d: { id?: string; key?: string; columns: Column[]; rows: CellValue[][] }, ctx: Ctx): void => {
   checkColumnKeys(d.columns, ctx, []);
-  if (d.key !== undefined && !d.columns.some((c) => c.key === d.key)) ctx.addIssue({ code: "custom", path: ["key"], message: `key "${d.key}" is not one of the columns` });
+  if (d.key !== undefined && !d.columns.some((c) => c.key === d.key))
+    ctx.addIssue({ code: "custom", path: ["key"], message: `key "${d.key}" is not one of the columns` });
   checkRows(d, ctx);
 };
 
