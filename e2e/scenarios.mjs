@@ -348,6 +348,71 @@ export const SCENARIOS = [
       return `${m.oldVersion} → ${m.newVersion}: 10 added, 5 changed, 1 removed; user column filled over ${rows.out.length} new rows (${address} = ${last.name.length}); AI_llm_comparison pinned at ${changed.newVersion}${v2.accelerators ? `; epoch-accelerators ${v2.accelerators.oldVersion} → ${v2.accelerators.newVersion}` : " (no epoch-accelerators in this build)"}`;
     },
   },
+  {
+    id: "h",
+    slug: "one-formula-over-epoch-models",
+    title: 'one formula over a whole column: =AI.TRAINDAYS(<epoch-models FLOP column>, 1024, AI.CHIP("H100")) spills a result for every model',
+    async run({ page }) {
+      // Scenario (g) inserted epoch-models; the formula goes two columns right of the table.
+      const at = await page.evaluate(() => {
+        const wb = window.workbench;
+        const t = wb.tables().find((x) => x.name === "AI_epoch_models");
+        if (!t) return null;
+        const s = t.sheetId;
+        const headers = [];
+        for (let c = t.range.col; c < t.range.col + t.range.cols; c++) headers.push(wb.cellView(s, t.range.row, c).value);
+        return { sheet: wb.sheetName(s), row: t.range.row, col: t.range.col, rows: t.range.rows, cols: t.range.cols, headers };
+      });
+      if (!at) return { pending: "scenario (g) did not insert epoch-models" };
+      const flopAt = at.headers.indexOf("Training compute (FLOP)");
+      assert(flopAt >= 0, `no "Training compute (FLOP)" header in ${JSON.stringify(at.headers)}`);
+      const bodyTop = at.row + 2; // 1-based first body row
+      const bodyBottom = at.row + at.rows; // 1-based last body row
+      const flopCol = colLetters(at.col + flopAt);
+      const outCol = at.col + at.cols + 1;
+      const anchor = `${colLetters(outCol)}${bodyTop}`;
+      const formula = `=AI.TRAINDAYS(${flopCol}${bodyTop}:${flopCol}${bodyBottom},1024,AI.CHIP("H100"))`;
+      await clickTab(page, at.sheet);
+      await nameBox(page, anchor);
+      await formulaBar(page, formula);
+      const n = bodyBottom - bodyTop + 1;
+      const read = () =>
+        page.evaluate(
+          ({ sheet, top, n, flopCol, outCol }) => {
+            const wb = window.workbench;
+            const s = wb.findSheet(sheet);
+            const out = [];
+            for (let i = 0; i < n; i++) {
+              const flop = wb.cellView(s, top + i, flopCol);
+              const v = wb.cellView(s, top + i, outCol);
+              out.push({ flop: flop.value, kind: v.kind, value: v.value, message: v.message ?? "", formula: v.hasFormula });
+            }
+            return out;
+          },
+          { sheet: at.sheet, top: bodyTop - 1, n, flopCol: at.col + flopAt, outCol }
+        );
+      const cells = await waitFor(async () => {
+        const r = await read();
+        return r.every((c) => c.kind !== "empty") ? r : null;
+      }, `the formula in ${anchor} spills over ${n} rows`);
+      // One formula: only the anchor holds it, the other cells are its spill.
+      assert(cells[0].formula && cells.slice(1).every((c) => !c.formula), "more than one cell holds a formula");
+      const peak = 989e12; // H100 SXM, dense BF16 (the accelerators table)
+      const withFlop = cells.filter((c) => typeof c.flop === "number");
+      const blank = cells.filter((c) => c.flop === null || c.flop === "");
+      const wrong = withFlop.filter((c) => {
+        const want = c.flop / (1024 * peak * 0.3) / 86400;
+        return c.kind !== "number" || Math.abs(c.value - want) > 1e-9 * Math.abs(want);
+      });
+      assert(withFlop.length > 100, `only ${withFlop.length} models have a FLOP figure`);
+      assert(wrong.length === 0, `${wrong.length} results differ from FLOP ÷ (1024 × 9.89e14 × 0.3) ÷ 86,400 by more than 1e-9 relative: ${JSON.stringify(wrong.slice(0, 3))}`);
+      const unexplained = blank.filter((c) => c.kind !== "error" || c.value !== "#VALUE!" || !/flop is required/.test(c.message));
+      assert(unexplained.length === 0, `models without FLOP do not show #VALUE! "flop is required" in their own cell: ${JSON.stringify(unexplained.slice(0, 3))}`);
+      // The grid shows the spilled values too, e.g. the anchor's.
+      await waitFor(async () => ((await cellText(page, anchor)) ?? "") !== "", `${anchor} shows a value`);
+      return `${anchor}: ${formula} spilled ${n} rows: ${withFlop.length} results within 1e-9 of FLOP ÷ (1024 × H100 × 0.3) ÷ 86,400, ${blank.length} models without FLOP show #VALUE! in their own cell`;
+    },
+  },
 ];
 
 /** "1.75E+11", as the pane shows a FLOP or parameter count (0.00E+00). */
@@ -385,6 +450,8 @@ export async function paneScreenshot({ context, server, paneShot }) {
       window.scrollTo(0, 0);
     });
     await page.waitForTimeout(500); // Fluent's colour transitions settle
+    const violations = await page.evaluate(() => window.__cspViolations ?? []);
+    assert(violations.length === 0, `Content-Security-Policy violations in the pane alone: ${violations.join(" | ")}`);
     await page.screenshot({ path: paneShot });
   } finally {
     await page.close();
