@@ -35,10 +35,12 @@ import {
   type TrackedTable,
   type WorkbookPort,
 } from "../sheet/workbook";
-import { officeErrorCode, officeSupports, type PackOptions, type SupportsFn } from "./apply-plan";
+import type { PackOptions } from "../sheet/write-ops";
+import { decodeRecord, encodeRecord, sameRecord, toTrackedTable, trackingKey, withPinned, type TrackedRecord } from "../sheet/tracking";
+import { officeErrorCode, officeSupports, type SupportsFn } from "./apply-plan";
 import { insertAtSelection, insertModelOnNewSheet, insertOnNewSheet, queueNamesRead, type InsertRun, type WorkbookNames } from "./insert";
 import { refreshTables } from "./refresh";
-import { decodeRecord, encodeRecord, queueReadRecords, sameRecord, toTrackedTable, trackingKey, withPinned, type TrackedRecord } from "./tracking";
+import { queueReadRecords } from "./tracking";
 
 /** Excel.run's shape; tests pass the fake's run. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

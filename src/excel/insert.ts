@@ -37,8 +37,9 @@ import type { Dataset } from "../data/types";
 import { planDatasetInsert } from "../sheet/dataset-plan";
 import { absolute, cellAddress, parseCell, parseRangeAddress, planFootprint, rangeAddress, type SheetPlan } from "../sheet/plan";
 import { WorkbookError, type InsertOptions, type InsertResult, type SheetPlanBuilder, type SkippedFeature } from "../sheet/workbook";
-import { applyPlan, officeErrorCode, queueOp, SheetCache, skippedFeatures, type PackOptions, type SupportsFn, type WriteOp } from "./apply-plan";
-import { encodeRecord, pendingKey, recordFromPlan, recordWriteOp, trackingKey, type TrackedRecord } from "./tracking";
+import type { PackOptions, WriteOp } from "../sheet/write-ops";
+import { encodeRecord, pendingKey, recordFromPlan, recordWriteOp, trackingKey, type TrackedRecord } from "../sheet/tracking";
+import { applyPlan, officeErrorCode, queueOp, SheetCache, skippedFeatures, type SupportsFn } from "./apply-plan";
 
 /** The names a new sheet or table must not collide with (Excel compares them case-insensitively). */
 export interface WorkbookNames {

@@ -41,9 +41,9 @@ import {
   type TrackedTable,
   type WorkbookPort,
 } from "../sheet/workbook";
-import type { WriteOp } from "../excel/apply-plan";
-import { failedResult, NEAR_ROWS, planTableRefresh, untrackedResults, type TableRefreshPlan, type TableSnapshot } from "../excel/refresh";
-import { decodeRecord, recordFromPlan, recordWriteOp, toTrackedTable, TRACKING_PREFIX, withPinned, type TrackedRecord } from "../excel/tracking";
+import type { WriteOp } from "../sheet/write-ops";
+import { failedResult, NEAR_ROWS, planTableRefresh, untrackedResults, type TableRefreshPlan, type TableSnapshot } from "../sheet/refresh-plan";
+import { decodeRecord, recordFromPlan, recordWriteOp, toTrackedTable, TRACKING_PREFIX, withPinned, type TrackedRecord } from "../sheet/tracking";
 import { isDateFormat, isPercentFormat, serialToIso } from "./format";
 import { hfNumberLiterals, toA1, toR1C1 } from "./r1c1";
 

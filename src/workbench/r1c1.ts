@@ -1,6 +1,6 @@
 /**
  * A1 ⇄ R1C1 for formulas, as Excel's Range.formulasR1C1 reads and writes them. The refresh
- * logic (src/excel/refresh.ts) compares and moves formulas in R1C1 form, so the HyperFormula
+ * logic (src/sheet/refresh-plan.ts) compares and moves formulas in R1C1 form, so the HyperFormula
  * workbook converts on the way in and out. Handles cell references with or without "$" and a
  * sheet prefix; string literals and quoted sheet names are left untouched. Whole-row and
  * whole-column references ("A:A", "1:1") are not converted. Pure.

@@ -1,6 +1,6 @@
 import { ExcelWorkbook } from "../../src/excel/excel-workbook";
-import { CHUNK_THRESHOLD_BYTES } from "../../src/excel/apply-plan";
-import { decodeRecord, trackingKey } from "../../src/excel/tracking";
+import { CHUNK_THRESHOLD_BYTES } from "../../src/sheet/write-ops";
+import { decodeRecord, trackingKey } from "../../src/sheet/tracking";
 import { WorkbookError } from "../../src/sheet/workbook";
 import { FakeExcel } from "./fake-excel";
 import { allTypesDataset, bigDataset, indexDataset, INJECTIONS, injectionDataset, llmDataset } from "../sheet/fixtures";

@@ -7,7 +7,7 @@
  */
 import type { Dataset } from "../../src/data/types";
 import { ExcelWorkbook } from "../../src/excel/excel-workbook";
-import { decodeRecord, trackingKey } from "../../src/excel/tracking";
+import { decodeRecord, trackingKey } from "../../src/sheet/tracking";
 import type { RefreshSummary } from "../../src/sheet/workbook";
 import { FakeExcel, parseAddress } from "./fake-excel";
 import { allTypesDataset, bigDataset, llmDataset } from "../sheet/fixtures";

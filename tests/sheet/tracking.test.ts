@@ -1,6 +1,6 @@
-import { decodeRecord, encodeRecord, recordFromPlan, recordWriteOp, toTrackedTable, trackingKey, TRACKING_PREFIX } from "../../src/excel/tracking";
+import { decodeRecord, encodeRecord, recordFromPlan, recordWriteOp, toTrackedTable, trackingKey, TRACKING_PREFIX } from "../../src/sheet/tracking";
 import { planDatasetInsert } from "../../src/sheet/dataset-plan";
-import { llmDataset } from "../sheet/fixtures";
+import { llmDataset } from "./fixtures";
 
 describe("tracking records", () => {
   const plan = planDatasetInsert(llmDataset(), { language: "zh", target: "newSheet", chart: false });
