@@ -4,7 +4,7 @@
  * bench/README.md). Each section reports its own failure as n/a with the reason; the run itself
  * only fails on a bug in the bench.
  *
- * Options: --only=functions,lookups,engine,roundtrips,dataupdate,bundles,coldstart   run some sections
+ * Options: --only=functions,lookups,engine,roundtrips,dataupdate,xlsx,bundles,coldstart   run some sections
  *          --dist=DIR     measure an existing build instead of building one
  *          --no-build     do not build; read dist/ if it exists
  *          --quick        fewer trials and rows (a smoke run; figures are noisier)
@@ -19,10 +19,11 @@ import { runColdStart, COLD_START_KEYS } from "./sections/coldstart";
 import { runLookups, LOOKUP_KEYS } from "./sections/lookups";
 import { runRoundTrips, ROUNDTRIP_KEYS } from "./sections/roundtrips";
 import { runDataUpdate, DATA_UPDATE_KEYS } from "./sections/dataupdate";
+import { runXlsx, XLSX_KEYS } from "./sections/xlsx";
 import { ROOT } from "./lib/optional";
 import { allNa, budgetStatus, errorText, nowMs, withTimeout, type Budget, type Figure, type Row, type SectionResult } from "./lib/report";
 
-const SECTIONS = ["functions", "lookups", "engine", "roundtrips", "dataupdate", "bundles", "coldstart"] as const;
+const SECTIONS = ["functions", "lookups", "engine", "roundtrips", "dataupdate", "xlsx", "bundles", "coldstart"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 interface Options {
@@ -42,8 +43,7 @@ function parseArgs(argv: readonly string[]): Options {
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean);
-      for (const n of names)
-        if (!(SECTIONS as readonly string[]).includes(n)) throw new Error(`unknown section "${n}" (sections: ${SECTIONS.join(", ")})`);
+      for (const n of names) if (!(SECTIONS as readonly string[]).includes(n)) throw new Error(`unknown section "${n}" (sections: ${SECTIONS.join(", ")})`);
       opts.only = new Set(names as SectionName[]);
     } else if (a.startsWith("--dist=")) opts.dist = a.slice(7);
     else if (a === "--no-build") opts.build = false;
@@ -95,12 +95,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const results: SectionResult[] = [];
   let bundle: BundleDir | undefined;
 
-  const section = async (
-    name: SectionName,
-    keys: readonly string[],
-    timeoutMs: number,
-    work: () => SectionResult | Promise<SectionResult>
-  ): Promise<void> => {
+  const section = async (name: SectionName, keys: readonly string[], timeoutMs: number, work: () => SectionResult | Promise<SectionResult>): Promise<void> => {
     if (!opts.only.has(name)) return;
     process.stderr.write(`bench: ${name}…\n`);
     try {
@@ -116,6 +111,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   await section("engine", ENGINE_KEYS, 90_000, () => runEngine({ rows: q ? 5_000 : 30_000, runs: q ? 3 : 5, spillRows: q ? 20_000 : 100_000 }));
   await section("roundtrips", ROUNDTRIP_KEYS, 90_000, () => runRoundTrips({ bigRows: q ? 20_000 : 200_000 }));
   await section("dataupdate", DATA_UPDATE_KEYS, 120_000, () => runDataUpdate(q ? 1 : 3));
+  await section("xlsx", XLSX_KEYS, 120_000, () => runXlsx(q ? 1 : 3));
   if (opts.only.has("bundles") || opts.only.has("coldstart")) {
     process.stderr.write(
       `bench: locating the production build${opts.dist ? "" : opts.build ? " (webpack --mode production into a temporary directory)" : ""}…\n`
@@ -147,9 +143,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const missed = budgets.filter((b) => budgetStatus(b) === "MISSED");
   const seconds = (nowMs() - started) / 1000;
 
-  console.log(
-    `AI Compute Analyst bench — node ${process.version}, ${os.cpus().length} CPU(s), ${os.platform()}/${os.arch()}${q ? " (--quick)" : ""}`
-  );
+  console.log(`AI Compute Analyst bench — node ${process.version}, ${os.cpus().length} CPU(s), ${os.platform()}/${os.arch()}${q ? " (--quick)" : ""}`);
   console.log("");
   printTable(rows);
   console.log("");
@@ -172,9 +166,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     cpus: os.cpus().length,
     quick: q,
     ...figures,
-    budgets: Object.fromEntries(
-      budgets.map((b) => [b.key, { value: b.value, limit: b.limit, inclusive: b.inclusive, status: budgetStatus(b) }])
-    ),
+    budgets: Object.fromEntries(budgets.map((b) => [b.key, { value: b.value, limit: b.limit, inclusive: b.inclusive, status: budgetStatus(b) }])),
     budgets_missed: missed.map((b) => b.key),
     na,
     seconds: Number(seconds.toFixed(1)),
