@@ -19,6 +19,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import { compareVersions } from "../src/data/semver";
 import { localizeMetadata } from "../src/functions/localize";
 
 /** The files Excel caches, as the build names them. */
@@ -46,17 +47,6 @@ export function manifestVersion(packageVersion: string): string {
   if (!m)
     throw new Error(`package.json's version must be MAJOR.MINOR.PATCH with numbers of at most 5 digits (Office manifest versions), got "${packageVersion}"`);
   return `${m[1]}.${m[2]}.${m[3]}.0`;
-}
-
-/** Compares "1.2.3" with "1.10.0" numerically: negative, 0 or positive. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 /**
