@@ -23,11 +23,16 @@
  *   refresh): the new record is written blind, with a read of the stored one queued before the
  *   write in the same request; 2 when the stored record turned out different (another instance
  *   refreshed the table meanwhile: the stored one, pinned, is written again) or was not known.
+ * - makePortable / restoreFormulas / repairFormulas: 2 (a read, a write) for any number of
+ *   sheets once the sheet names are known (listTracked); see portable.ts for the rare third.
  */
 import type { Dataset } from "../data/types";
 import {
   WorkbookError,
+  type FormulaActionResult,
+  type FormulaScope,
   type InsertOptions,
+  type Language,
   type InsertResult,
   type ProgressFn,
   type RefreshSummary,
@@ -39,8 +44,15 @@ import type { PackOptions } from "../sheet/write-ops";
 import { decodeRecord, encodeRecord, sameRecord, toTrackedTable, trackingKey, withPinned, type TrackedRecord } from "../sheet/tracking";
 import { officeErrorCode, officeSupports, type SupportsFn } from "./apply-plan";
 import { insertAtSelection, insertModelOnNewSheet, insertOnNewSheet, queueNamesRead, type InsertRun, type WorkbookNames } from "./insert";
+import type { PortableRun } from "./portable";
 import { refreshTables } from "./refresh";
-import { queueReadRecords } from "./tracking";
+import { queueReadFileSettings, queueReadRecords } from "./tracking";
+
+/**
+ * The formula actions and the formula parser behind them load on first use, in their own chunk:
+ * the pane's up-front scripts stay within their budget (bench: taskpane_gzip_bytes).
+ */
+const loadPortable = () => import(/* webpackChunkName: "portable" */ "./portable");
 
 /** Excel.run's shape; tests pass the fake's run. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -181,7 +193,10 @@ export class ExcelWorkbook implements WorkbookPort {
         const getNames = queueNamesRead(context);
         this.lastSyncs = 1;
         await context.sync();
-        const records = get();
+        const records = await get(async () => {
+          await context.sync();
+          this.lastSyncs++;
+        });
         this.remember(records, true);
         this.names = getNames();
         return records.map(toTrackedTable);
@@ -245,10 +260,18 @@ export class ExcelWorkbook implements WorkbookPort {
         const known = this.records.get(tableName.toLowerCase());
         const stored = settings.getItemOrNullObject(key);
         stored.load("value");
+        // Same request: a record that lives only on a file's settings sheet (tracking.ts) is pinned into the settings.
+        const fileSettings = queueReadFileSettings(context);
         if (known) settings.add(key, encodeRecord(withPinned(known, pinned)));
         await context.sync();
         this.lastSyncs++;
-        const current = stored.isNullObject ? null : decodeRecord(stored.value);
+        const fromFile = stored.isNullObject
+          ? await fileSettings(async () => {
+              await context.sync();
+              this.lastSyncs++;
+            })
+          : null;
+        const current = fromFile ? decodeRecord(fromFile.get(key)) : decodeRecord(stored.value);
         if (!current) {
           if (known && stored.isNullObject) {
             // The record was removed meanwhile: take back the one just written.
@@ -270,6 +293,55 @@ export class ExcelWorkbook implements WorkbookPort {
       });
     } catch (error) {
       throw asWorkbookError(error, `Excel refused to ${pinned ? "pin" : "unpin"} table "${tableName}"`);
+    }
+  }
+
+  /** One formula action's run: counts its syncs and keeps the sheet names it reads. */
+  private portableRun(context: Excel.RequestContext): PortableRun {
+    return {
+      context,
+      supports: this.supports,
+      now: this.now(),
+      knownSheets: this.names?.sheets ?? null,
+      onSheets: (sheets) => {
+        if (this.names) this.names = { ...this.names, sheets };
+      },
+      counted: () => {
+        this.lastSyncs++;
+      },
+    };
+  }
+
+  /** Issue 13: AI formulas in `scope` become native formulas (or values with a note); originals kept (portable.ts). */
+  async makePortable(scope: FormulaScope, language: Language): Promise<FormulaActionResult> {
+    this.lastSyncs = 0;
+    try {
+      const { excelMakePortable } = await loadPortable();
+      return await this.run(async (context) => excelMakePortable(this.portableRun(context), scope, language));
+    } catch (error) {
+      throw asWorkbookError(error, "Excel refused to make the formulas portable");
+    }
+  }
+
+  /** Issue 13: puts back the AI formulas Make portable kept, where the cells are unchanged since. */
+  async restoreFormulas(scope: FormulaScope): Promise<FormulaActionResult> {
+    this.lastSyncs = 0;
+    try {
+      const { excelRestore } = await loadPortable();
+      return await this.run(async (context) => excelRestore(this.portableRun(context), scope));
+    } catch (error) {
+      throw asWorkbookError(error, "Excel refused to restore the formulas");
+    }
+  }
+
+  /** Issue 13: re-enters #NAME? AI formulas and reports which now compute. */
+  async repairFormulas(scope: FormulaScope): Promise<FormulaActionResult> {
+    this.lastSyncs = 0;
+    try {
+      const { excelRepair } = await loadPortable();
+      return await this.run(async (context) => excelRepair(this.portableRun(context), scope));
+    } catch (error) {
+      throw asWorkbookError(error, "Excel refused to repair the formulas");
     }
   }
 }

@@ -159,6 +159,11 @@ export async function refreshTables(
     const id = known.get(n);
     return id === undefined || datasets.has(id);
   });
+  // The extra read of a file's settings sheet (tracking.ts), only in a workbook that has one.
+  const fileSync = async (): Promise<void> => {
+    await context.sync();
+    syncs++;
+  };
   if (guessed.length > 0) {
     const getRecords = queueReadRecords(context);
     const setList = readTableList();
@@ -166,8 +171,8 @@ export async function refreshTables(
     try {
       await context.sync();
       syncs++;
-      records = getRecords();
       setList();
+      records = await getRecords(fileSync);
       for (const [n, p] of queued) probes.set(n, p);
     } catch (error) {
       syncs++;
@@ -181,8 +186,8 @@ export async function refreshTables(
     const setList = readTableList();
     await context.sync();
     syncs++;
-    records = getRecords();
     setList();
+    records = await getRecords(fileSync);
   }
   const targets = records.filter((r) => !wanted || wanted.has(lower(r.tableName)));
   // 3. Tables still to read (not guessed): they exist, so getItem is safe.

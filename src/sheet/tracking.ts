@@ -23,6 +23,20 @@ import type { SheetPlan } from "./plan";
 import type { WriteOp } from "./write-ops";
 
 export const TRACKING_PREFIX = "aica.table.";
+
+/**
+ * A workbook written as a file (src/xlsx) cannot hold Office's add-in settings, so its settings
+ * (the tracking records among them) sit on this very hidden sheet: key in column A, value in
+ * column B, one setting per row. The Excel adapter reads it where its own settings lack a key.
+ */
+export const SETTINGS_SHEET = "_aica_settings";
+
+/** The settings stored on SETTINGS_SHEET, from its cell values (rows of [key, value]); rows without a text key are ignored. */
+export function settingsFromSheetRows(rows: readonly (readonly unknown[])[]): { key: string; value: string }[] {
+  return rows
+    .filter((r) => typeof r[0] === "string" && r[0] !== "")
+    .map((r) => ({ key: r[0] as string, value: typeof r[1] === "string" ? r[1] : String(r[1] ?? "") }));
+}
 export const TRACKING_SCHEMA = 1;
 
 /** The stored record: the port's TrackedTable plus what refresh needs to match and place things. */

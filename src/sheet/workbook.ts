@@ -111,6 +111,53 @@ export interface RefreshSummary {
 /** Progress callback: done of total steps, and what is happening, for the pane's progress bar. */
 export type ProgressFn = (done: number, total: number, label: string) => void;
 
+/** Where a formula action works: the selected range, the active sheet, or every sheet. */
+export type FormulaScope = "selection" | "sheet" | "workbook";
+
+/** The three formula actions of the "Share" section (issue 13). */
+export type FormulaAction = "makePortable" | "restore" | "repair";
+
+/**
+ * What a formula action did to one cell.
+ * - converted: makePortable rewrote the AI formula as native Excel formulas (still live);
+ * - toValue: makePortable replaced a lookup with no native form (AI.MODEL, AI.CHIP …) by its
+ *   current value, with a cell note saying where the value came from;
+ * - restored: restore put the original AI formula back;
+ * - editedSince: restore left a cell the user changed after it was made portable;
+ * - repaired: repair re-entered a #NAME? AI formula and it no longer shows #NAME?;
+ * - stillFailing: repair re-entered it and it still shows #NAME?;
+ * - leftAlone: not changed, `reason` says why (e.g. a formula the parser cannot read).
+ */
+export type CellOutcome = "converted" | "toValue" | "restored" | "editedSince" | "repaired" | "stillFailing" | "leftAlone";
+
+/** How many cells a FormulaActionResult lists (the counts are exact). */
+export const MAX_CELLS_LISTED = 20;
+
+export interface CellOutcomeEntry {
+  /** The sheet's name as the workbook shows it. */
+  sheet: string;
+  /** A1 address of the cell (a spill's anchor cell for a spilled formula), e.g. "C4". */
+  address: string;
+  outcome: CellOutcome;
+  /** The formula before the action, e.g. "=AI.TRAINFLOPS(B2,C2)". */
+  before: string;
+  /** The cell's formula (or value as text) after the action; absent when unchanged. */
+  after?: string;
+  /** Why, for leftAlone / editedSince / stillFailing (English; the pane words the outcome itself). */
+  reason?: string;
+}
+
+export interface FormulaActionResult {
+  action: FormulaAction;
+  scope: FormulaScope;
+  /** The sheets the action looked at, in workbook order. */
+  sheets: string[];
+  /** Exact count of cells per outcome (every outcome present, 0 when none). */
+  counts: Record<CellOutcome, number>;
+  /** The first MAX_CELLS_LISTED cells changed or left alone, in sheet then row-major order. */
+  cells: CellOutcomeEntry[];
+}
+
 export interface WorkbookPort {
   insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult>;
   listTracked(): Promise<TrackedTable[]>;
@@ -132,6 +179,23 @@ export interface WorkbookPort {
    * @throws WorkbookError "tableMissing" when no tracked table has that name.
    */
   setPinned(tableName: string, pinned: boolean): Promise<void>;
+  /**
+   * Rewrites every formula in `scope` that calls an AI function as native Excel formulas with
+   * the same result (still live); lookups with no native form become their current values with
+   * a cell note in `language`. Every original formula is kept in the workbook (a very hidden
+   * sheet, so it survives save and reopen) for restoreFormulas. At most 2 syncs per sheet.
+   */
+  makePortable(scope: FormulaScope, language: Language): Promise<FormulaActionResult>;
+  /**
+   * Puts back the original AI formulas kept by makePortable in `scope`, exactly; a cell whose
+   * content differs from what makePortable wrote is left (outcome "editedSince").
+   */
+  restoreFormulas(scope: FormulaScope): Promise<FormulaActionResult>;
+  /**
+   * Re-enters the formulas in `scope` that call AI functions (or show Excel's `_xldudf_` form)
+   * and whose value is #NAME?, then reports which now compute and which still fail.
+   */
+  repairFormulas(scope: FormulaScope): Promise<FormulaActionResult>;
 }
 
 /**

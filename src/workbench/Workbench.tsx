@@ -9,6 +9,7 @@ import type { CSSProperties, KeyboardEvent, ReactElement } from "react";
 import { cellAddress, columnLetters } from "../sheet/plan";
 import type { CellView, HfWorkbook, Selection } from "./hf-workbook";
 import { formatValue } from "./format";
+import { bookToXlsx, openXlsx, XLSX_MIME } from "./xlsx-io";
 
 const ROW_H = 22;
 const ROW_HEADER_W = 48;
@@ -20,7 +21,15 @@ export interface WorkbenchProps {
   book: HfWorkbook;
   /** A line about the engine and the feed (e.g. "Epoch AI models loaded"). */
   notice?: string;
+  /** Called after "Open .xlsx" replaced the workbook (the page gives the task pane a fresh start, as Excel does for an opened file). */
+  onOpened?: () => void;
 }
+
+/** The name "Download .xlsx" gives the file. */
+export const DOWNLOAD_NAME = "workbench.xlsx";
+
+/** Excel's column width in characters → pixels (Calibri 11: 7 px a character plus 5 px padding). */
+const widthPx = (chars: number): number => Math.round(chars * 7 + 5);
 
 /** The text a cell shows. */
 export function displayText(v: CellView): string {
@@ -66,11 +75,12 @@ function useBookVersion(book: HfWorkbook): number {
   );
 }
 
-export function Workbench({ book, notice }: WorkbenchProps): ReactElement {
+export function Workbench({ book, notice, onOpened }: WorkbenchProps): ReactElement {
   const version = useBookVersion(book);
   const sel = book.selection;
   const sheet = book.activeSheet;
-  const sheets = book.sheets();
+  // Hidden and very hidden sheets (a file's, the add-in's own) get no tab, as in Excel.
+  const sheets = book.sheets().filter((s) => book.sheetVisibility(s.id) === "visible");
   const address = cellAddress(sel);
   const selected = book.cellView(sel.sheet, sel.row, sel.col);
 
@@ -87,6 +97,8 @@ export function Workbench({ book, notice }: WorkbenchProps): ReactElement {
   const [message, setMessage] = useState<string>("");
 
   const scroller = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [fileBusy, setFileBusy] = useState(false);
   const formulaBar = useRef<HTMLInputElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
   /** After a selection made from the keyboard, the Name Box or a commit: bring the cell into view and focus it. */
@@ -98,6 +110,8 @@ export function Workbench({ book, notice }: WorkbenchProps): ReactElement {
 
   const widths = useMemo(() => {
     const out: number[] = Array.from({ length: cols }, () => DEFAULT_COL_W);
+    // Widths an opened file gave, then the plans' autofit ranges.
+    for (const [c, w] of book.columnWidths(sheet)) if (c < cols) out[c] = Math.min(MAX_AUTOFIT_W, widthPx(w));
     for (const r of book.autofitRanges(sheet)) {
       for (let c = r.col; c < Math.min(cols, r.col + r.cols); c++) {
         let longest = 4;
@@ -283,10 +297,68 @@ export function Workbench({ book, notice }: WorkbenchProps): ReactElement {
       : `${address}${selected.numberFormat ? ` · ${selected.numberFormat}` : ""}${selected.kind !== "empty" ? ` · ${selectedText}` : ""}`;
   const charts = book.charts(sheet);
 
+  /** Saves the whole workbook as an .xlsx file (ExcelJS loads on first use). */
+  const download = async (): Promise<void> => {
+    setFileBusy(true);
+    try {
+      const bytes = await bookToXlsx(book);
+      const url = URL.createObjectURL(new Blob([Uint8Array.from(bytes)], { type: XLSX_MIME }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = DOWNLOAD_NAME;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // The browser has the file once the click returns; revoke later so slow browsers still get it.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const chartCount = book.sheets().reduce((n, s) => n + book.charts(s.id).length, 0);
+      setMessage(
+        `Saved ${DOWNLOAD_NAME} (${bytes.length.toLocaleString("en-US")} bytes)${chartCount > 0 ? `; not in the file: ${chartCount} chart(s) (ExcelJS writes none)` : ""}.`
+      );
+    } catch (error) {
+      setMessage(`Download .xlsx failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setFileBusy(false);
+    }
+  };
+
+  /** Replaces the workbook with an .xlsx file's contents. */
+  const open = async (file: File): Promise<void> => {
+    setFileBusy(true);
+    try {
+      const refused = await openXlsx(book, await file.arrayBuffer());
+      setEditing(false);
+      setMessage(`Opened ${file.name}${refused.length > 0 ? `; names not loaded: ${refused.join(", ")}` : ""}.`);
+      onOpened?.();
+    } catch (error) {
+      setMessage(`Open .xlsx failed (${file.name}): ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setFileBusy(false);
+      if (fileInput.current) fileInput.current.value = "";
+    }
+  };
+
   return (
     <div className="wb-sheet">
       <div className="wb-toolbar">
         <strong className="wb-brand">Workbench</strong>
+        <button type="button" className="wb-file-button" disabled={fileBusy} onClick={() => void download()}>
+          Download .xlsx
+        </button>
+        <button type="button" className="wb-file-button" disabled={fileBusy} onClick={() => fileInput.current?.click()}>
+          Open .xlsx
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label="Open .xlsx file"
+          hidden
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) void open(file);
+          }}
+        />
         <span className="wb-notice" data-testid="workbench-notice">
           {notice}
         </span>

@@ -32,7 +32,10 @@ import {
 } from "../sheet/plan";
 import {
   WorkbookError,
+  type FormulaActionResult,
+  type FormulaScope,
   type InsertOptions,
+  type Language,
   type InsertResult,
   type ProgressFn,
   type RefreshSummary,
@@ -46,6 +49,7 @@ import { failedResult, NEAR_ROWS, planTableRefresh, untrackedResults, type Table
 import { decodeRecord, recordFromPlan, recordWriteOp, toTrackedTable, TRACKING_PREFIX, withPinned, type TrackedRecord } from "../sheet/tracking";
 import { isDateFormat, isPercentFormat, serialToIso } from "./format";
 import { hfNumberLiterals, toA1, toR1C1 } from "./r1c1";
+import { hfMakePortable, hfRepair, hfRestore } from "./hf-portable";
 
 /** A table as the workbench remembers it (Excel keeps this in the workbook). */
 export interface HfTable {
@@ -65,6 +69,35 @@ interface SheetExtras {
   freeze?: { rows: number; cols: number };
   /** Autofitted ranges (A1), for the grid's column widths. */
   autofit: string[];
+  /** Column widths (Excel's character units) by column, as a file opened in the workbench gave them. */
+  columnWidths?: Map<number, number>;
+  /** Cell notes by A1 address (Make portable's notes on values; the grid may show them). */
+  notes?: Map<string, string>;
+}
+
+/** How a sheet shows in Excel's tabs (Worksheet.visibility). */
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+/** A whole workbook to load into the workbench (src/workbench/xlsx-io.ts builds one from a file). */
+export interface HfContents {
+  sheets: {
+    name: string;
+    visibility: SheetVisibility;
+    /** Row-major contents as HyperFormula takes them ("=…" formulas, "'…" literal text). */
+    cells: RawCellContent[][];
+    /** Number format and style by A1 address. */
+    formats: Record<string, AppliedCellFormat>;
+    validations: AppliedValidation[];
+    freeze?: { rows: number; cols: number };
+    columnWidths: Record<number, number>;
+    /** Cell notes by A1 address. */
+    notes: Record<string, string>;
+  }[];
+  /** Defined names: expression "='Sheet'!$A$1"; `sheet` for a sheet-scoped name. */
+  names: { name: string; expression: string; sheet?: string }[];
+  tables: { name: string; sheet: string; range: RangeOffset; style: string }[];
+  settings: { key: string; value: string }[];
+  activeSheet?: string;
 }
 
 export interface Selection {
@@ -86,6 +119,8 @@ export interface CellView {
   /** Where the cell sits in a table: its header row, or an odd/even body row (banding). */
   tablePart?: "header" | "odd" | "even";
   hasFormula: boolean;
+  /** The cell's note, when it has one. */
+  note?: string;
 }
 
 /** Row key columns per dataset id for refresh (same option as the Excel adapter). */
@@ -122,7 +157,11 @@ export class HfWorkbook implements WorkbookPort {
   private tablesList: HfTable[] = [];
   /** Workbook settings, as Office keeps them (the add-in's tracking records live here). */
   private readonly settings = new Map<string, string>();
+  /** Sheets shown otherwise than "visible" (a file's hidden sheets). */
+  private readonly visibility = new Map<number, SheetVisibility>();
   private listeners = new Set<() => void>();
+  /** Sheets Excel would show no tab for (the very hidden store of original formulas). */
+  private readonly hidden = new Set<number>();
   private changeCount = 0;
   activeSheet: number;
   selection: Selection;
@@ -193,8 +232,41 @@ export class HfWorkbook implements WorkbookPort {
     return match === undefined ? undefined : this.hf.getSheetId(match);
   }
 
+  /** The sheets with a tab, in order (very hidden ones are left out, as Excel's tabs do). */
   sheets(): { id: number; name: string }[] {
+    return this.allSheets().filter((s) => !this.hidden.has(s.id));
+  }
+
+  /** Every sheet, very hidden ones included. */
+  allSheets(): { id: number; name: string }[] {
     return this.hf.getSheetNames().map((name) => ({ id: this.sheetIdOf(name), name }));
+  }
+
+  /** Hides a sheet as Excel's "VeryHidden" visibility does (no tab; code still finds it). */
+  hideSheet(id: number): void {
+    this.hidden.add(id);
+  }
+
+  isSheetHidden(id: number): boolean {
+    return this.hidden.has(id);
+  }
+
+  /** The note on a cell, when it has one. */
+  noteAt(sheet: number, row: number, col: number): string | undefined {
+    return this.extras.get(sheet)?.notes?.get(cellAddress({ row, col }));
+  }
+
+  /** Adds (text) or removes (null) the note on a cell. */
+  setNote(sheet: number, row: number, col: number, text: string | null): void {
+    const e = this.extrasOf(sheet);
+    e.notes ??= new Map();
+    if (text === null) e.notes.delete(cellAddress({ row, col }));
+    else e.notes.set(cellAddress({ row, col }), text);
+  }
+
+  /** Sets or clears (null) a cell's number format (the store's "@" cells). */
+  setNumberFormat(sheet: number, row: number, col: number, format: string | null): void {
+    this.setFormat(sheet, row, col, format === null ? null : { numberFormat: format });
   }
 
   sheetName(id: number): string {
@@ -392,6 +464,41 @@ export class HfWorkbook implements WorkbookPort {
   }
 
   // ------------------------------------------------------------------------------------------
+  // Formula actions (issue 13; hf-portable.ts, on the same pure planner as Excel)
+  // ------------------------------------------------------------------------------------------
+
+  /** Make portable on the workbench; "selection" is the selected cell. */
+  async makePortable(scope: FormulaScope, language: Language): Promise<FormulaActionResult> {
+    try {
+      return hfMakePortable(this, scope, language, this.now());
+    } catch (error) {
+      throw toWorkbookError(error, "The workbench refused to make the formulas portable");
+    } finally {
+      this.changed();
+    }
+  }
+
+  async restoreFormulas(scope: FormulaScope): Promise<FormulaActionResult> {
+    try {
+      return hfRestore(this, scope);
+    } catch (error) {
+      throw toWorkbookError(error, "The workbench refused to restore the formulas");
+    } finally {
+      this.changed();
+    }
+  }
+
+  async repairFormulas(scope: FormulaScope): Promise<FormulaActionResult> {
+    try {
+      return hfRepair(this, scope);
+    } catch (error) {
+      throw toWorkbookError(error, "The workbench refused to repair the formulas");
+    } finally {
+      this.changed();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
   // Model sheets (the pane's "Build" in its Models section)
   // ------------------------------------------------------------------------------------------
 
@@ -552,7 +659,9 @@ export class HfWorkbook implements WorkbookPort {
   /** Removes a sheet with everything the workbench kept for it. */
   private removeSheet(id: number): void {
     this.hf.removeSheet(id);
+    this.hidden.delete(id);
     this.extras.delete(id);
+    this.visibility.delete(id);
     this.tablesList = this.tablesList.filter((t) => t.sheetId !== id);
     if (this.activeSheet === id || this.selection.sheet === id) {
       const first = this.sheets()[0];
@@ -702,6 +811,8 @@ export class HfWorkbook implements WorkbookPort {
     if (stored?.style) view.style = stored.style;
     const t = this.tableAt(sheet, row, col);
     if (t) view.tablePart = row === t.range.row ? "header" : (row - t.range.row) % 2 === 1 ? "odd" : "even";
+    const note = this.noteAt(sheet, row, col);
+    if (note !== undefined) view.note = note;
     return view;
   }
 
@@ -788,6 +899,97 @@ export class HfWorkbook implements WorkbookPort {
     const table = this.tablesList.find((x) => key(x.name) === key(t));
     if (table) return { sheet: table.sheetId, row: table.range.row, col: table.range.col };
     return null;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The workbook as a file (src/workbench/xlsx-io.ts): what this class keeps beside the engine
+  // ------------------------------------------------------------------------------------------
+
+  /** Number formats and styles set on a sheet's cells, by A1 address (typed "10%" implies one: numberFormatAt). */
+  cellFormats(sheet: number): ReadonlyMap<string, AppliedCellFormat> {
+    return this.extras.get(sheet)?.formats ?? new Map<string, AppliedCellFormat>();
+  }
+
+  /** Column widths a file gave a sheet (Excel's character units), by zero-based column. */
+  columnWidths(sheet: number): ReadonlyMap<number, number> {
+    return this.extras.get(sheet)?.columnWidths ?? new Map<number, number>();
+  }
+
+  /** The workbook settings (Office's add-in settings: the tracking records), in insertion order. */
+  settingEntries(): { key: string; value: string }[] {
+    return [...this.settings.entries()].map(([k, v]) => ({ key: k, value: v }));
+  }
+
+  /** A sheet's visibility: as set (a file's), else "veryHidden" for a sheet hidden with hideSheet, else "visible". */
+  sheetVisibility(sheet: number): SheetVisibility {
+    return this.visibility.get(sheet) ?? (this.hidden.has(sheet) ? "veryHidden" : "visible");
+  }
+
+  /** Sets a sheet's visibility; a hidden or very hidden sheet gets no tab (as in Excel). */
+  setSheetVisibility(sheet: number, visibility: SheetVisibility): void {
+    this.visibility.set(sheet, visibility);
+    if (visibility === "visible") this.hidden.delete(sheet);
+    else this.hidden.add(sheet);
+    this.changed();
+  }
+
+  /**
+   * Replaces the whole workbook (sheets, cells, names, formats, tables, settings) with
+   * `contents`, as opening a file does. Returns the names HyperFormula refused (the rest loads).
+   * Sheets first, then names, then cells, so formulas find the sheets and names they use.
+   */
+  replaceContents(contents: HfContents): string[] {
+    const refused: string[] = [];
+    try {
+      for (const n of this.hf.listNamedExpressions()) this.hf.removeNamedExpression(n);
+      for (const s of this.allSheets()) for (const n of this.hf.listNamedExpressions(s.id)) this.hf.removeNamedExpression(n, s.id);
+      for (const s of this.allSheets()) this.hf.removeSheet(s.id);
+      this.extras.clear();
+      this.visibility.clear();
+      this.hidden.clear();
+      this.tablesList = [];
+      this.settings.clear();
+      const sheets =
+        contents.sheets.length > 0
+          ? contents.sheets
+          : [{ name: FIRST_SHEET, visibility: "visible" as const, cells: [], formats: {}, validations: [], columnWidths: {}, notes: {} }];
+      const ids = sheets.map((s) => this.sheetIdOf(this.hf.addSheet(s.name)));
+      for (const n of contents.names) {
+        const scope = n.sheet === undefined ? undefined : this.findSheet(n.sheet);
+        try {
+          this.hf.addNamedExpression(n.name, n.expression, scope);
+        } catch (error) {
+          refused.push(`${n.name} (${error instanceof Error ? error.message : String(error)})`);
+        }
+      }
+      this.hf.batch(() => sheets.forEach((s, i) => this.hf.setSheetContent(ids[i], s.cells)));
+      sheets.forEach((s, i) => {
+        const e = this.extrasOf(ids[i]);
+        for (const [address, f] of Object.entries(s.formats)) e.formats.set(address, { ...f });
+        e.validations.push(...s.validations.map((v) => ({ ...v, list: [...v.list] })));
+        if (s.freeze) e.freeze = { ...s.freeze };
+        e.columnWidths = new Map(Object.entries(s.columnWidths).map(([c, w]) => [Number(c), w]));
+        if (Object.keys(s.notes).length > 0) e.notes = new Map(Object.entries(s.notes));
+        if (s.visibility !== "visible") {
+          this.visibility.set(ids[i], s.visibility);
+          this.hidden.add(ids[i]);
+        }
+      });
+      for (const t of contents.tables) {
+        const sheetId = this.findSheet(t.sheet);
+        if (sheetId !== undefined) this.tablesList.push({ name: t.name, sheetId, range: { ...t.range }, style: t.style });
+      }
+      for (const { key: k, value } of contents.settings) this.settings.set(k, value);
+      const active =
+        (contents.activeSheet !== undefined ? this.findSheet(contents.activeSheet) : undefined) ??
+        ids.find((id) => this.sheetVisibility(id) === "visible") ??
+        ids[0];
+      this.activeSheet = active;
+      this.selection = { sheet: active, row: 0, col: 0 };
+      return refused;
+    } finally {
+      this.changed();
+    }
   }
 
   /** Recalculates everything (after the Epoch table arrives, AI.MODEL may answer differently). */

@@ -43,7 +43,7 @@ const epoch: Promise<string> = Promise.all([loadEpochFromFeed(EPOCH_MODELS_ID), 
   return `HyperFormula engine (GPL-3.0, dev only) · Epoch AI tables loaded from the feed (${rows(EPOCH_MODELS_ID)} models, ${rows(EPOCH_ACCELERATORS_ID)} accelerators)`;
 });
 
-function Left() {
+function Left({ onOpened }: { onOpened: () => void }) {
   const [notice, setNotice] = useState("HyperFormula engine (GPL-3.0, dev only) · loading Epoch AI models from the feed…");
   useEffect(() => {
     let live = true;
@@ -52,7 +52,7 @@ function Left() {
       live = false;
     };
   }, []);
-  return <Workbench book={book} notice={notice} />;
+  return <Workbench book={book} notice={notice} onOpened={onOpened} />;
 }
 
 function start(): void {
@@ -74,8 +74,13 @@ function start(): void {
   pane.id = "pane";
   layout.append(left, pane);
   root.append(layout);
-  createRoot(left).render(<Left />);
-  mountPane(pane, deps);
+  // An opened file replaces the workbook: the pane starts afresh on it (its tracked tables, as Excel's pane would).
+  let unmountPane = mountPane(pane, deps);
+  const onOpened = (): void => {
+    unmountPane();
+    unmountPane = mountPane(pane, deps);
+  };
+  createRoot(left).render(<Left onOpened={onOpened} />);
 }
 
 start();

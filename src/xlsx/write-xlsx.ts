@@ -14,7 +14,8 @@
  *   range (Excel shows {=…}; same values, but the range does not grow or shrink by itself).
  * - Tracking records: Office.js keeps workbook settings in the add-in's webextension part,
  *   which ExcelJS does not write; the "setting" ops go to a very hidden sheet, SETTINGS_SHEET
- *   (key in column A, JSON value in column B). The Excel adapter does not read it yet.
+ *   (key in column A, JSON value in column B). The Excel adapter reads it where its own settings
+ *   lack a key (src/excel/tracking.ts).
  * - Charts: ExcelJS writes none; a plan's chart is left out (listed in XlsxResult.skipped).
  * - Name comments: ExcelJS writes none.
  */
@@ -30,6 +31,8 @@ import {
   type RangeOffset,
   type SheetPlan,
 } from "../sheet/plan";
+import { SETTINGS_SHEET } from "../sheet/tracking";
+import { autofitWidth, cellWidth } from "./snapshot";
 import { planCellOps, type WriteOp } from "../sheet/write-ops";
 
 /** A formula cell's value as an engine computed it; an error as its Excel code ("#DIV/0!"). */
@@ -56,8 +59,8 @@ export interface XlsxResult {
   skipped: string[];
 }
 
-/** The very hidden sheet holding the add-in's workbook settings (tracking records). */
-export const SETTINGS_SHEET = "_aica_settings";
+/** The very hidden sheet holding the add-in's workbook settings (tracking records); defined beside the records. */
+export { SETTINGS_SHEET };
 /** Excel's limit on the characters of one cell. */
 export const CELL_TEXT_MAX = 32_767;
 
@@ -116,7 +119,8 @@ function cellsOf(at: RangeOffset, each: (row: number, col: number, r: number, c:
   for (let r = 0; r < at.rows; r++) for (let c = 0; c < at.cols; c++) each(at.row + r + 1, at.col + c + 1, r, c);
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+/** Sets a plan style's font colour, bold, italic and solid fill on a cell (keeping its other font settings). */
+export function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
   if (style.fontColor !== undefined) font.color = { argb: argb(style.fontColor) };
   if (style.bold !== undefined) font.bold = style.bold;
@@ -125,41 +129,32 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.fillColor !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fillColor) } };
 }
 
-function toCellValue(v: CachedValue | undefined): ExcelJS.CellValue | undefined {
+/** A cached value as ExcelJS takes it (errors as { error }). */
+export function toCellValue(v: CachedValue | undefined): ExcelJS.CellValue | undefined {
   if (v === undefined) return undefined;
   if (typeof v === "object" && v !== null) return { error: v.error as ExcelJS.CellErrorValue["error"] };
   return v;
 }
 
 /** A formula cell's value for ExcelJS: the formula and, when known, its cached result. */
-function formulaValue(formula: string, result: CachedValue | undefined): ExcelJS.CellFormulaValue {
+export function formulaValue(formula: string, result: CachedValue | undefined): ExcelJS.CellFormulaValue {
   const r = toCellValue(result);
   return (r === undefined || r === null ? { formula: fileFormula(formula) } : { formula: fileFormula(formula), result: r }) as ExcelJS.CellFormulaValue;
 }
 
-/** Display width of a text in Excel's character units (CJK characters count double). */
-function textWidth(s: string): number {
-  let n = 0;
-  for (const ch of s) n += /[\u1100-\uFFEF]/.test(ch) ? 2 : 1;
-  return n;
-}
-
 function widthOf(cell: ExcelJS.Cell): number {
   const v = cell.value;
-  if (v === null || v === undefined) return 0;
-  if (typeof v === "string") return textWidth(v);
-  if (typeof v === "number") return Math.max(8, Math.min(14, String(v).length));
-  if (typeof v === "object" && "formula" in v) return 12;
-  return textWidth(String(v));
+  const isFormula = v !== null && typeof v === "object" && "formula" in v;
+  return cellWidth(v, isFormula);
 }
 
 /** Approximates Excel's autofit: the widest cell of each column of the range, within bounds. */
-function autofit(ws: ExcelJS.Worksheet, at: RangeOffset): void {
+export function autofit(ws: ExcelJS.Worksheet, at: RangeOffset): void {
   for (let c = 0; c < at.cols; c++) {
-    let w = 0;
-    for (let r = 0; r < at.rows; r++) w = Math.max(w, widthOf(ws.getCell(at.row + r + 1, at.col + c + 1)));
+    const widths: number[] = [];
+    for (let r = 0; r < at.rows; r++) widths.push(widthOf(ws.getCell(at.row + r + 1, at.col + c + 1)));
     const column = ws.getColumn(at.col + c + 1);
-    column.width = Math.max(column.width ?? 0, Math.min(60, Math.max(8, w + 2)));
+    column.width = Math.max(column.width ?? 0, autofitWidth(widths));
   }
 }
 
@@ -203,10 +198,50 @@ interface ArrayFormulaFill {
   fillFormula(range: string, formula: string, results: (row: number, col: number) => ExcelJS.CellValue, shareType: "array" | "shared"): void;
 }
 
-interface DefinedNameModel {
+/**
+ * Writes `formula` (file form, no "=") as a legacy array formula over `range` (A1), each cell
+ * with the cached value `result(row, col)` (1-based, as ExcelJS counts).
+ */
+export function fillArrayFormula(ws: ExcelJS.Worksheet, range: string, formula: string, result: (row: number, col: number) => ExcelJS.CellValue): void {
+  (ws as unknown as ArrayFormulaFill).fillFormula(range, formula, result, "array");
+}
+
+/** A defined name as ExcelJS's workbook writer and reader model it (localSheetId: the sheet's index, for a sheet-scoped name). */
+export interface DefinedNameModel {
   name: string;
   ranges: string[];
   localSheetId?: number;
+}
+
+/**
+ * Adds sheet-scoped names. ExcelJS's name API has no sheet scope, but its workbook writer renders
+ * localSheetId (it uses it for print areas): the names join the model it writes.
+ */
+export function addScopedNames(wb: ExcelJS.Workbook, scopedNames: readonly DefinedNameModel[]): void {
+  if (scopedNames.length === 0) return;
+  const names = wb.definedNames as unknown as { model: DefinedNameModel[] };
+  const base = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(names), "model");
+  if (!base?.get) throw new Error("xlsx: this ExcelJS has no definedNames.model");
+  const getter = base.get;
+  Object.defineProperty(names, "model", { configurable: true, get: () => [...(getter.call(names) as DefinedNameModel[]), ...scopedNames], set: base.set });
+}
+
+/** Writes workbook settings (key in column A, value in column B, both text) on the very hidden SETTINGS_SHEET. */
+export function addSettingsSheet(wb: ExcelJS.Workbook, settings: readonly { key: string; value: string }[]): void {
+  if (settings.length === 0) return;
+  const ws = wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+  settings.forEach((s, i) => {
+    if (s.value.length > CELL_TEXT_MAX) throw new Error(`xlsx: the setting ${s.key} is longer than a cell holds`);
+    ws.getCell(i + 1, 1).value = s.key;
+    ws.getCell(i + 1, 2).value = s.value;
+    ws.getCell(i + 1, 1).numFmt = "@";
+    ws.getCell(i + 1, 2).numFmt = "@";
+  });
+}
+
+/** Whether a plan has a formula that calls one of the add-in's AI.* functions. */
+function callsAddin(plan: SheetPlan): boolean {
+  return plan.blocks.some((b) => (b.formulas ?? []).some((row) => row.some((f) => f !== null && /(?<![A-Za-z0-9_.])AI\./i.test(f))));
 }
 
 /**
@@ -219,8 +254,10 @@ export function buildXlsx(input: XlsxInput): XlsxResult {
   const created = input.created ?? new Date();
   wb.created = created;
   wb.modified = created;
-  // Full recalculation on load: an engine that opens the file recomputes every formula.
-  wb.calcProperties = { fullCalcOnLoad: true };
+  // Full recalculation on load (an engine that opens the file recomputes every formula), unless
+  // a formula calls the add-in: recomputed where the add-in is not loaded, it would show #NAME?
+  // instead of its cached value.
+  if (!input.plans.some(callsAddin)) wb.calcProperties = { fullCalcOnLoad: true };
   const cached: CachedValueFn = input.cachedValue ?? (() => undefined);
   const skipped: string[] = [];
   const scopedNames: DefinedNameModel[] = [];
@@ -248,7 +285,7 @@ export function buildXlsx(input: XlsxInput): XlsxResult {
       const v = anchor.value;
       const formula = v !== null && typeof v === "object" && "formula" in v ? v.formula : undefined;
       if (formula === undefined) continue;
-      (ws as unknown as ArrayFormulaFill).fillFormula(rangeAddress(s), formula, (row, col) => toCellValue(cached(ws.name, row - 1, col - 1)) ?? null, "array");
+      fillArrayFormula(ws, rangeAddress(s), formula, (row, col) => toCellValue(cached(ws.name, row - 1, col - 1)) ?? null);
     }
 
     if (plan.table) {
@@ -298,27 +335,9 @@ export function buildXlsx(input: XlsxInput): XlsxResult {
     if (plan.activate) activeTab = wb.worksheets.indexOf(ws);
   }
 
-  if (input.settings && input.settings.length > 0) {
-    const ws = wb.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
-    input.settings.forEach((s, i) => {
-      if (s.value.length > CELL_TEXT_MAX) throw new Error(`xlsx: the setting ${s.key} is longer than a cell holds`);
-      ws.getCell(i + 1, 1).value = s.key;
-      ws.getCell(i + 1, 2).value = s.value;
-      ws.getCell(i + 1, 1).numFmt = "@";
-      ws.getCell(i + 1, 2).numFmt = "@";
-    });
-  }
+  addSettingsSheet(wb, input.settings ?? []);
   if (activeTab !== undefined) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" }];
-
-  if (scopedNames.length > 0) {
-    // ExcelJS's name API has no sheet scope, but its workbook writer renders localSheetId (it
-    // uses it for print areas): add the sheet-scoped names to the model it writes.
-    const names = wb.definedNames as unknown as { model: DefinedNameModel[] };
-    const base = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(names), "model");
-    if (!base?.get) throw new Error("xlsx: this ExcelJS has no definedNames.model");
-    const getter = base.get;
-    Object.defineProperty(names, "model", { configurable: true, get: () => [...(getter.call(names) as DefinedNameModel[]), ...scopedNames], set: base.set });
-  }
+  addScopedNames(wb, scopedNames);
   return { workbook: wb, skipped };
 }
 

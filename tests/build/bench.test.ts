@@ -31,6 +31,7 @@ const COUNT_BUDGETS = [
   "syncs_per_insert_selection_max",
   "syncs_per_refresh",
   "syncs_per_model_max",
+  "syncs_per_portable_sheet",
   "refresh_small_change_bytes",
   "max_payload_bytes",
   "functions_gzip_bytes",
@@ -85,5 +86,6 @@ describe("npm run bench", () => {
     expect(out.syncs_per_insert_max).toBe(1);
     expect(out.syncs_per_model_max).toBe(1);
     expect(out.syncs_per_refresh).toBe(2);
+    expect(out.syncs_per_portable_sheet).toBe(2);
   });
 });

@@ -417,3 +417,99 @@ describe("the recording fake", () => {
     expect(fake.sheet("Sheet1").columnWidths.size).toBe(0);
   });
 });
+
+describe("the fake's issue 13 additions (formula actions)", () => {
+  test("calc: values of formulas, a 2-D result spills into blank cells (or #SPILL!), getSpillingToRangeOrNullObject", async () => {
+    const fake = new FakeExcel();
+    fake.calc = (_s, f) =>
+      f === "=ARR()"
+        ? [
+            [1, 2],
+            [3, 4],
+          ]
+        : 9;
+    fake.type("Sheet1", "A1", [["=ARR()", null, "=X()"]]);
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("address,values,formulas");
+      const spill = sheet.getRange("A1").getSpillingToRangeOrNullObject();
+      spill.load("address");
+      const none = sheet.getRange("C1").getSpillingToRangeOrNullObject();
+      none.load("address");
+      await ctx.sync();
+      expect(used.address).toBe("Sheet1!A1:C2");
+      expect(used.values).toEqual([
+        [1, 2, 9],
+        [3, 4, ""],
+      ]);
+      expect(used.formulas).toEqual([
+        ["=ARR()", 2, "=X()"],
+        [3, 4, ""],
+      ]);
+      expect(spill.address).toBe("Sheet1!A1:B2");
+      expect(none.isNullObject).toBe(true);
+    });
+    fake.type("Sheet1", "B2", [["in the way"]]);
+    expect(fake.readRange({ sheet: fake.sheet("Sheet1"), row: 0, col: 0, rows: 1, cols: 1 }, "values")).toEqual([["#SPILL!"]]);
+  });
+
+  test("a leading apostrophe keeps text as text, without the apostrophe", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:C1").formulas = [["'=cmd", "'007", "'TRUE"]];
+    });
+    expect(fake.read("Sheet1", "A1:C1")).toEqual([["=cmd", "007", "TRUE"]]);
+    expect(fake.cell("Sheet1", "A1")?.formula).toBeUndefined();
+  });
+
+  test("visibility, the active sheet, protection; a very hidden sheet cannot be deleted", async () => {
+    const fake = new FakeExcel({ sheets: ["A", "B"] });
+    fake.protectSheet("B");
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("B").visibility = "VeryHidden";
+      const active = ctx.workbook.worksheets.getActiveWorksheet();
+      active.load("name,visibility");
+      const p = ctx.workbook.worksheets.getItem("B").protection;
+      p.load("protected");
+      const all = ctx.workbook.worksheets;
+      all.load("items/name,items/visibility");
+      await ctx.sync();
+      expect(active.name).toBe("A");
+      expect(p.protected).toBe(true);
+      expect(all.items.map((s) => [s.name, s.visibility])).toEqual([
+        ["A", "Visible"],
+        ["B", "VeryHidden"],
+      ]);
+      ctx.workbook.worksheets.getItem("A").visibility = "Hidden"; // the last visible sheet
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+      ctx.workbook.worksheets.getItem("B").delete();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    });
+    expect(fake.workbookState()).toMatch(/sheet "B" \(protected\) \(VeryHidden\)/);
+  });
+
+  test("notes: add on one cell (a second one fails), load contents, getItemOrNullObject, delete", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const notes = ctx.workbook.worksheets.getItem("Sheet1").notes;
+      notes.add("B2", "hello");
+      await ctx.sync();
+      notes.add("B2", "again");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      notes.add("A1:B2", "x");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidCellAddress" });
+      notes.load("items/content");
+      const one = notes.getItemOrNullObject("B2");
+      one.load("content");
+      const missing = notes.getItemOrNullObject("C3");
+      missing.load("content");
+      await ctx.sync();
+      expect(notes.items.map((n) => n.content)).toEqual(["hello"]);
+      expect([one.content, missing.isNullObject]).toEqual(["hello", true]);
+      notes.items[0].delete();
+      await ctx.sync();
+    });
+    expect(fake.sheet("Sheet1").notes.size).toBe(0);
+  });
+});

@@ -45,8 +45,28 @@
  *   - a request or a response over 5 MB (RequestPayloadSizeLimitExceeded, ResponsePayloadSizeLimitExceeded:
  *     Excel on the web, https://learn.microsoft.com/office/dev/add-ins/develop/resource-limits-and-performance-optimization#excel-add-ins);
  *   - deleting a sheet turns workbook-scoped names that refer to it into #REF! (Excel keeps them).
- * Deliberate simplifications: formulas are stored, not calculated (reading `values` of a formula
- * cell gives its A1 text); table.resize does not fill calculated columns (in Excel that depends
+ * Issue 13 additions (formula actions), each with its page:
+ *   - calculation on demand: with `calc` set, `values` of a formula cell give calc's result, and a
+ *     2-D result spills into the blank cells right of and below it, or shows #SPILL! when one of
+ *     them is not blank ("Dynamic array formulas and spilled array behavior",
+ *     https://support.microsoft.com/office/205c6b06-03ba-4151-89a1-87a7eb36e531); spilled cells
+ *     count as used; Range.getSpillingToRangeOrNullObject (ExcelApi 1.12) gives the spill of an
+ *     anchor, a null object otherwise
+ *     (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dynamic-arrays).
+ *     Assumption (not documented): `formulas` of a spilled cell gives its value, as for a constant;
+ *   - a text written with a leading apostrophe stays text without it ("precede the entry with an
+ *     apostrophe", Microsoft KB 214233; Office.js reads such a cell back without the apostrophe:
+ *     https://github.com/OfficeDev/office-js/issues/6687);
+ *   - Worksheet.visibility ("Visible", "Hidden", "VeryHidden"; ExcelApi 1.1 to read, 1.2 to set;
+ *     a very hidden sheet cannot be deleted: InvalidOperation, per the Worksheet.delete reference,
+ *     https://learn.microsoft.com/javascript/api/excel/excel.worksheet), Worksheet.getUsedRangeOrNullObject
+ *     (ExcelApi 1.4), WorksheetCollection.getActiveWorksheet (ExcelApi 1.1);
+ *   - cell notes, Worksheet.notes (ExcelApi 1.18): add on one cell, load("items/content"),
+ *     getItemOrNullObject(address), Note.delete
+ *     (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-notes). Assumption (not
+ *     documented): adding a note to a cell that has one fails (InvalidArgument).
+ * Deliberate simplifications: without `calc`, formulas are stored, not calculated (reading
+ * `values` of a formula cell gives its A1 text); table.resize does not fill calculated columns (in Excel that depends
  * on a user AutoCorrect option, so the adapter fills them itself); A1↔R1C1 conversion handles
  * plain cell references, not every formula grammar.
  */
@@ -128,6 +148,10 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   /** Protected (Worksheet.protection): every cell locked, as by default in Excel. */
   isProtected = false;
+  /** Worksheet.visibility. */
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Cell notes (Worksheet.notes) by A1 address of their cell. */
+  readonly notes = new Map<string, string>();
   constructor(
     readonly id: number,
     public name: string
@@ -545,6 +569,10 @@ class RangeProxy extends ClientObject {
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.derive((r) => this.ctx.fake.usedRect(r, valuesOnly));
   }
+  /** ExcelApi 1.12: the spill range of an anchor cell, else a null object. */
+  getSpillingToRangeOrNullObject(): RangeProxy {
+    return this.derive((r) => this.ctx.fake.spillOf(r));
+  }
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this.ctx.enqueue("Range.clear", applyTo, () => this.ctx.fake.clearRect(this.resolve(), applyTo));
   }
@@ -664,6 +692,8 @@ class WorksheetProxy extends ClientObject {
   readonly charts: ChartCollectionProxy;
   readonly names: NamedItemCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
+  readonly notes: NoteCollectionProxy;
+  readonly protection: WorksheetProtectionProxy;
   constructor(
     ctx: Ctx,
     private readonly resolveRaw: SheetResolver
@@ -673,7 +703,29 @@ class WorksheetProxy extends ClientObject {
     this.charts = new ChartCollectionProxy(ctx, () => this.resolve());
     this.names = new NamedItemCollectionProxy(ctx, () => this.resolve());
     this.freezePanes = new FreezePanesProxy(ctx, () => this.resolve());
+    this.notes = new NoteCollectionProxy(ctx, () => this.resolve());
+    this.protection = new WorksheetProtectionProxy(ctx, () => this.resolve());
     return strict(this, "Worksheet");
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(v: string) {
+    if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw new Error(`FakeExcel: visibility ${v} is not a SheetVisibility`);
+    this.ctx.enqueue("Worksheet.visibility", v, () => {
+      const sheet = this.resolve();
+      if (v !== "Visible" && this.ctx.fake.sheets.every((s) => s === sheet || s.visibility !== "Visible"))
+        throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      sheet.visibility = v;
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      // Strict: the docs do not say that null objects propagate, so a method called on the null
+      // object of a missing sheet fails the request (resolve), and code must check isNullObject first.
+      const sheet = this.resolve();
+      return this.ctx.fake.usedRect({ sheet, row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS }, valuesOnly);
+    });
   }
   resolve(): FakeSheet {
     const s = this.resolveRaw();
@@ -692,10 +744,11 @@ class WorksheetProxy extends ClientObject {
     return this.read("isNullObject");
   }
   load(spec?: LoadSpec): this {
-    this.queueLoad(spec, ["name", "id"], (props) => {
+    this.queueLoad(spec, ["name", "id", "visibility"], (props) => {
       const s = this.resolveRaw();
       if (!s) return { isNullObject: true, name: null, id: null };
-      return { isNullObject: false, ...Object.fromEntries(props.map((p) => [p, p === "name" ? s.name : String(s.id)])) };
+      const all: Record<string, unknown> = { name: s.name, id: String(s.id), visibility: s.visibility };
+      return { isNullObject: false, ...Object.fromEntries(props.map((p) => [p, all[p]])) };
     });
     return this;
   }
@@ -754,11 +807,11 @@ class WorksheetCollectionProxy extends ClientObject {
   }
   load(spec?: LoadSpec): this {
     const props = loadProps(spec);
-    for (const p of props) if (p !== "items/name") throw new Error(`FakeExcel: WorksheetCollection.load("${p}") is not emulated`);
+    for (const p of props) if (p !== "items/name" && p !== "items/visibility") throw new Error(`FakeExcel: WorksheetCollection.load("${p}") is not emulated`);
     this.ctx.enqueue("WorksheetCollection.load", props, () => {
       const items = this.ctx.fake.sheets.map((s) => {
         const w = new WorksheetProxy(this.ctx, () => s);
-        w.preload({ name: s.name, isNullObject: false });
+        w.preload({ name: s.name, isNullObject: false, ...(props.includes("items/visibility") ? { visibility: s.visibility } : {}) });
         return w;
       });
       this.ctx.fake.noteResponse(jsonSize(items.map((w) => w.name)));
@@ -781,6 +834,123 @@ class WorksheetCollectionProxy extends ClientObject {
   getItemOrNullObject(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.fake.findSheet(key) ?? null);
   }
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.fake.sheet(this.ctx.fake.activeSheet));
+  }
+}
+
+/** Worksheet.protection (ExcelApi 1.2): only whether the sheet is protected, read. */
+class WorksheetProtectionProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: () => FakeSheet
+  ) {
+    super(ctx, "WorksheetProtection");
+    return strict(this, "WorksheetProtection");
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  load(spec?: LoadSpec): this {
+    this.queueLoad(spec, ["protected"], () => ({ protected: this.sheet().isProtected }));
+    return this;
+  }
+}
+
+class NoteProxy extends ClientObject {
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: () => FakeSheet,
+    private readonly address: string,
+    private readonly orNull: boolean
+  ) {
+    super(ctx, "Note");
+    return strict(this, "Note");
+  }
+  preload(content: string): void {
+    this.loaded.set("content", content);
+    this.loaded.set("isNullObject", false);
+  }
+  get content(): string {
+    return this.read("content");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  load(spec?: LoadSpec): this {
+    this.queueLoad(spec, ["content"], () => {
+      const text = this.sheet().notes.get(this.address);
+      if (text === undefined) {
+        if (!this.orNull) throw new FakeExcelError("ItemNotFound", `There is no note on ${this.address}.`);
+        return { isNullObject: true, content: null };
+      }
+      return { isNullObject: false, content: text };
+    });
+    return this;
+  }
+  delete(): void {
+    this.ctx.enqueue("Note.delete", this.address, () => {
+      const sheet = this.sheet();
+      this.ctx.fake.assertWritable(sheet);
+      if (!sheet.notes.has(this.address)) throw new FakeExcelError(this.orNull ? "InvalidOperation" : "ItemNotFound", `There is no note on ${this.address}.`);
+      sheet.notes.delete(this.address);
+    });
+  }
+}
+
+/** Worksheet.notes (ExcelApi 1.18), see the file comment. */
+class NoteCollectionProxy extends ClientObject {
+  private loadedItems: NoteProxy[] | undefined = undefined;
+  constructor(
+    ctx: Ctx,
+    private readonly sheet: () => FakeSheet
+  ) {
+    super(ctx, "NoteCollection");
+    return strict(this, "NoteCollection");
+  }
+  get items(): NoteProxy[] {
+    if (!this.loadedItems) throw notLoaded("NoteCollection.items");
+    return this.loadedItems;
+  }
+  load(spec?: LoadSpec): this {
+    const props = loadProps(spec);
+    for (const p of props) if (p !== "items/content") throw new Error(`FakeExcel: NoteCollection.load("${p}") is not emulated`);
+    this.ctx.enqueue("NoteCollection.load", props, () => {
+      const sheet = this.sheet();
+      const items = [...sheet.notes.entries()].map(([address, text]) => {
+        const n = new NoteProxy(this.ctx, () => sheet, address, false);
+        n.preload(text);
+        return n;
+      });
+      this.ctx.fake.noteResponse(jsonSize([...sheet.notes.values()]));
+      this.ctx.onSuccess(() => (this.loadedItems = items));
+    });
+    return this;
+  }
+  add(cellAddress: RangeProxy | string, content: string): NoteProxy {
+    this.ctx.enqueue("NoteCollection.add", [typeof cellAddress === "string" ? cellAddress : null, content], () => {
+      const sheet = this.sheet();
+      let r: Rect;
+      if (typeof cellAddress === "string") {
+        const a = parseAddress(cellAddress);
+        r = { sheet, row: a.row, col: a.col, rows: a.rows, cols: a.cols };
+      } else r = cellAddress.resolve();
+      if (r.sheet !== sheet || r.rows !== 1 || r.cols !== 1) throw new FakeExcelError("InvalidCellAddress", "A note goes on a single cell of this worksheet.");
+      this.ctx.fake.assertWritable(sheet);
+      const address = a1(r.row, r.col);
+      if (sheet.notes.has(address)) throw new FakeExcelError("InvalidArgument", `The cell ${address} already has a note.`);
+      sheet.notes.set(address, String(content));
+    });
+    return new NoteProxy(this.ctx, () => this.sheet(), typeof cellAddress === "string" ? cellAddress.toUpperCase() : "", false);
+  }
+  getItemOrNullObject(key: string): NoteProxy {
+    return new NoteProxy(this.ctx, () => this.sheet(), parseAddressA1(key), true);
+  }
+}
+
+function parseAddressA1(address: string): string {
+  const a = parseAddress(address);
+  return a1(a.row, a.col);
 }
 
 class TableProxy extends ClientObject {
@@ -1289,6 +1459,11 @@ export class FakeExcel {
   selection: { sheet: string; address: string };
   activeSheet: string;
   calculationSuspensions = 0;
+  /**
+   * Excel's calculation, when a test wants values (see the file comment): the result of a formula
+   * (A1, with its "=") at a cell; a 2-D array spills. Unset: `values` of a formula give its text.
+   */
+  calc: ((sheet: string, formula: string, row: number, col: number) => Scalar | Scalar[][]) | undefined = undefined;
   private nextId = 1;
   private readonly failures = new Map<number, { code: string; atCall?: string | number }>();
   private readonly maxRequestBytes: number;
@@ -1421,6 +1596,7 @@ export class FakeExcel {
 
   /** Worksheet.delete: the sheet goes with its tables, charts and sheet-scoped names. */
   deleteSheet(s: FakeSheet): void {
+    if (s.visibility === "VeryHidden") throw new FakeExcelError("InvalidOperation", "A very hidden worksheet cannot be deleted; make it visible first.");
     if (this.sheets.length === 1) throw new FakeExcelError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
     this.sheets.splice(this.sheets.indexOf(s), 1);
     for (let i = this.tables.length - 1; i >= 0; i--) if (this.tables[i].sheet === s) this.tables.splice(i, 1);
@@ -1535,6 +1711,11 @@ export class FakeExcel {
       cell.value = v;
       return;
     }
+    if (v.startsWith("'")) {
+      // The apostrophe text prefix: the rest is text, whatever it looks like (see the file comment).
+      cell.value = v.slice(1);
+      return;
+    }
     if (v.startsWith("=")) {
       cell.value = "";
       cell.formula = a1ToR1C1(v, row, col);
@@ -1605,6 +1786,56 @@ export class FakeExcel {
     }
   }
 
+  /**
+   * What calculation shows on a sheet: each formula cell's value, the values spilled into blank
+   * cells, and each spilling anchor's range (by "row,col"). Computed on every read (tests are small).
+   */
+  calculated(sheet: FakeSheet): { shown: Map<string, Scalar>; spills: Map<string, Rect> } {
+    const shown = new Map<string, Scalar>();
+    const spills = new Map<string, Rect>();
+    const calc = this.calc;
+    if (!calc) return { shown, spills };
+    const claimed = new Set<string>();
+    for (const row of [...sheet.cells.keys()].sort((a, b) => a - b)) {
+      const cols = sheet.cells.get(row) as Map<number, FakeCell>;
+      for (const col of [...cols.keys()].sort((a, b) => a - b)) {
+        const cell = cols.get(col) as FakeCell;
+        if (cell.formula === undefined) continue;
+        const result = calc(sheet.name, r1c1ToA1(cell.formula, row, col), row, col);
+        if (!Array.isArray(result)) {
+          shown.set(`${row},${col}`, result);
+          continue;
+        }
+        const rows = result.length;
+        const width = result[0]?.length ?? 0;
+        let blocked = false;
+        for (let i = 0; i < rows && !blocked; i++)
+          for (let j = 0; j < width && !blocked; j++) {
+            if (i === 0 && j === 0) continue;
+            const other = sheet.get(row + i, col + j);
+            if ((other && !isBlankCell(other) && (other.value !== "" || other.formula !== undefined)) || claimed.has(`${row + i},${col + j}`)) blocked = true;
+          }
+        if (blocked) {
+          shown.set(`${row},${col}`, "#SPILL!");
+          continue;
+        }
+        for (let i = 0; i < rows; i++)
+          for (let j = 0; j < width; j++) {
+            shown.set(`${row + i},${col + j}`, result[i][j]);
+            claimed.add(`${row + i},${col + j}`);
+          }
+        if (rows * width > 1) spills.set(`${row},${col}`, { sheet, row, col, rows, cols: width });
+      }
+    }
+    return { shown, spills };
+  }
+
+  /** The spill range of an anchor cell, or null (Range.getSpillingToRangeOrNullObject). */
+  spillOf(r: Rect): Rect | null {
+    if (r.rows !== 1 || r.cols !== 1) return null;
+    return this.calculated(r.sheet).spills.get(`${r.row},${r.col}`) ?? null;
+  }
+
   readRange(r: Rect, prop: string): unknown {
     switch (prop) {
       case "address":
@@ -1619,11 +1850,14 @@ export class FakeExcel {
         return r.cols;
     }
     const out: unknown[][] = [];
+    const { shown } = prop === "values" || prop === "formulas" || prop === "formulasR1C1" ? this.calculated(r.sheet) : { shown: new Map<string, Scalar>() };
     for (let i = 0; i < r.rows; i++) {
       const row: unknown[] = [];
       for (let j = 0; j < r.cols; j++) {
         const cell = r.sheet.get(r.row + i, r.col + j);
+        const calculated = shown.get(`${r.row + i},${r.col + j}`);
         if (prop === "numberFormat") row.push(cell?.numberFormat ?? "General");
+        else if (calculated !== undefined && (prop === "values" || !cell?.formula)) row.push(calculated);
         else if (!cell) row.push("");
         else if (cell.formula) row.push(prop === "formulasR1C1" ? cell.formula : r1c1ToA1(cell.formula, r.row + i, r.col + j));
         else row.push(cell.value);
@@ -1650,6 +1884,18 @@ export class FakeExcel {
         left = Math.min(left, col);
         right = Math.max(right, col);
       }
+    }
+    for (const s of this.calculated(r.sheet).spills.values()) {
+      // Spilled cells are used (clipped to `r`).
+      const t = Math.max(s.row, r.row);
+      const b = Math.min(s.row + s.rows, r.row + r.rows) - 1;
+      const l = Math.max(s.col, r.col);
+      const rt = Math.min(s.col + s.cols, r.col + r.cols) - 1;
+      if (t > b || l > rt) continue;
+      top = Math.min(top, t);
+      bottom = Math.max(bottom, b);
+      left = Math.min(left, l);
+      right = Math.max(right, rt);
     }
     if (bottom < 0) return null;
     return { sheet: r.sheet, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
@@ -1692,7 +1938,10 @@ export class FakeExcel {
   workbookState(): string {
     const out: string[] = [];
     for (const s of this.sheets) {
-      out.push(`sheet ${JSON.stringify(s.name)}${s.isProtected ? " (protected)" : ""} freeze ${JSON.stringify(s.freeze ?? null)}`);
+      out.push(
+        `sheet ${JSON.stringify(s.name)}${s.isProtected ? " (protected)" : ""}${s.visibility !== "Visible" ? ` (${s.visibility})` : ""} freeze ${JSON.stringify(s.freeze ?? null)}`
+      );
+      for (const [address, text] of [...s.notes.entries()].sort()) out.push(`  note ${address} ${JSON.stringify(text)}`);
       const widths = [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]);
       if (widths.length > 0) out.push(`  widths ${widths.map(([c, w]) => `${colLetters(c)}=${w}`).join(" ")}`);
       const rows = [...s.cells.keys()].sort((a, b) => a - b);

@@ -155,7 +155,8 @@ describe("refresh: sync counts", () => {
       ["skipped", 'No validated data for dataset "llm-comparison" was supplied, so table "AI_llm_comparison" was left as it is.'],
     ]);
     expect(fake.syncCount).toBe(1);
-    expect(fake.syncs[0].calls).toEqual(["SettingCollection.load", "TableCollection.load"]);
+    // Worksheet.load: whether the workbook has a file's settings sheet, in the same request (src/excel/tracking.ts).
+    expect(fake.syncs[0].calls).toEqual(["SettingCollection.load", "Worksheet.load", "TableCollection.load"]);
     expect(fake.writes).toEqual([]);
     expect([fake.snapshot("LLM comparison"), fake.snapshot("Index performance")]).toEqual(before);
     expect(fake.settings).toEqual(settingsBefore);

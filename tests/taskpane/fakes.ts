@@ -1,6 +1,10 @@
 /** Test doubles for the pane: two small datasets, an in-memory WorkbookPort, fake settings, catalogue and feed. */
 import type { Dataset } from "../../src/data/types";
 import type {
+  CellOutcome,
+  FormulaAction,
+  FormulaActionResult,
+  FormulaScope,
   InsertOptions,
   InsertResult,
   Language,
@@ -111,7 +115,16 @@ export type WorkbookCall =
   | { method: "insertModel"; build: SheetPlanBuilder }
   | { method: "listTracked" }
   | { method: "refresh"; datasets: ReadonlyMap<string, Dataset>; tableNames?: string[] }
-  | { method: "setPinned"; tableName: string; pinned: boolean };
+  | { method: "setPinned"; tableName: string; pinned: boolean }
+  | { method: "makePortable"; scope: FormulaScope; language: Language }
+  | { method: "restoreFormulas"; scope: FormulaScope }
+  | { method: "repairFormulas"; scope: FormulaScope };
+
+/** A FormulaActionResult with every count 0 except those given (for the pane's Share tests). */
+export function formulaResult(action: FormulaAction, scope: FormulaScope, counts: Partial<Record<CellOutcome, number>> = {}): FormulaActionResult {
+  const zero: Record<CellOutcome, number> = { converted: 0, toValue: 0, restored: 0, editedSince: 0, repaired: 0, stillFailing: 0, leftAlone: 0 };
+  return { action, scope, sheets: ["Sheet1"], counts: { ...zero, ...counts }, cells: [] };
+}
 
 /** An in-memory workbook that records every call; behaviour can be swapped per test. */
 export class FakeWorkbook implements WorkbookPort {
@@ -153,6 +166,24 @@ export class FakeWorkbook implements WorkbookPort {
     if (!table) throw new WorkbookError("tableMissing", tableName);
     this.tracked = this.tracked.map((t) => (t === table ? { ...t, pinned } : t));
   };
+
+  /** The formula actions (issue 13): by default an empty result; swap an impl, or reject, per test. */
+  formulaImpl: (action: FormulaAction, scope: FormulaScope) => Promise<FormulaActionResult> = async (action, scope) => formulaResult(action, scope);
+
+  makePortable(scope: FormulaScope, language: Language): Promise<FormulaActionResult> {
+    this.calls.push({ method: "makePortable", scope, language });
+    return this.formulaImpl("makePortable", scope);
+  }
+
+  restoreFormulas(scope: FormulaScope): Promise<FormulaActionResult> {
+    this.calls.push({ method: "restoreFormulas", scope });
+    return this.formulaImpl("restore", scope);
+  }
+
+  repairFormulas(scope: FormulaScope): Promise<FormulaActionResult> {
+    this.calls.push({ method: "repairFormulas", scope });
+    return this.formulaImpl("repair", scope);
+  }
 
   insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult> {
     this.calls.push({ method: "insertDataset", dataset, options });

@@ -7,56 +7,17 @@
  * Calc's "recalculation on file load" setting says. Every dataset workbook (Chinese headers) is
  * read back by Calc too: each cell as written, text still text.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { DetailedCellError, type HyperFormula } from "hyperformula";
+import type { HyperFormula } from "hyperformula";
 import { exportPlans, planFor } from "../../scripts/export-xlsx";
 import { ALL_DATASET_IDS } from "../../src/data/catalog";
 import { MODEL_TEMPLATE_IDS, type ModelLanguage } from "../../src/sheet/models";
 import { cellAddress, type CellOffset, type SheetPlan } from "../../src/sheet/plan";
 import { writeXlsx } from "../../src/xlsx/write-xlsx";
-
-const REL = 1e-9;
-
-function soffice(): string | null {
-  if (process.env.SOFFICE) return process.env.SOFFICE;
-  try {
-    return execFileSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-/** A cell's value on a common footing: numbers, text, booleans, "#CODE" for errors, null for empty. */
-type Comparable = number | string | boolean | null;
-
-function fromHf(v: ReturnType<HyperFormula["getCellValue"]>): Comparable {
-  if (v instanceof DetailedCellError) return v.value;
-  return v === "" ? null : v;
-}
-
-/** Excel's serial day of a date ExcelJS read from a date-formatted cell (1900 date system). */
-const serialOf = (d: Date): number => (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-
-function fromFile(cell: ExcelJS.Cell): Comparable {
-  // cell.result, not cell.value.result: ExcelJS leaves a falsy result (0, false) out of the value.
-  let v: unknown = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
-  if (v instanceof Date) return serialOf(v);
-  // Calc saves mixed-script text as rich text (one run per fallback font): compare its text.
-  if (v !== null && typeof v === "object" && "richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
-  if (v !== null && typeof v === "object" && "error" in v) return String((v as { error: unknown }).error);
-  if (v === undefined || v === "") return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean" || v === null) return v;
-  return JSON.stringify(v);
-}
-
-function same(a: Comparable, b: Comparable): boolean {
-  if (typeof a === "number" && typeof b === "number") return a === b || Math.abs(a - b) <= REL * Math.max(Math.abs(a), Math.abs(b));
-  return a === b;
-}
+import { convertWithCalc, fromFile, fromHf, same, soffice, type Comparable } from "./soffice";
 
 /** Every cell the plan computes: formula cells and the cells their spills cover. */
 function computedCells(plan: SheetPlan): { cell: CellOffset; formula: string }[] {
@@ -95,19 +56,11 @@ describe("LibreOffice Calc recalculates every portable model as HyperFormula doe
       const { bytes } = await writeXlsx({ plans: [plan] });
       fs.writeFileSync(path.join(dir, "in", fileOf(c)), bytes);
     }
-    // One Calc process for all files (each start costs seconds); a private profile, so a user's Calc settings do not apply.
-    execFileSync(
+    convertWithCalc(
       exe,
-      [
-        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-        "--headless",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        path.join(dir, "out"),
-        ...CASES.map((c) => path.join(dir, "in", fileOf(c))),
-      ],
-      { stdio: "pipe", timeout: 150_000 }
+      CASES.map((c) => path.join(dir, "in", fileOf(c))),
+      path.join(dir, "out"),
+      path.join(dir, "profile")
     );
   }, 180_000);
 
@@ -153,18 +106,11 @@ describe("LibreOffice Calc reads every dataset workbook back as written", () => 
       datasetPlans.set(id, plan);
       fs.writeFileSync(path.join(datasetDir, "in", `${id}.xlsx`), (await exportPlans([plan])).bytes);
     }
-    execFileSync(
+    convertWithCalc(
       exe,
-      [
-        `-env:UserInstallation=file://${path.join(datasetDir, "profile")}`,
-        "--headless",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        path.join(datasetDir, "out"),
-        ...DATASET_CASES.map(({ id }) => path.join(datasetDir, "in", `${id}.xlsx`)),
-      ],
-      { stdio: "pipe", timeout: 150_000 }
+      DATASET_CASES.map(({ id }) => path.join(datasetDir, "in", `${id}.xlsx`)),
+      path.join(datasetDir, "out"),
+      path.join(datasetDir, "profile")
     );
   }, 180_000);
 

@@ -215,3 +215,8 @@ describe("npm run export (scripts/export-xlsx.ts)", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+test("an AI-mode model asks for no full recalculation on load (recalculated without the add-in, AI.* shows #NAME?)", async () => {
+  const ai = await planFor({ model: "training-compute", mode: "ai", language: "en" });
+  expect(buildXlsx({ plans: [ai] }).workbook.calcProperties.fullCalcOnLoad).toBeUndefined();
+});
