@@ -405,13 +405,34 @@ export const SCENARIOS = [
         return c.kind !== "number" || Math.abs(c.value - want) > 1e-9 * Math.abs(want);
       });
       assert(withFlop.length > 100, `only ${withFlop.length} models have a FLOP figure`);
-      assert(wrong.length === 0, `${wrong.length} results differ from FLOP ÷ (1024 × 9.89e14 × 0.3) ÷ 86,400 by more than 1e-9 relative: ${JSON.stringify(wrong.slice(0, 3))}`);
+      assert(
+        wrong.length === 0,
+        `${wrong.length} results differ from FLOP ÷ (1024 × 9.89e14 × 0.3) ÷ 86,400 by more than 1e-9 relative: ${JSON.stringify(wrong.slice(0, 3))}`
+      );
       const unexplained = blank.filter((c) => c.kind !== "error" || c.value !== "#VALUE!" || !/flop is required/.test(c.message));
-      assert(unexplained.length === 0, `models without FLOP do not show #VALUE! "flop is required" in their own cell: ${JSON.stringify(unexplained.slice(0, 3))}`);
+      assert(
+        unexplained.length === 0,
+        `models without FLOP do not show #VALUE! "flop is required" in their own cell: ${JSON.stringify(unexplained.slice(0, 3))}`
+      );
       // The grid shows the spilled values too, e.g. the anchor's.
       await waitFor(async () => ((await cellText(page, anchor)) ?? "") !== "", `${anchor} shows a value`);
       return `${anchor}: ${formula} spilled ${n} rows: ${withFlop.length} results within 1e-9 of FLOP ÷ (1024 × H100 × 0.3) ÷ 86,400, ${blank.length} models without FLOP show #VALUE! in their own cell`;
     },
+  },
+  {
+    id: "i",
+    slug: "download-open-xlsx",
+    title: "Download .xlsx, change the workbook, Open .xlsx: the typed cells, formulas and tracked tables come back",
+    timeoutMs: 60_000,
+    run: downloadAndOpenXlsx,
+  },
+  {
+    id: "j",
+    slug: "share-make-portable-restore",
+    title:
+      "type AI formulas on a sheet, Make portable (this sheet): native formulas in the Formula bar, same values, a report; Restore: the AI formulas are back",
+    timeoutMs: 60_000,
+    run: makePortableAndRestore,
   },
 ];
 
@@ -456,4 +477,167 @@ export async function paneScreenshot({ context, server, paneShot }) {
   } finally {
     await page.close();
   }
+}
+
+/**
+ * Scenario (i): the workbook as a file. Types a formula on Sheet1, downloads the workbook
+ * (Playwright's download event), overwrites the typed cell, opens the downloaded file (the hidden
+ * file input, setInputFiles) and checks that the cell, its formula, an AI.* result and the
+ * tracked tables are back, and that the pane lists the tracked tables of the opened file.
+ */
+async function downloadAndOpenXlsx({ page }) {
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const fs = await import("node:fs");
+  await clickTab(page, "Sheet1");
+  await nameBox(page, "D1");
+  await formulaBar(page, "=B2*2");
+  const d1 = await waitFor(async () => {
+    const t = await cellText(page, "D1");
+    return t && /E\+23$/.test(t) ? t : null;
+  }, "D1 shows twice B2's 3.15E+23");
+  const before = await page.evaluate(async () => {
+    const wb = window.workbench;
+    return { sheets: wb.sheets().map((s) => s.name), tracked: (await wb.listTracked()).map((t) => `${t.tableName}@${t.version}${t.pinned ? " pinned" : ""}`) };
+  });
+  assert(before.tracked.length > 0, "no tracked table before the download");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download .xlsx", exact: true }).click()]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "aica-e2e-xlsx-")), download.suggestedFilename());
+  await download.saveAs(file);
+  const bytes = fs.statSync(file).size;
+  assert(download.suggestedFilename() === "workbench.xlsx", `the download is named ${download.suggestedFilename()}`);
+  assert(fs.readFileSync(file).subarray(0, 2).toString() === "PK", "the download is not a zip (.xlsx) file");
+
+  // Change the workbook, so opening the file visibly brings the saved state back.
+  await clickTab(page, "Sheet1");
+  await nameBox(page, "D1");
+  await formulaBar(page, "changed after the download");
+  await waitFor(async () => (await cellText(page, "D1")) === "changed after the download", "D1 was overwritten");
+
+  await page.getByLabel("Open .xlsx file", { exact: true }).setInputFiles(file);
+  const message = await waitFor(async () => {
+    const t = (await page.locator("#wb-message").count()) > 0 ? ((await page.locator("#wb-message").textContent()) ?? "") : "";
+    return /^Opened workbench\.xlsx/.test(t) ? t : null;
+  }, "the status line reports the opened file");
+  await clickTab(page, "Sheet1");
+  await waitFor(async () => (await cellText(page, "D1")) === d1, `D1 shows ${d1} again`);
+  await nameBox(page, "D1");
+  const bar = await page.getByRole("textbox", { name: "Formula bar", exact: true }).inputValue();
+  assert(bar === "=B2*2", `D1's formula is ${bar}`);
+  await nameBox(page, "B2");
+  const b2 = await page.getByRole("textbox", { name: "Formula bar", exact: true }).inputValue();
+  assert(/^=AI\.TRAINFLOPS\(AI\.MODEL\("GPT-3","params"\)/i.test(b2), `B2's formula is ${b2}`);
+  assert((await cellText(page, "B2")) === "3.15E+23", `B2 shows ${await cellText(page, "B2")}`);
+
+  const after = await page.evaluate(async () => {
+    const wb = window.workbench;
+    const t = wb.tables().find((x) => x.name === "AI_epoch_models");
+    return {
+      sheets: wb.sheets().map((s) => s.name),
+      tracked: (await wb.listTracked()).map((x) => `${x.tableName}@${x.version}${x.pinned ? " pinned" : ""}`),
+      tables: wb.tables().map((x) => x.name),
+      epochRows: t ? t.range.rows : 0,
+    };
+  });
+  assert(JSON.stringify(after.sheets) === JSON.stringify(before.sheets), `sheets ${JSON.stringify(after.sheets)}, before ${JSON.stringify(before.sheets)}`);
+  assert(
+    JSON.stringify(after.tracked) === JSON.stringify(before.tracked),
+    `tracked ${JSON.stringify(after.tracked)}, before ${JSON.stringify(before.tracked)}`
+  );
+  // The pane starts afresh on the opened workbook and lists its tracked tables.
+  const p = await pane(page);
+  await waitFor(async () => {
+    const text = (await p.textContent()) ?? "";
+    return before.tracked.every((t) => text.includes(t.split("@")[0]));
+  }, "the pane lists the tracked tables");
+  const tabs = await page.getByRole("tab").allTextContents();
+  assert(!tabs.some((t) => t.startsWith("_aica_")), `a very hidden sheet has a tab: ${JSON.stringify(tabs)}`);
+  return `${bytes.toLocaleString("en-US")} bytes, ${after.sheets.length} sheets, tables ${after.tables.join(", ")} (epoch-models ${after.epochRows} rows); tracked after opening: ${after.tracked.join(", ")}; ${message.trim()}`;
+}
+
+/**
+ * Scenario (j): the pane's "Share a workbook" section (issue 13) on a sheet of its own. Types two
+ * AI formulas that have a native form and one lookup that has none, plus a native formula; makes
+ * the sheet portable and reads each cell in the Formula bar (no "AI." left; the lookup is a value
+ * with a note) with the values it showed before; then restores and reads the AI formulas again.
+ */
+async function makePortableAndRestore({ page }) {
+  const SHEET = "Share test";
+  await page.evaluate((name) => {
+    const wb = window.workbench;
+    if (wb.findSheet(name) === undefined) wb.hf.addSheet(name);
+    wb.changed();
+  }, SHEET);
+  await clickTab(page, SHEET);
+  const typed = {
+    B1: "175000000000",
+    B2: "300000000000",
+    C1: "=AI.TRAINFLOPS(B1,B2)",
+    C2: "=AI.PFDAYS(C1)*2",
+    C3: '=AI.CHIP("H100")',
+    C4: "=B1*2",
+  };
+  for (const [address, text] of Object.entries(typed)) {
+    await nameBox(page, address);
+    await formulaBar(page, text);
+  }
+  await waitFor(async () => (await cellText(page, "C1")) === "3.15E+23", "C1 shows 3.15E+23");
+  await waitFor(async () => (await cellText(page, "C3")) === "9.89E+14", "C3 shows H100's 9.89E+14");
+  const cells = ["C1", "C2", "C3", "C4"];
+  const shown = async () => Object.fromEntries(await Promise.all(cells.map(async (a) => [a, await cellText(page, a)])));
+  const before = await shown();
+  assert(before.C2 && before.C2 !== "#NAME?" && !before.C2.startsWith("#"), `C2 shows ${before.C2}`);
+  /** What the Formula bar shows for a cell (spaces dropped: the engine may print a formula its own way). */
+  const bar = async (address) => {
+    await nameBox(page, address);
+    return (await page.getByRole("textbox", { name: "Formula bar", exact: true }).inputValue()).replace(/\s+/g, "");
+  };
+
+  const p = await pane(page);
+  const share = p.getByRole("region", { name: "Share a workbook", exact: true });
+  await share.getByRole("radio", { name: "This sheet", exact: true }).check();
+  const status = p.getByRole("status").first();
+  const report = async (heading) =>
+    waitFor(async () => {
+      const t = (await status.textContent()) ?? "";
+      return t.includes(heading) ? t : null;
+    }, `the pane reports “${heading}”`);
+
+  // Make portable: live native formulas, the lookup a value with a note, the native formula left as it was.
+  await share.getByRole("button", { name: "Make portable", exact: true }).click();
+  const made = await report("Make portable (scope: This sheet)");
+  for (const part of ["2 converted", "1 kept as values", "0 left alone", `'${SHEET}'!C1: =AI.TRAINFLOPS(B1,B2) → =`, `'${SHEET}'!C3: =AI.CHIP("H100") → `])
+    assert(made.includes(part), `the report lacks “${part}”: ${made}`);
+  const portable = { C1: await bar("C1"), C2: await bar("C2"), C3: await bar("C3"), C4: await bar("C4") };
+  for (const a of ["C1", "C2"]) assert(portable[a].startsWith("=") && !/AI\./i.test(portable[a]), `${a}'s formula is ${portable[a]}`);
+  assert(!portable.C3.startsWith("="), `C3 (a lookup) should hold a value, not ${portable.C3}`);
+  assert(portable.C4 === "=B1*2", `C4 (native) changed to ${portable.C4}`);
+  const note = await page.evaluate((name) => {
+    const wb = window.workbench;
+    return wb.noteAt(wb.findSheet(name), 2, 2) ?? "";
+  }, SHEET);
+  assert(note !== "", "C3 has no note saying where its value came from");
+  const after = await shown();
+  assert(JSON.stringify(after) === JSON.stringify(before), `the values changed: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+  // Still live: a changed input moves the converted formulas.
+  await nameBox(page, "B2");
+  await formulaBar(page, "600000000000");
+  // General format, as Excel shows it: 6.3E+23.
+  await waitFor(async () => /^6\.30?E\+23$/.test((await cellText(page, "C1")) ?? ""), "the portable C1 follows B2 (6.3E+23)");
+  await nameBox(page, "B2");
+  await formulaBar(page, "300000000000");
+  await waitFor(async () => (await cellText(page, "C1")) === "3.15E+23", "C1 is back to 3.15E+23");
+
+  // Restore: the AI formulas, exactly.
+  await share.getByRole("button", { name: "Restore AI formulas", exact: true }).click();
+  const restored = await report("Restore AI formulas (scope: This sheet)");
+  for (const part of ["3 restored", "0 edited since, left"]) assert(restored.includes(part), `the report lacks “${part}”: ${restored}`);
+  for (const a of ["C1", "C2", "C3"]) {
+    const f = await bar(a);
+    assert(f.toUpperCase() === typed[a].toUpperCase(), `${a}'s formula after Restore is ${f}, expected ${typed[a]}`);
+  }
+  const back = await shown();
+  assert(JSON.stringify(back) === JSON.stringify(before), `the values after Restore: ${JSON.stringify(back)}, before: ${JSON.stringify(before)}`);
+  return `C1 ${typed.C1} → ${portable.C1}; C2 ${typed.C2} → ${portable.C2}; C3 ${typed.C3} → ${portable.C3} (note: ${note.slice(0, 60)}…); values ${Object.values(before).join(", ")} unchanged; restored`;
 }

@@ -1,8 +1,8 @@
 /**
  * The task pane: a searchable catalogue of the datasets the feed publishes (or the bundled copy
  * when the feed cannot be reached) to insert as Excel tables, the tables already inserted with
- * their refresh and pin, the analyst models to build on new sheets, and the feed settings; in
- * Chinese or English.
+ * their refresh and pin, the analyst models to build on new sheets, the AI formulas to make
+ * portable for sharing (and restore, or repair), and the feed settings; in Chinese or English.
  *
  * Everything outside the pane arrives through `PaneDeps` (see deps.ts), so the same pane runs
  * in Excel, in the workbench and in tests.
@@ -10,18 +10,28 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ReactElement } from "react";
 import { createRoot } from "react-dom/client";
-import { Button, createDOMRenderer, FluentProvider, makeStyles, RendererProvider, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, createDOMRenderer, FluentProvider, makeStyles, mergeClasses, RendererProvider, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Column, Dataset, LocalizedText } from "../data/types";
 import type { ModelMode } from "../sheet/models/common";
-import type { InsertResult, Language, RefreshSummary, RefreshTableResult, SkippedFeature, TrackedTable } from "../sheet/workbook";
+import type {
+  FormulaAction,
+  FormulaActionResult,
+  FormulaScope,
+  InsertResult,
+  Language,
+  RefreshSummary,
+  RefreshTableResult,
+  SkippedFeature,
+  TrackedTable,
+} from "../sheet/workbook";
 import { WorkbookError } from "../sheet/workbook";
 import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, FeedResult, ModelTemplateInfo, PaneDeps } from "./deps";
 import { feedFailureMessage, thrownMessage } from "./errors";
-import { LANGUAGE_TAG, languageFromDisplay } from "./i18n";
+import { fill, LANGUAGE_TAG, languageFromDisplay } from "./i18n";
 import type { MessageKey } from "./i18n";
 import { I18nProvider, makeI18n, useI18n } from "./i18n-context";
 import { Catalogue } from "./components/Catalogue";
-import { ProgressBar } from "./components/controls";
+import { ProgressBar, Spinner } from "./components/controls";
 import { ErrorBox, Note } from "./components/ErrorBox";
 import { FeedSettings } from "./components/FeedSettings";
 import type { InsertChoices } from "./components/InsertOptions";
@@ -30,7 +40,13 @@ import type { Loadable } from "./components/loadable";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { Models } from "./components/Models";
 import { RefreshSummaryView } from "./components/RefreshSummaryView";
+import type { ShareText } from "./components/ShareFormulas";
+import { FormulaError, FormulaProgress, ShareFormulas } from "./components/ShareFormulas";
 import { TrackedTables } from "./components/TrackedTables";
+
+/** The "Share a workbook" section's strings and report: a chunk loaded when the pane opens (share-chunk.ts says why). */
+type ShareChunk = typeof import("./share-chunk");
+const loadShare = (): Promise<ShareChunk> => import(/* webpackChunkName: "share" */ "./share-chunk");
 
 /** What the pane is doing or has just done; rendered in the current language. */
 export type Activity =
@@ -51,10 +67,20 @@ export type Activity =
   /** `loading`: the datasets being loaded first (empty once the sheet itself is being built). */
   | { kind: "building"; title: LocalizedText; loading: readonly string[] }
   | { kind: "built"; title: LocalizedText; result: InsertResult }
-  | { kind: "buildFailed"; title: LocalizedText; error: unknown };
+  | { kind: "buildFailed"; title: LocalizedText; error: unknown }
+  /** A "Share a workbook" action on the formulas (issue 13): running, done, failed. */
+  | { kind: "formulas"; action: FormulaAction }
+  | { kind: "formulasDone"; result: FormulaActionResult }
+  | { kind: "formulasFailed"; action: FormulaAction; error: unknown };
 
 function isBusy(activity: Activity): boolean {
-  return activity.kind === "inserting" || activity.kind === "fetching" || activity.kind === "refreshing" || activity.kind === "building";
+  return (
+    activity.kind === "inserting" ||
+    activity.kind === "fetching" ||
+    activity.kind === "refreshing" ||
+    activity.kind === "building" ||
+    activity.kind === "formulas"
+  );
 }
 
 function detailOf(error: unknown): string | undefined {
@@ -141,6 +167,11 @@ export function App({ deps }: AppProps) {
   const [tracked, setTracked] = useState<Loadable<readonly TrackedTable[]>>({ state: "loading" });
   const [models, setModels] = useState<Loadable<readonly ModelTemplateInfo[]>>({ state: "loading" });
   const [mode, setMode] = useState<ModelMode>("ai");
+  const [share, setShare] = useState<Loadable<ShareChunk>>({ state: "loading" });
+  const shareText = useMemo<ShareText | null>(
+    () => (share.state === "ready" ? (key, params) => fill(share.value.SHARE_MESSAGES[language][key], params) : null),
+    [share, language]
+  );
   // Datasets models required, once loaded (epoch-models is large: loaded once per pane).
   const modelData = useRef(new Map<string, Dataset>());
   const [choices, setChoices] = useState<InsertChoices>({ target: "newSheet", chart: true });
@@ -210,6 +241,17 @@ export function App({ deps }: AppProps) {
       live = false;
     };
   }, [deps]);
+
+  useEffect(() => {
+    let live = true;
+    loadShare().then(
+      (value) => live && setShare({ state: "ready", value }),
+      (error: unknown) => live && setShare({ state: "failed", detail: detailOf(error) })
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const reloadTracked = useCallback(async () => {
     try {
@@ -302,6 +344,24 @@ export function App({ deps }: AppProps) {
         setActivity({ kind: "built", title: model.title, result });
       } catch (error) {
         setActivity({ kind: "buildFailed", title: model.title, error });
+      }
+    });
+
+  /** Make portable, restore or repair the AI formulas in `scope`; cell notes are in the pane's language. */
+  const runFormulas = (action: FormulaAction, scope: FormulaScope) =>
+    exclusive(async () => {
+      setActivity({ kind: "formulas", action });
+      const book = deps.workbook;
+      try {
+        const result =
+          action === "makePortable"
+            ? await book.makePortable(scope, language)
+            : action === "restore"
+              ? await book.restoreFormulas(scope)
+              : await book.repairFormulas(scope);
+        setActivity({ kind: "formulasDone", result });
+      } catch (error) {
+        setActivity({ kind: "formulasFailed", action, error });
       }
     });
 
@@ -399,7 +459,11 @@ export function App({ deps }: AppProps) {
             <LanguageSwitch onChange={changeLanguage} />
           </header>
 
-          <StatusArea activity={activity} onDismiss={() => setActivity({ kind: "idle" })} />
+          <StatusArea
+            activity={activity}
+            share={share.state === "ready" && shareText ? { chunk: share.value, text: shareText } : null}
+            onDismiss={() => setActivity({ kind: "idle" })}
+          />
 
           <section className={styles.section} aria-labelledby="pane-tracked-heading">
             <h2 id="pane-tracked-heading" className={styles.sectionTitle}>
@@ -443,6 +507,19 @@ export function App({ deps }: AppProps) {
             <Models models={models} mode={mode} onModeChange={setMode} busy={busy} onBuild={(model) => void build(model)} />
           </section>
 
+          <section className={styles.section} aria-labelledby="pane-share-heading">
+            <h2 id="pane-share-heading" className={styles.sectionTitle}>
+              {i18n.t("shareHeading")}
+            </h2>
+            {shareText ? (
+              <ShareFormulas text={shareText} busy={busy} onRun={(action, scope) => void runFormulas(action, scope)} />
+            ) : share.state === "failed" ? (
+              <ErrorBox message={i18n.t("errUnknown")} detail={share.detail} />
+            ) : (
+              <Spinner label={i18n.t("loading")} />
+            )}
+          </section>
+
           <section className={styles.section} aria-labelledby="pane-settings-heading">
             <h2 id="pane-settings-heading" className={styles.sectionTitle}>
               {i18n.t("settingsHeading")}
@@ -460,7 +537,7 @@ export function App({ deps }: AppProps) {
  * together with its text is often not announced): polite for progress and results, assertive
  * for errors.
  */
-function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): void }) {
+function StatusArea({ activity, share, onDismiss }: { activity: Activity; share: { chunk: ShareChunk; text: ShareText } | null; onDismiss(): void }) {
   const { language, t } = useI18n();
   const styles = useStyles();
 
@@ -550,6 +627,24 @@ function StatusArea({ activity, onDismiss }: { activity: Activity; onDismiss(): 
           <SkippedList skipped={activity.result.skipped} />
         </Note>
       );
+      break;
+    // The section's chunk is loaded: these activities start from its buttons.
+    case "formulas":
+      polite = share && <FormulaProgress text={share.text} action={activity.action} />;
+      break;
+    case "formulasDone":
+      polite = share && (
+        <Note intent={share.chunk.needsAttention(activity.result) ? "info" : "success"}>
+          <share.chunk.FormulaReport
+            text={share.text}
+            result={activity.result}
+            classes={{ text: styles.text, list: styles.skipped, cells: mergeClasses(styles.skipped, styles.progressDetail) }}
+          />
+        </Note>
+      );
+      break;
+    case "formulasFailed":
+      alert = share && <FormulaError text={share.text} action={activity.action} shown={thrownMessage(language, activity.error)} />;
       break;
     case "buildFailed": {
       const shown = thrownMessage(language, activity.error);

@@ -4,6 +4,9 @@
  * failure (tests/taskpane/i18n.test.ts also checks that placeholders match).
  *
  * Placeholders are written {name}; `t` fills them with plain text (React renders it as text).
+ *
+ * The one exception: the "Share a workbook" section's strings are in share-i18n.ts, in a chunk
+ * loaded when the pane opens (share-chunk.ts), to keep the up-front scripts in their budget.
  */
 import type { Language } from "../sheet/workbook";
 
@@ -79,6 +82,8 @@ const en = {
   buildSuccess: "Built {title} on sheet {sheet} ({address}).",
   buildFailed: "Could not build {title}.",
 
+  shareHeading: "Share a workbook",
+
   trackedHeading: "Inserted tables",
   refreshAll: "Refresh all",
   refreshOne: "Refresh",
@@ -148,7 +153,7 @@ const en = {
   errTooLarge: "The data feed is larger than the add-in accepts, so it was not used. Check the feed URL in Settings.",
   errInsecureUrl: "The feed URL does not use https://, so it was not contacted. Change it to an https:// address in Settings.",
   errMissing: "The data feed does not publish this dataset ({detail}). Check the feed URL in Settings.",
-  errNoSelection: "Select a cell in a worksheet first, then insert again.",
+  errNoSelection: "Select a cell in a worksheet first, then try again.",
   errTargetNotEmpty: "The cells at the selection are not empty: choose an empty cell or insert on a new sheet.",
   errSheetNameTaken: "A sheet with this dataset's name already exists. Rename or delete that sheet, or insert into the selected cell instead.",
   errTableMissing: "A table this add-in inserted is no longer in the workbook; it may have been deleted or renamed. Insert the dataset again to track it.",
@@ -232,6 +237,8 @@ const zh: Messages = {
   buildSuccess: "已生成 {title}：位于工作表 {sheet}（{address}）。",
   buildFailed: "无法生成 {title}。",
 
+  shareHeading: "分享工作簿",
+
   trackedHeading: "已插入的表格",
   refreshAll: "全部刷新",
   refreshOne: "刷新",
@@ -301,7 +308,7 @@ const zh: Messages = {
   errTooLarge: "数据源超过加载项允许的大小，未被使用。请在“设置”中检查数据源地址。",
   errInsecureUrl: "数据源地址未使用 https://，因此未连接。请在“设置”中改为 https:// 地址。",
   errMissing: "数据源未发布此数据集（{detail}）。请在“设置”中检查数据源地址。",
-  errNoSelection: "请先在工作表中选中一个单元格，然后重新插入。",
+  errNoSelection: "请先在工作表中选中一个单元格，然后重试。",
   errTargetNotEmpty: "所选位置的单元格不为空：请选择一个空白单元格，或插入到新工作表。",
   errSheetNameTaken: "已存在与该数据集同名的工作表。请重命名或删除该工作表，或改为插入到当前选中的单元格。",
   errTableMissing: "本加载项插入的某个表格已不在工作簿中，可能已被删除或重命名。请重新插入该数据集以继续跟踪。",
@@ -319,7 +326,15 @@ export type MessageParams = Readonly<Record<string, string | number>>;
  * @example t("en", "sizeValue", { rows: 12, columns: 5 }) // "12 rows × 5 columns"
  */
 export function t(language: Language, key: MessageKey, params?: MessageParams): string {
-  const template = MESSAGES[language][key];
+  return fill(MESSAGES[language][key], params);
+}
+
+/**
+ * A template with each {name} replaced by params[name] as plain text; an unknown {name} stays.
+ * (Also for the strings of lazily loaded parts of the pane, e.g. share-i18n.ts.)
+ * @example fill("{n} cells", { n: 3 }) // "3 cells"
+ */
+export function fill(template: string, params?: MessageParams): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }

@@ -50,7 +50,7 @@ describe("insert", () => {
   });
 
   it.each([
-    ["noSelection", "Select a cell in a worksheet first, then insert again."],
+    ["noSelection", "Select a cell in a worksheet first, then try again."],
     ["targetNotEmpty", "The cells at the selection are not empty: choose an empty cell or insert on a new sheet."],
     ["sheetNameTaken", "A sheet with this dataset's name already exists."],
     ["tooLarge", "The data is too large to write to the workbook in one go."],
@@ -89,7 +89,7 @@ describe("insert", () => {
     pane.workbook.insertImpl = () => Promise.reject(new WorkbookError("noSelection", "no cell"));
     await renderPane(pane);
     fireEvent.click(screen.getByRole("button", { name: "插入 大模型参数对比" }));
-    await waitFor(() => expect(alertText()).toContain("请先在工作表中选中一个单元格，然后重新插入。"));
+    await waitFor(() => expect(alertText()).toContain("请先在工作表中选中一个单元格，然后重试。"));
     expect(alertText()).toContain("无法插入 大模型参数对比。");
   });
 

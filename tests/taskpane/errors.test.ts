@@ -39,7 +39,7 @@ describe("tableFailureReason", () => {
 describe("thrownMessage", () => {
   it("localises WorkbookError codes and keeps the technical message as detail", () => {
     const shown = thrownMessage("zh", new WorkbookError("noSelection", "no active cell"));
-    expect(shown).toEqual({ message: "请先在工作表中选中一个单元格，然后重新插入。", detail: "no active cell" });
+    expect(shown).toEqual({ message: "请先在工作表中选中一个单元格，然后重试。", detail: "no active cell" });
   });
 
   it("explains occupied cells at the selection in both languages", () => {
