@@ -451,7 +451,13 @@ export interface RepairPlan {
 
 const isNameError = (v: Content | undefined): boolean => typeof v === "string" && v.toUpperCase() === "#NAME?";
 
-/** Plans Repair: the AI formulas (either spelling) in the areas that show #NAME?, re-entered as AI.X. */
+/**
+ * Plans Repair: the AI formulas (either spelling) in the areas that show #NAME?, re-entered as AI.X.
+ * Re-entering is the documented workaround: a formula entered or opened before the add-in's
+ * functions were registered stays #NAME? (or `_xldudf_AI_X`) even after they load, and a
+ * recalculation does not help (OfficeDev/office-js#6611; why the `_xldudf_` form appears:
+ * OfficeDev/office-js#3558). On a protected sheet it cannot be done (the adapters leave it).
+ */
 export function planRepair(sheets: readonly ScannedSheet[]): RepairPlan {
   const writes: CellWrite[] = [];
   const cells: RepairCell[] = [];

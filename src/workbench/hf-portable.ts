@@ -27,6 +27,7 @@ import {
 import type { FormulaActionResult, FormulaScope, Language } from "../sheet/workbook";
 import type { HfWorkbook } from "./hf-workbook";
 import { hfNumberLiterals } from "./r1c1";
+import { functionNames } from "../formula/tokenize";
 
 /** A cell as Range.values gives it: errors as their code, blanks as "". */
 function valueAt(book: HfWorkbook, sheet: number, row: number, col: number): Content {
@@ -43,6 +44,11 @@ function formulaAt(book: HfWorkbook, sheet: number, row: number, col: number): C
   return valueAt(book, sheet, row, col);
 }
 
+/** Whether a formula calls a function in Excel's `_xldudf_` spelling (read by the formula scanner, not a pattern). */
+function showsUnregistered(formula: string): boolean {
+  return functionNames(formula).some((f) => f.name.toLowerCase().startsWith("_xldudf_"));
+}
+
 function scan(book: HfWorkbook, sheet: number): ScannedSheet {
   const { width, height } = book.hf.getSheetDimensions(sheet);
   const grid = (read: (r: number, c: number) => Content): Content[][] =>
@@ -55,7 +61,7 @@ function scan(book: HfWorkbook, sheet: number): ScannedSheet {
     values: grid((r, c) => {
       const v = valueAt(book, sheet, r, c);
       // HyperFormula cannot parse Excel's _xldudf_ prefix (#ERROR!); Excel shows #NAME? there.
-      return v === "#ERROR!" && /_xldudf_/i.test(String(formulaAt(book, sheet, r, c))) ? "#NAME?" : v;
+      return v === "#ERROR!" && showsUnregistered(String(formulaAt(book, sheet, r, c))) ? "#NAME?" : v;
     }),
   };
 }
