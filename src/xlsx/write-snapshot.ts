@@ -9,6 +9,7 @@ import { cellAddress, parseRangeAddress } from "../sheet/plan";
 import type { SnapshotCell, SnapshotValue, WorkbookSnapshot } from "./snapshot";
 import {
   addScopedNames,
+  addTableOver,
   addSettingsSheet,
   applyStyle,
   CELL_TEXT_MAX,
@@ -101,26 +102,7 @@ export function buildSnapshotXlsx(snapshot: WorkbookSnapshot, options: SnapshotW
   for (const t of snapshot.tables) {
     const ws = wb.getWorksheet(t.sheet);
     if (!ws) throw new Error(`xlsx: no sheet named "${t.sheet}" for the table ${t.name}`);
-    const r = parseRangeAddress(t.address);
-    const headers: string[] = [];
-    const rows: ExcelJS.CellValue[][] = [];
-    for (let c = 0; c < r.cols; c++) headers.push(String(ws.getCell(r.row + 1, r.col + c + 1).value ?? ""));
-    for (let i = 1; i < r.rows; i++) {
-      const row: ExcelJS.CellValue[] = [];
-      for (let c = 0; c < r.cols; c++) row.push(ws.getCell(r.row + i + 1, r.col + c + 1).value);
-      rows.push(row);
-    }
-    // addTable rewrites the cells it covers with these same values; formats and styles stay.
-    ws.addTable({
-      name: t.name,
-      displayName: t.name,
-      ref: cellAddress(r),
-      headerRow: true,
-      totalsRow: false,
-      style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      columns: headers.map((name) => ({ name, filterButton: true })),
-      rows,
-    });
+    addTableOver(ws, t.name, parseRangeAddress(t.address), t.style);
   }
 
   addSettingsSheet(wb, snapshot.settings);

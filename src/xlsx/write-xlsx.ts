@@ -245,6 +245,31 @@ function callsAddin(plan: SheetPlan): boolean {
 }
 
 /**
+ * Makes an Excel table (a ListObject) of the cells already written at `r`, the first row its
+ * header. addTable rewrites the cells it covers with these same values; formats and styles stay.
+ */
+export function addTableOver(ws: ExcelJS.Worksheet, name: string, r: RangeOffset, style: string): void {
+  const headers: string[] = [];
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let c = 0; c < r.cols; c++) headers.push(String(ws.getCell(r.row + 1, r.col + c + 1).value ?? ""));
+  for (let i = 1; i < r.rows; i++) {
+    const row: ExcelJS.CellValue[] = [];
+    for (let c = 0; c < r.cols; c++) row.push(ws.getCell(r.row + i + 1, r.col + c + 1).value);
+    rows.push(row);
+  }
+  ws.addTable({
+    name,
+    displayName: name,
+    ref: cellAddress(r),
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: headers.map((h) => ({ name: h, filterButton: true })),
+    rows,
+  });
+}
+
+/**
  * Builds the workbook in memory. Throws on a malformed plan, an anchor on a sheet no earlier
  * plan created, or a setting value longer than a cell holds.
  */
@@ -288,29 +313,7 @@ export function buildXlsx(input: XlsxInput): XlsxResult {
       fillArrayFormula(ws, rangeAddress(s), formula, (row, col) => toCellValue(cached(ws.name, row - 1, col - 1)) ?? null);
     }
 
-    if (plan.table) {
-      const t = plan.table;
-      const r = at(t.range);
-      const headers: string[] = [];
-      const rows: ExcelJS.CellValue[][] = [];
-      for (let c = 0; c < r.cols; c++) headers.push(String(ws.getCell(r.row + 1, r.col + c + 1).value ?? ""));
-      for (let i = 1; i < r.rows; i++) {
-        const row: ExcelJS.CellValue[] = [];
-        for (let c = 0; c < r.cols; c++) row.push(ws.getCell(r.row + i + 1, r.col + c + 1).value);
-        rows.push(row);
-      }
-      // addTable rewrites the cells it covers with these same values; formats and styles stay.
-      ws.addTable({
-        name: t.name,
-        displayName: t.name,
-        ref: cellAddress(r),
-        headerRow: true,
-        totalsRow: false,
-        style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-        columns: headers.map((name) => ({ name, filterButton: true })),
-        rows,
-      });
-    }
+    if (plan.table) addTableOver(ws, plan.table.name, at(plan.table.range), plan.table.style);
 
     for (const n of plan.names ?? []) {
       const ref = `${quoteSheetName(ws.name)}!${rangeAddress(at(n.range)).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
