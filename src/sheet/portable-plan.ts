@@ -24,6 +24,7 @@
  *   i.e. the user typed an AI formula there since).
  */
 import { callsAi, repairText, toPortable, type PortableConversion } from "../portable/convert";
+import { FUNCTION_DOCS } from "../functions/docs";
 import { cellAddress, parseRangeAddress, rangeAddress, type RangeOffset } from "./plan";
 import {
   MAX_CELLS_LISTED,
@@ -226,12 +227,20 @@ function literalFor(v: Content): { cell: WriteCell; readBack: Content } | { reas
 // Notes
 // ---------------------------------------------------------------------------------------------
 
-/** The note on a cell kept as a value: what it was, as of when, how to get it back. */
-export function valueNote(original: string, address: string, date: Date, language: Language): string {
+/**
+ * The note on a cell kept as a value: what it was, where its figures come from (the source line
+ * of each function without a native form, as the README's function reference gives it), as of
+ * when, and how to get it back.
+ */
+export function valueNote(original: string, address: string, date: Date, language: Language, functions: readonly string[] = []): string {
   const day = date.toISOString().slice(0, 10);
-  return language === "zh"
-    ? `${address} 原为公式 ${original}（AI 算力分析加载项）。此数值为 ${day} 的结果，不再更新。恢复公式：打开 AI 算力分析任务窗格 → 分享 → 恢复。`
-    : `${address} held the formula ${original} (AI Compute Analyst add-in). This value is as of ${day} and no longer updates. To get the formula back: AI Compute Analyst task pane → Share → Restore.`;
+  const sources = functions.map((id) => (FUNCTION_DOCS[id] ? `AI.${id}: ${FUNCTION_DOCS[id].source}` : null)).filter((s): s is string => s !== null);
+  if (language === "zh") {
+    const from = sources.length > 0 ? `来源：${sources.join("；")}。` : "";
+    return `${address} 原为公式 ${original}（AI 算力分析加载项）。${from}此数值为 ${day} 的结果，不再更新。恢复公式：打开 AI 算力分析任务窗格 → 分享 → 恢复。`;
+  }
+  const from = sources.length > 0 ? ` Source: ${sources.join("; ")}.` : "";
+  return `${address} held the formula ${original} (AI Compute Analyst add-in).${from} This value is as of ${day} and no longer updates. To get the formula back: AI Compute Analyst task pane → Share → Restore.`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,7 +358,7 @@ export function planMakePortable(input: MakePortableInput): FormulaActionPlan {
     const ok = literals as { cell: WriteCell; readBack: Content }[][];
     const rect: RangeOffset = { row: c.row, col: c.col, rows: grid.length, cols: grid[0].length };
     const hasNote = input.cellHasNote?.(c.sheet, c.row, c.col) ?? false;
-    const note = input.notes && !hasNote ? valueNote(c.formula, address, input.now, input.language) : "";
+    const note = input.notes && !hasNote ? valueNote(c.formula, address, input.now, input.language, c.conversion.functions) : "";
     writes.push({ sheet: c.sheet, at: rect, cells: ok.map((row) => row.map((l) => l.cell)) });
     if (note) addNotes.push({ sheet: c.sheet, row: c.row, col: c.col, text: note });
     const written = ok.map((row) => row.map((l) => l.readBack));

@@ -62,8 +62,8 @@ describe("Make portable", () => {
     expect(byAddress.E1).toMatchObject({ outcome: "leftAlone", reason: expect.stringMatching(/#NAME\?.*Repair/) });
     expect(byAddress.H1).toMatchObject({ outcome: "leftAlone" });
     expect(plan.addNotes.map((n) => n.text)).toEqual([
-      valueNote('=AI.MODEL("x","name")', "D1", NOW, "en"),
-      valueNote('=AI.MODEL("z","name")', "F1", NOW, "en"),
+      valueNote('=AI.MODEL("x","name")', "D1", NOW, "en", ["MODEL"]),
+      valueNote('=AI.MODEL("z","name")', "F1", NOW, "en", ["MODEL"]),
     ]);
     expect(valueNote("=AI.CHIP(1)", "B2", NOW, "zh")).toMatch(/B2 原为公式 =AI\.CHIP\(1\).*2025-03-01.*恢复/);
     expect(plan.records.map((r) => [r.address, r.kind])).toEqual([
@@ -71,6 +71,14 @@ describe("Make portable", () => {
       ["D1", "value"],
       ["F1", "value"],
     ]);
+  });
+
+  test("a value's note says where its figures come from: the source line of each lookup it called", () => {
+    const en = valueNote('=AI.CHIP("H100")*AI.MODEL("GPT-3")', "C3", NOW, "en", ["CHIP", "MODEL"]);
+    expect(en).toContain("Source: AI.CHIP: accelerators: vendor datasheets");
+    expect(en).toContain("; AI.MODEL: llm-comparison");
+    expect(en).toMatch(/as of 2025-03-01/);
+    expect(valueNote('=AI.CHIP("H100")', "C3", NOW, "zh", ["CHIP"])).toMatch(/来源：AI\.CHIP: accelerators/);
   });
 
   test("running it twice is safe: the second run finds nothing and keeps the first run's records", () => {
