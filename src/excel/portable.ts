@@ -60,7 +60,7 @@ import {
   type WriteCell,
 } from "../sheet/portable-plan";
 import type { FormulaActionResult, FormulaScope, Language } from "../sheet/workbook";
-import type { SupportsFn } from "./apply-plan";
+import { officeErrorCode, type SupportsFn } from "./apply-plan";
 
 export interface PortableRun {
   context: Excel.RequestContext;
@@ -203,7 +203,7 @@ async function readScope(run: PortableRun, scope: FormulaScope, withNotes: boole
       await context.sync();
     } catch (error) {
       // A sheet named in the stale list is gone (renamed or deleted meanwhile): read the names and try again once.
-      if (attempt === 0 && (error as { code?: string }).code === "ItemNotFound") {
+      if (attempt === 0 && officeErrorCode(error) === "ItemNotFound") {
         names = null;
         continue;
       }
@@ -331,7 +331,7 @@ async function rollBack(run: PortableRun, scope: Scope, plan: FormulaActionPlan,
       ? `${detail} (nothing was changed: the cells already written were put back)`
       : `${detail} (putting the cells back failed too: some cells may be changed; Restore puts back those it recorded)`
   );
-  (wrapped as Error & { code?: string }).code = (error as { code?: string }).code;
+  (wrapped as Error & { code?: string }).code = officeErrorCode(error);
   throw wrapped;
 }
 
