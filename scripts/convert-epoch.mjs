@@ -20,15 +20,15 @@ import { dirname, resolve, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const DEFAULT_INPUT = resolve(ROOT, "../shared/data/epoch/all-ml-systems.csv");
 const DEFAULT_OUTPUT = resolve(ROOT, "src/data/generated/epoch-models.json");
-const DEFAULT_HARDWARE_INPUT = resolve(ROOT, "../shared/data/epoch/ml-hardware.csv");
 const DEFAULT_HARDWARE_OUTPUT = resolve(ROOT, "src/data/generated/epoch-accelerators.json");
 
 // The conversion itself is TypeScript, shared with the updater and loaded through the require hook.
 const require = createRequire(import.meta.url);
 require("./ts-require.js");
 const core = require("./epoch-convert.ts");
+// The repository's own snapshot (data/upstream/epoch/) is the default input.
+const { EPOCH_MODELS_CSV: DEFAULT_INPUT, EPOCH_HARDWARE_CSV: DEFAULT_HARDWARE_INPUT } = require("./upstream.ts");
 
 export const { parseCsv, convert, convertHardware, serialize, acceleratorFamily } = core;
 export const { COLUMNS, HARDWARE_COLUMNS, ACCELERATOR_FAMILIES, NOT_ACCELERATOR, DENSE_REFERENCES, DENSE_REFERENCE_TOLERANCE } = core;

@@ -1,6 +1,6 @@
 /**
  * Section 7: the data updater (scripts/update-data.ts) on Epoch AI's full CSV snapshots (models
- * and hardware, read from ../shared/data/epoch as local paths: no network), into a temporary
+ * and hardware, read from the repository's data/upstream/epoch as local paths: no network), into a temporary
  * feed built as `npm run build` builds it. Each run starts from a fresh feed, so it does the
  * whole first-run path: read and hash both files, parse, convert, validate, diff against the
  * published rows, write and validate the new feed, swap it in. Report only, no budget: it runs
@@ -11,25 +11,18 @@ import * as os from "os";
 import * as path from "path";
 import { emitFeed } from "../../scripts/feed-assets";
 import { updateData } from "../../scripts/update-data";
-import { ROOT } from "../lib/optional";
+import { EPOCH_HARDWARE_CSV, EPOCH_MODELS_CSV } from "../../scripts/upstream";
 import { emptyResult, fmtNum, nowMs, type SectionResult } from "../lib/report";
 
 export const DATA_UPDATE_KEYS = ["data_update_ms"];
 
 const CSV = {
-  "epoch-models": path.join(ROOT, "../shared/data/epoch/all-ml-systems.csv"),
-  "epoch-accelerators": path.join(ROOT, "../shared/data/epoch/ml-hardware.csv"),
+  "epoch-models": EPOCH_MODELS_CSV,
+  "epoch-accelerators": EPOCH_HARDWARE_CSV,
 };
 
 export async function runDataUpdate(runs: number): Promise<SectionResult> {
   const r = emptyResult();
-  const missing = Object.values(CSV).filter((f) => !fs.existsSync(f));
-  if (missing.length > 0) {
-    r.figures.data_update_ms = null;
-    r.na.data_update_ms = `no Epoch snapshot at ${missing.join(", ")}`;
-    r.rows.push({ section: "dataupdate", what: "data:update, both Epoch CSVs", value: "n/a", baseline: r.na.data_update_ms });
-    return r;
-  }
   const files = emitFeed();
   const times: number[] = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bench-data-update-"));

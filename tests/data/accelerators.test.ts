@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { EPOCH_HARDWARE_CSV } from "../../scripts/upstream";
 import { accelerators as d } from "../../src/data/datasets/accelerators";
 import { relDiff } from "./report";
 
@@ -136,9 +136,8 @@ describe("accelerators", () => {
     }
   });
 
-  // Cross-check against Epoch's hardware CSV when the shared snapshot is present.
-  const CSV = join(__dirname, "../../../shared/data/epoch/ml-hardware.csv");
-  const hasCsv = existsSync(CSV);
+  // Cross-check against the repository's snapshot of Epoch's hardware CSV (data/upstream/epoch).
+  const CSV = EPOCH_HARDWARE_CSV;
 
   /** RFC 4180 records (quoted fields hold commas, quotes and newlines); the file starts with a BOM. */
   function parseCsv(text: string): Map<string, Record<string, string>> {
@@ -168,7 +167,7 @@ describe("accelerators", () => {
     }
     return byName;
   }
-  const epoch = hasCsv ? parseCsv(readFileSync(CSV, "utf8")) : new Map<string, Record<string, string>>();
+  const epoch = parseCsv(readFileSync(CSV, "utf8"));
   const T16 = "Tensor-FP16/BF16 performance (FLOP/s)";
   const FP16 = "FP16 (half precision) performance (FLOP/s)";
   const FP8 = "FP8 performance (FLOP/s)";
@@ -209,13 +208,13 @@ describe("accelerators", () => {
     dcuz100: "Shensuan-1",
   };
 
-  (hasCsv ? test : test.skip)("datasheet figures agree with Epoch's ML hardware data within 0.5%", () => {
+  test("datasheet figures agree with Epoch's ML hardware data within 0.5%", () => {
     for (const key of ["v100", "h100", "h200", "mi300x", "a800"]) {
       expect({ key, diff: relDiff(num(epochRow(EPOCH_NAME[key]), T16)!, row(key)[col("tensor16_flops")] as number) < 0.005 }).toEqual({ key, diff: true });
     }
   });
 
-  (hasCsv ? test : test.skip)("every curated chip has its row in Epoch's snapshot", () => {
+  test("every curated chip has its row in Epoch's snapshot", () => {
     expect(Object.keys(EPOCH_NAME).sort()).toEqual(d.rows.map((r) => String(r[col("key")])).sort());
     for (const name of Object.values(EPOCH_NAME)) expect(epoch.has(name)).toBe(true);
   });
@@ -243,13 +242,13 @@ describe("accelerators", () => {
     ["gaudi3", MEM, "memory_gb", 1e-9, 1e-9, "bytes → GB"],
     ["ascend910c", FP16, "tensor16_flops", 1, 1e-9, "Epoch's FP16 column (row flagged unverified)"],
   ];
-  (hasCsv ? test.each(VS_EPOCH) : test.skip.each(VS_EPOCH))("%s: %s × ratio = %s (within %s relative; %s)", (key, epochCol, ours, ratio, tol) => {
+  test.each(VS_EPOCH)("%s: %s × ratio = %s (within %s relative; %s)", (key, epochCol, ours, ratio, tol) => {
     const theirs = num(epochRow(EPOCH_NAME[key]), epochCol);
     expect(theirs).not.toBeNull();
     expect(relDiff(row(key)[col(ours)] as number, theirs! * ratio)).toBeLessThan(tol);
   });
 
-  (hasCsv ? test : test.skip)("the year of every chip added in 1.1.0 is the year of Epoch's release date", () => {
+  test("the year of every chip added in 1.1.0 is the year of Epoch's release date", () => {
     for (const key of ["gb200", "b100", "h20", "mi325x", "tpuv5e", "tpuv5p", "tpuv6e", "tpuv7", "gaudi3", "ascend910c"]) {
       expect({ key, year: row(key)[col("year")] }).toEqual({ key, year: Number(epochRow(EPOCH_NAME[key])["Release date"].slice(0, 4)) });
     }
@@ -259,7 +258,7 @@ describe("accelerators", () => {
   // Every chip's 8-bit rate is at least twice its dense 16-bit rate, except MI250X's INT8 and
   // Gaudi 3's FP8, which run at the 16-bit rate; a sparse 16-bit figure would break this.
   const SAME_RATE = new Set(["mi250x " + INT8, "gaudi3 " + FP8]);
-  (hasCsv ? test : test.skip)("tensor16 is dense: at most half of Epoch's FP8 and INT8 figures (× 1.01), or equal for MI250X INT8 and Gaudi 3 FP8", () => {
+  test("tensor16 is dense: at most half of Epoch's FP8 and INT8 figures (× 1.01), or equal for MI250X INT8 and Gaudi 3 FP8", () => {
     let compared = 0;
     for (const [key, name] of Object.entries(EPOCH_NAME)) {
       const t16 = row(key)[col("tensor16_flops")];

@@ -3,18 +3,17 @@
  * scripts/epoch-convert.ts (the conversion runs in-process here).
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { acceleratorFamily, convertHardware, DENSE_REFERENCES, HARDWARE_COLUMNS, parseCsv, serialize } from "../../scripts/epoch-convert";
 import { epochAccelerators } from "../../src/data/datasets/epoch-accelerators";
 import { validateDataset } from "../../src/data/feed";
 import { EPOCH_ACCELERATORS_ID } from "../../src/data/ids";
+import { EPOCH_HARDWARE_CSV as CSV } from "../../scripts/upstream";
 
 const ROOT = join(__dirname, "../..");
-const CSV = join(ROOT, "../shared/data/epoch/ml-hardware.csv");
 const JSON_FILE = join(ROOT, "src/data/generated/epoch-accelerators.json");
-const withCsv = existsSync(CSV) ? test : test.skip;
 
 const d = epochAccelerators;
 const col = (key: string): number => d.columns.findIndex((c) => c.key === key);
@@ -146,7 +145,7 @@ describe("epoch-accelerators dataset", () => {
     expect(out.notes).toEqual([expect.stringMatching(/NVIDIA H999: fp8 4000e12 is 4\.00× tensor16 1000e12, which only a sparse figure would be: left blank/)]);
   });
 
-  withCsv("values match Epoch's CSV (H100, MI300X, TPU v5p, Ascend 910C): GB = bytes ÷ 1e9, first datasheet link, verification flag", () => {
+  test("values match Epoch's CSV (H100, MI300X, TPU v5p, Ascend 910C): GB = bytes ÷ 1e9, first datasheet link, verification flag", () => {
     const [header, ...body] = parseCsv(readFileSync(CSV, "utf8"));
     const csv = (name: string, h: string) => body.find((r) => r[0] === name)?.[header.indexOf(h)];
     const h100 = row("NVIDIA H100 SXM5 80GB")!;
@@ -166,13 +165,13 @@ describe("epoch-accelerators dataset", () => {
     expect(h100[col("confidence")]).toBe("checked");
   });
 
-  withCsv("the committed JSON is what the conversion writes from the snapshot (not stale)", () => {
+  test("the committed JSON is what the conversion writes from the snapshot (not stale)", () => {
     const bytes = readFileSync(CSV);
     const sha = createHash("sha256").update(bytes).digest("hex");
     expect(serialize(convertHardware(parseCsv(bytes.toString("utf8")), sha))).toBe(readFileSync(JSON_FILE, "utf8"));
   });
 
-  withCsv("convert-epoch.mjs --hardware --check agrees (the command line the README gives)", () => {
+  test("convert-epoch.mjs --hardware --check agrees (the command line the README gives)", () => {
     const r = spawnSync(process.execPath, [join(ROOT, "scripts/convert-epoch.mjs"), "--hardware", "--check"]);
     expect({ status: r.status, stderr: r.stderr.toString() }).toEqual({ status: 0, stderr: "" });
   });

@@ -1,6 +1,6 @@
 /**
  * The data updater (scripts/update-data.ts) against a loopback HTTP server: no network. Version 1
- * of the upstream is the shared Epoch snapshots as they are; version 2 is derived here (10 rows
+ * of the upstream is the repository's Epoch snapshots (data/upstream/epoch) as they are; version 2 is derived here (10 rows
  * added, a value revised, a row removed). Every failure must leave the feed byte-identical.
  */
 import { spawn } from "node:child_process";
@@ -10,14 +10,13 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCsv } from "../../scripts/epoch-convert";
+import { EPOCH_HARDWARE_CSV as HARDWARE_CSV, EPOCH_MODELS_CSV as MODELS_CSV } from "../../scripts/upstream";
 import { emitFeed } from "../../scripts/feed-assets";
 import { bumpFor, diffDatasets, rowKeys, updateData, validateFeedDir, type UpdateOptions } from "../../scripts/update-data";
 import { validateChangelog, type ChangelogFile, type FeedCatalog } from "../../src/data/feed";
 import type { Column } from "../../src/data/types";
 
 const ROOT = join(__dirname, "../..");
-const MODELS_CSV = join(ROOT, "../shared/data/epoch/all-ml-systems.csv");
-const HARDWARE_CSV = join(ROOT, "../shared/data/epoch/ml-hardware.csv");
 const NOW = new Date("2025-07-01T12:00:00.000Z");
 
 const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
