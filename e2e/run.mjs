@@ -22,10 +22,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { changedFeed, epochFeedV2, serve } from "./server.mjs";
-import { paneScreenshot, SCENARIOS } from "./scenarios.mjs";
+import { paneScreenshot, SCENARIOS as CORE_SCENARIOS } from "./scenarios.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "e2e");
@@ -36,6 +36,23 @@ const PANE_SHOT = path.join(SCREENSHOT_DIR, "task-pane.png");
 const SCENARIO_TIMEOUT_MS = 30_000;
 const require = createRequire(import.meta.url);
 const { CHROMIUM_PATH: CHROMIUM, CHROMIUM_ARGS: FLAGS } = require("../scripts/chromium.js");
+
+/**
+ * The scenarios: scenarios.mjs first, then each e2e/more/*.mjs in file-name order (each exports
+ * SCENARIOS, built with the helpers scenarios.mjs exports), so a feature's scenarios live in a
+ * file of their own.
+ */
+async function loadScenarios() {
+  const dir = path.join(ROOT, "e2e", "more");
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort() : [];
+  const more = [];
+  for (const f of files) more.push(...(await import(pathToFileURL(path.join(dir, f)).href)).SCENARIOS);
+  const all = [...CORE_SCENARIOS, ...more];
+  const ids = all.map((s) => s.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw new Error(`two e2e scenarios have the id ${dup}`);
+  return all;
+}
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
@@ -137,6 +154,7 @@ async function main() {
 
     const env = { page, context, server, changed, v2, paneShot: PANE_SHOT, notes: [] };
     const only = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(",").map((s) => s.trim())) : null;
+    const SCENARIOS = await loadScenarios();
     for (const scenario of SCENARIOS) {
       if (only && !only.has(scenario.id)) continue;
       const shot = path.join(ARTIFACTS, `${scenario.id}-${scenario.slug}.png`);

@@ -2,13 +2,13 @@
 // Each returns a short detail line, or { pending: reason } when it cannot run yet.
 
 /** The grid's cells carry data-address; only the workbench's grid (left) has them. */
-const GRID = "#root .wb-sheet";
+export const GRID = "#root .wb-sheet";
 
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function waitFor(fn, what, timeout = 15_000) {
+export async function waitFor(fn, what, timeout = 15_000) {
   const until = Date.now() + timeout;
   let last;
   for (;;) {
@@ -23,27 +23,27 @@ async function waitFor(fn, what, timeout = 15_000) {
   }
 }
 
-async function nameBox(page, text) {
+export async function nameBox(page, text) {
   const box = page.getByRole("textbox", { name: "Name Box", exact: true });
   await box.click();
   await box.fill(text);
   await box.press("Enter");
 }
 
-async function formulaBar(page, text) {
+export async function formulaBar(page, text) {
   const bar = page.getByRole("textbox", { name: "Formula bar", exact: true });
   await bar.click();
   await bar.fill(text);
   await bar.press("Enter");
 }
 
-async function cellText(page, address) {
+export async function cellText(page, address) {
   const cell = page.locator(`${GRID} [data-address="${address}"]`);
   return (await cell.count()) > 0 ? ((await cell.first().textContent()) ?? "").trim() : null;
 }
 
 /** The rendered grid as { address: text } for non-empty cells. */
-async function gridCells(page) {
+export async function gridCells(page) {
   return page.$$eval(`${GRID} td[data-address]`, (tds) =>
     Object.fromEntries(tds.map((td) => [td.getAttribute("data-address"), (td.textContent ?? "").trim()]).filter(([, t]) => t !== ""))
   );
@@ -55,12 +55,12 @@ const split = (address) => {
 };
 
 /** The address of the first rendered cell showing exactly `text`. */
-async function findCell(page, text) {
+export async function findCell(page, text) {
   const cells = await gridCells(page);
   return Object.entries(cells).find(([, t]) => t === text)?.[0] ?? null;
 }
 
-async function pane(page) {
+export async function pane(page) {
   return page.locator("#pane");
 }
 
@@ -68,8 +68,17 @@ async function clickTab(page, name) {
   await page.getByRole("tab", { name, exact: true }).click();
 }
 
+/**
+ * Opens the task pane's tab named `name` (a string or RegExp, e.g. /^(Functions|函数)$/) when the
+ * pane has tabs; the workbench's sheet tabs are outside #pane, so they never match.
+ */
+export async function openPaneTab(page, name) {
+  const tab = page.locator("#pane").getByRole("tab", { name });
+  if ((await tab.count()) > 0) await tab.first().click();
+}
+
 /** Inserts a dataset from the pane's catalogue (found by searching its id). */
-async function insertFromPane(scope, id) {
+export async function insertFromPane(scope, id) {
   const search = scope.getByRole("searchbox", { name: /Search datasets|搜索数据集/ });
   await search.fill(id);
   const card = scope.locator("article").filter({ hasText: id }).first();
