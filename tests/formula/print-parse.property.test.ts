@@ -7,8 +7,9 @@
  * back as the very tree it was printed from, so the printer's parentheses keep Excel's reading.
  */
 import fc from "fast-check";
-import { parseFormula, type BinaryOp, type FormulaNode } from "../../src/formula/parse";
+import { FormulaSyntaxError, parseFormula, type BinaryOp, type FormulaNode } from "../../src/formula/parse";
 import { printFormula } from "../../src/formula/print";
+import { functionNames } from "../../src/formula/tokenize";
 
 const REFS = [
   "A1",
@@ -188,5 +189,25 @@ describe("print→parse is a fixed point", () => {
     };
     expect(parseFormula(printFormula(tree))).toEqual(tree);
     expect(printFormula(tree)).toBe("=[1]Sheet1!A1:INDEX([Book.xlsx]S!B:B,3)");
+  });
+
+  it("any text: read and printed stably, or refused with a FormulaSyntaxError and a position, never another failure", () => {
+    const unit = fc.constantFrom(..."A1$:!'[]()|#\"., +-*/^&%=<>{};@ \\xB2_中", "SUM(", "[1]", "Sheet1!", "'C:\\[B.xlsx]S'!", "#REF!", "AI.PFDAYS(");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 24 }), (body) => {
+        const f = `=${body}`;
+        expect(() => functionNames(f)).not.toThrow();
+        let tree: FormulaNode;
+        try {
+          tree = parseFormula(f);
+        } catch (e) {
+          expect(e).toBeInstanceOf(FormulaSyntaxError);
+          return;
+        }
+        const once = printFormula(tree);
+        expect(printFormula(parseFormula(once))).toBe(once);
+      }),
+      { numRuns: 5000 }
+    );
   });
 });
