@@ -5,6 +5,7 @@
  * -2^2 but people, and most other languages, read as -(2^2).
  */
 import { BINARY_PRECEDENCE, PERCENT_PRECEDENCE, PREFIX_PRECEDENCE, type FormulaNode } from "./parse";
+import { areaEnd } from "./tokenize";
 
 const PRIMARY = 100;
 
@@ -85,9 +86,25 @@ function printNode(n: FormulaNode, max: number): string {
       const own = BINARY_PRECEDENCE[n.op];
       // Left-associative: an equal-precedence right operand keeps its parentheses (1-(2-3)).
       const leftNeeds = precedence(n.left) < own || (n.op === "^" && n.left.type === "prefix");
-      return wrap(p(n.left), leftNeeds) + n.op + wrap(p(n.right), precedence(n.right) <= own);
+      const rightNeeds = precedence(n.right) <= own || (n.op === ":" && joinsAcross(n.left, n.right));
+      return wrap(p(n.left), leftNeeds) + n.op + wrap(p(n.right), rightNeeds);
     }
   }
+}
+
+/**
+ * True when the right operand of ":" needs parentheses it would not need for precedence: after a
+ * reference, an area (A1:(B2:C3)) or a spilled cell (A1:(B2#)) written bare would read otherwise,
+ * A1:B2 then C3, or the spill of A1:B2.
+ */
+function joinsAcross(left: FormulaNode, right: FormulaNode): boolean {
+  let last = left;
+  while (last.type === "binary" && last.op === ":") last = last.right;
+  if (last.type !== "ref") return false;
+  const spilled = right.type === "postfix" && right.op === "#";
+  const first = spilled ? right.operand : right;
+  if (first.type !== "ref" || areaEnd(first.text, 0) !== first.text.length) return false; // another sheet's reference starts its own token
+  return spilled || first.text.includes(":");
 }
 
 /** A formula's text: "=" and the expression. */

@@ -9,13 +9,16 @@ export type TokenType =
   | "string"
   | "bool"
   | "error"
-  /** A cell, area, whole column or whole row, with its sheet prefix: A1, $A$1:B2, A:A, 1:1, 'My sheet'!A1, Sheet1!#REF!. */
+  /**
+   * A cell, area, whole column or whole row, with its sheet and book prefix as written: A1,
+   * $A$1:B2, A:A, 1:1, 'My sheet'!A1, Sheet1!#REF!, [1]Sheet1!A1, 'C:\p\[Book.xlsx]Sheet'!A1.
+   */
   | "ref"
-  /** A defined name, possibly sheet-qualified: Tokens_Per_Param, Sheet1!Rate. */
+  /** A defined name, possibly sheet- or book-qualified (Tokens_Per_Param, Sheet1!Rate, [1]!Rate, Book.xlsx!Rate), or a remote (DDE) reference (Excel|Topic!Item). */
   | "name"
-  /** A structured reference: Table1[col], Table1[[#This Row],[col]], [@col]. */
+  /** A structured reference, possibly book-qualified: Table1[col], Table1[[#This Row],[col]], [@col], [1]!Table1[col]. */
   | "structured"
-  /** A function name with its opening parenthesis consumed: text is the name only. */
+  /** A function name with its opening parenthesis consumed: text is the name only (with its book prefix: PERSONAL.XLSB!F). */
   | "func"
   | "op"
   | "open"
@@ -114,7 +117,7 @@ function cellEnd(s: string, i: number): number {
 }
 
 /** Nothing that would make the characters before it part of a longer name or a call. */
-const endsHere = (s: string, j: number): boolean => j >= s.length || !(isNameChar(s[j]) || s[j] === "(" || s[j] === "[" || s[j] === "!");
+const endsHere = (s: string, j: number): boolean => j >= s.length || !(isNameChar(s[j]) || s[j] === "(" || s[j] === "[" || s[j] === "!" || s[j] === "|");
 
 /** End of an A1-style area starting at i (A1, A1:B2, A:C, 1:3, with $ anywhere Excel allows), or -1. */
 export function areaEnd(s: string, i: number): number {
@@ -163,16 +166,48 @@ function bracketEnd(s: string, i: number): number {
   return -1;
 }
 
+/**
+ * End (after "]") of a workbook part starting at "[": [1] (the index of an external link, as
+ * files store it) or [Book.xlsx] (the book's name, as Excel shows it), or -1. No brackets inside.
+ */
+function bookEnd(s: string, i: number): number {
+  let j = i + 1;
+  while (j < s.length && s[j] !== "]" && s[j] !== "[") j++;
+  return s[j] === "]" && j > i + 1 ? j + 1 : -1;
+}
+
 function nameEnd(s: string, i: number): number {
   let j = i;
   while (j < s.length && isNameChar(s[j])) j++;
   return j;
 }
 
-/** End of an unquoted sheet prefix including "!" (Sheet1!, Sheet1:Sheet3!), or -1. */
+/** End of a part of a remote reference: a bare name (Excel, R1C1) or a quoted one ('C:\x.xls'), or -1. */
+function remotePartEnd(s: string, i: number): number {
+  if (s[i] === "'") return quotedEnd(s, i);
+  const e = nameEnd(s, i);
+  return e > i ? e : -1;
+}
+
+/**
+ * End of a remote (DDE) reference starting at i, application|topic!item, each part bare or
+ * quoted (='APP'|'TOPIC'!'ITEM', =blp|m!'MSFT US Equity,[LAST_TRADE]'), or -1.
+ */
+function remoteEnd(s: string, i: number): number {
+  const app = remotePartEnd(s, i);
+  if (app < 0 || s[app] !== "|") return -1;
+  const topic = remotePartEnd(s, app + 1);
+  if (topic < 0 || s[topic] !== "!") return -1;
+  return remotePartEnd(s, topic + 1);
+}
+
+/**
+ * End of an unquoted sheet prefix including "!" (Sheet1!, Sheet1:Sheet3!), or -1. A sheet named
+ * like a cell is always quoted, so A1:Sheet2!B5 is A1 up to Sheet2!B5, not a 3-D reference.
+ */
 function sheetPrefixEnd(s: string, i: number): number {
   let j = nameEnd(s, i);
-  if (s[j] === ":" && j + 1 < s.length && isNameStart(s[j + 1])) {
+  if (s[j] === ":" && j + 1 < s.length && isNameStart(s[j + 1]) && cellEnd(s, i) !== j) {
     const k = nameEnd(s, j + 1);
     if (s[k] === "!") j = k;
   }
@@ -219,8 +254,18 @@ export function tokenize(text: string, offset = 0): Token[] {
     throw new FormulaSyntaxError(message, at + offset);
   };
 
-  /** A reference or name after a sheet prefix ending at p (the prefix starts at start). */
-  const afterSheet = (start: number, p: number): number => {
+  /**
+   * A reference, name, structured reference or function name after a sheet or book prefix ending
+   * at p (the prefix starts at start): Sheet1!A1, [1]!Name, Book.xlsx!Table1[Col], PERSONAL.XLSB!F(.
+   */
+  const afterSheet = (start: number, p: number, book = false): number => {
+    if (book && s[p] === "'") {
+      // A quoted name in another book: a DDE or OLE item as files store it, [1]!'R1C1', [2]!'SGJ200,LA'.
+      const q = quotedEnd(s, p);
+      if (q < 0) fail("a quoted name never closes", p);
+      push("name", start, q);
+      return q;
+    }
     const area = areaEnd(s, p);
     if (area >= 0) {
       push("ref", start, area);
@@ -232,6 +277,16 @@ export function tokenize(text: string, offset = 0): Token[] {
     }
     if (p < s.length && isNameStart(s[p])) {
       const e = nameEnd(s, p);
+      if (s[e] === "(") {
+        push("func", start, e + 1, s.slice(start, e));
+        return e + 1;
+      }
+      if (s[e] === "[") {
+        const b = bracketEnd(s, e);
+        if (b < 0) fail("a structured reference never closes its bracket", e);
+        push("structured", start, b);
+        return b;
+      }
       push("name", start, e);
       return e;
     }
@@ -242,6 +297,11 @@ export function tokenize(text: string, offset = 0): Token[] {
   const word = (i: number): number => {
     const sheetEnd = sheetPrefixEnd(s, i);
     if (sheetEnd >= 0) return afterSheet(i, sheetEnd);
+    const remote = remoteEnd(s, i);
+    if (remote >= 0) {
+      push("name", i, remote);
+      return remote;
+    }
     const area = areaEnd(s, i);
     if (area >= 0) {
       push("ref", i, area);
@@ -308,13 +368,26 @@ export function tokenize(text: string, offset = 0): Token[] {
     } else if (c === "'") {
       const q = quotedEnd(s, i);
       if (q < 0) fail("a quoted sheet name never closes", i);
-      if (s[q] !== "!") fail('a quoted sheet name must be followed by "!"', q);
-      i = afterSheet(i, q + 1);
+      const remote = s[q] === "|" ? remoteEnd(s, i) : -1;
+      if (remote >= 0) {
+        push("name", i, remote);
+        i = remote;
+      } else {
+        if (s[q] !== "!") fail('a quoted sheet name must be followed by "!"', q);
+        i = afterSheet(i, q + 1);
+      }
     } else if (c === "[") {
-      const b = bracketEnd(s, i);
-      if (b < 0) fail("a structured reference never closes its bracket", i);
-      push("structured", i, b);
-      i = b;
+      // An external workbook ([1]Sheet1!A1, [1]!Name, [Book.xlsx]Sheet1:Sheet3!A1), else a structured reference ([@col]).
+      const book = bookEnd(s, i);
+      const bookOnly = book >= 0 && s[book] === "!";
+      const sheetEnd = book < 0 ? -1 : bookOnly ? book + 1 : sheetPrefixEnd(s, book);
+      if (sheetEnd >= 0) i = afterSheet(i, sheetEnd, bookOnly);
+      else {
+        const b = bracketEnd(s, i);
+        if (b < 0) fail("a structured reference never closes its bracket", i);
+        push("structured", i, b);
+        i = b;
+      }
     } else if (isDigit(c) || c === "$" || (c === "." && isDigit(s[i + 1] ?? ""))) {
       const area = areaEnd(s, i);
       if (area >= 0) {
@@ -353,14 +426,19 @@ export interface FunctionNameSpan {
 /**
  * Every function name in a formula, found by a lenient scan that never fails: it only skips
  * strings, quoted sheet names and brackets. For finding and respelling calls in formulas the
- * parser may not read (an unknown operator elsewhere must not hide an AI call).
+ * parser may not read (an unknown operator elsewhere must not hide an AI call). A name after a
+ * book prefix (PERSONAL.XLSB!F(, [1]!F() is given with its prefix, as the parser gives it: it
+ * calls a macro in that book, not a function of this workbook's add-ins.
  */
 export function functionNames(formula: string): FunctionNameSpan[] {
   const s = formula;
   const out: FunctionNameSpan[] = [];
   let i = 0;
+  /** Where the prefix parts just before i began ('C:\[B.xlsx]S'!, [1]!, Book.xlsx!), or -1. */
+  let prefixStart = -1;
   while (i < s.length) {
     const c = s[i];
+    const from = i;
     if (c === '"' || c === "'") {
       let j = i + 1;
       while (j < s.length && !(s[j] === c && s[j + 1] !== c)) j += s[j] === c ? 2 : 1;
@@ -370,11 +448,17 @@ export function functionNames(formula: string): FunctionNameSpan[] {
       i = b < 0 ? s.length : b;
     } else if (isNameStart(c)) {
       const e = nameEnd(s, i);
-      if (s[e] === "(") out.push({ name: s.slice(i, e), start: i, end: e });
+      if (s[e] === "(") {
+        const start = prefixStart >= 0 && s[i - 1] === "!" ? prefixStart : i;
+        out.push({ name: s.slice(start, e), start, end: e });
+      }
       i = e;
     } else if (isNameChar(c)) {
       i = nameEnd(s, i); // digits and dots inside a number or a reference
     } else i++;
+    // Prefix parts run on without a break: a quoted or bracketed part, a name, "!" after one.
+    const part = c === "'" || c === "[" || isNameChar(c) || (c === "!" && prefixStart >= 0);
+    prefixStart = !part ? -1 : prefixStart < 0 ? from : prefixStart;
   }
   return out;
 }

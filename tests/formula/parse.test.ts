@@ -159,6 +159,14 @@ describe("parseFormula: references and names", () => {
       left: ref("A1"),
       right: { type: "call", name: "INDEX", args: [ref("B:B"), num("3")] },
     });
+    // A sheet named like a cell is always quoted: this is A1 up to Sheet2!B5, not a 3-D reference.
+    expect(parse("=A1:Sheet2!B5")).toEqual({ type: "binary", op: ":", left: ref("A1"), right: ref("Sheet2!B5") });
+    // An area or a spilled cell on the right keeps its parentheses: bare, A1:B2:C3 reads as A1:B2 then C3.
+    expect(parse("=A1:(B2:C3)")).toEqual({ type: "binary", op: ":", left: ref("A1"), right: ref("B2:C3") });
+    expect(roundTrip("=A1:(B2:C3)")).toBe("=A1:(B2:C3)");
+    expect(roundTrip("=A1:(B2#)")).toBe("=A1:(B2#)");
+    expect(roundTrip("=A1:B2:C3")).toBe("=A1:B2:C3");
+    expect(roundTrip("=INDEX(A:A,2):(B2:C3)")).toBe("=INDEX(A:A,2):B2:C3");
     // (A1):B2 is the area A1:B2: one spelling, so printing and reading back gives the same tree.
     expect(parse("=(A1):B2")).toEqual(ref("A1:B2"));
   });

@@ -6,8 +6,15 @@ describe("numericLiterals: the hard-coded-number checker", () => {
     ["=6*B2*C2", ["6"]],
     ["=B2/8.64E+19", ["8.64E+19"]],
     ["=B2*1e3", ["1e3"]],
-    ["=ROUNDUP(B2,0)", ["0"]],
-    ["=(E5/D5)^(1/4)-1", ["1", "4", "1"]],
+    ["=ROUNDUP(B2,2*3)", ["2", "3"]],
+    ["=(E5/D5)^(1/4)-1", ["4"]], // 1 is the unit of the rate; the 4 years are hidden
+    ["=B2*1", ["1"]],
+    ["=1*B2", ["1"]],
+    ["=B2^1", ["1"]],
+    ["=IF(A1,1,0)", ["1", "0"]],
+    ["=-1+B2", ["1"]],
+    ["=B2+2", ["2"]],
+    ["=ROUNDDOWN(B3,-3)", ["3"]], // a signed digits argument is not a bare number
     ["=B2*10%", ["10"]],
     ["=IF(A1>0.5,1,2)", ["0.5", "1", "2"]],
     ["=INDEX(T,MATCH(A1,K,0),3*2)", ["3", "2"]], // arithmetic inside INDEX's argument hides numbers
@@ -28,6 +35,10 @@ describe("numericLiterals: the hard-coded-number checker", () => {
     "='Sheet 2'!A1+Sheet3!$B$4",
     '=COUNTIF(Period_Returns,">="&$E9)',
     "=AB12*XFD1048576",
+    "=ROUNDUP(Chips_Exact/Chips_Per_Server,0)",
+    "=ROUND(B2,2)+ROUNDDOWN(B3,0)",
+    "=(Supply_End/Supply_Start)^(1/(Year_End-Year_Start))-1",
+    "=Base*(1+Growth)^Years",
   ])("%s has none", (formula) => {
     expect(numericLiterals(formula)).toEqual([]);
   });

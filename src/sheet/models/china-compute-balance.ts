@@ -342,11 +342,12 @@ export function buildChinaBalance(options: ChinaBalanceOptions): ModelSheetPlan 
   r = b.params(r + 1, t("增速核对", "Growth check"), [
     {
       label: t("隐含供给 CAGR", "Implied supply CAGR"),
-      value: { f: pick(mode, "=AI.CAGR(Supply_Start,Supply_End,Year_End-Year_Start)", "=RRI(Year_End-Year_Start,Supply_Start,Supply_End)") },
+      // Not RRI: Excel has it only since 2013 (see src/portable/common-functions.ts).
+      value: { f: pick(mode, "=AI.CAGR(Supply_Start,Supply_End,Year_End-Year_Start)", "=(Supply_End/Supply_Start)^(1/(Year_End-Year_Start))-1") },
       unit: t("年增速", "per year"),
       note: t(
-        `${idc.start.year}-${idc.end.year}E, 由上表两端计算${mode === "portable" ? " (Excel RRI 函数)" : ""}`,
-        `${idc.start.year}–${idc.end.year}E, from the two ends of the table${mode === "portable" ? " (Excel's RRI function)" : ""}`
+        `${idc.start.year}-${idc.end.year}E, 由上表两端计算${mode === "portable" ? ": (期末 ÷ 期初)^(1/年数) − 1" : ""}`,
+        `${idc.start.year}–${idc.end.year}E, from the two ends of the table${mode === "portable" ? ": (end ÷ start)^(1/years) − 1" : ""}`
       ),
       fmt: FMT.percent,
       kind: "output",

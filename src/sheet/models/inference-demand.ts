@@ -221,7 +221,9 @@ export function buildInferenceDemand(options: InferenceDemandOptions): ModelShee
     },
     {
       label: t("峰值所需服务器", "Servers at peak"),
-      value: { f: "=CEILING.MATH(Chips_Exact/Chips_Per_Server)" },
+      // ROUNDUP, not CEILING.MATH (Excel 2013+, unknown to Gnumeric): the same for the counts
+      // this takes (0 and up); a negative count, from negative inputs, rounds away from zero.
+      value: { f: "=ROUNDUP(Chips_Exact/Chips_Per_Server,0)" },
       unit: t("台", "servers"),
       note: t("向上取整", "rounded up"),
       fmt: FMT.count,

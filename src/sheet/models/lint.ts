@@ -2,7 +2,8 @@
  * Checks a model plan against the conventions analysts expect (DESIGN.md): every input has a
  * unit and a note or source written beside it; inputs are blue on a light fill and formulas are
  * not; outputs are formulas, or cells a spilled formula fills; no formula hides a number (the
- * only numeric literals allowed are the row/column indices of INDEX and the match type of MATCH);
+ * only numeric literals allowed are the row/column indices of INDEX, the match type of MATCH, the
+ * digits of ROUND/ROUNDUP/ROUNDDOWN, and 1 as the unit of a rate: 1/n, x-1, 1+g);
  * every name a formula uses is defined; a spilled formula's ranges are as tall and wide as its
  * spill. Pure; used by the tests and available to the workbench.
  */
@@ -73,10 +74,36 @@ export function tokenizeFormula(formula: string): Token[] {
   return out;
 }
 
+/** Functions whose argument at a position, when a bare number, says how to compute, not what: INDEX's row and column, MATCH's match type, the digits of rounding. */
+const STRUCTURAL: Readonly<Record<string, (arg: number) => boolean>> = {
+  INDEX: (arg) => arg >= 1,
+  MATCH: (arg) => arg === 2,
+  ROUND: (arg) => arg === 1,
+  ROUNDUP: (arg) => arg === 1,
+  ROUNDDOWN: (arg) => arg === 1,
+};
+
+/**
+ * True when the literal at tokens[i] is 1 as the unit of a rate, the one in (E/S)^(1/n)-1 or
+ * S*(1+g): the numerator of a division, or an operand of a binary + or -. No assumption hides there.
+ */
+function isRateUnit(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.kind !== "number" || Number(t.text) !== 1) return false;
+  const isOp = (x: Token | undefined, ops: string): boolean => x?.kind === "op" && ops.split(" ").includes(x.text);
+  const prev = tokens[i - 1];
+  const beforePrev = tokens[i - 2];
+  // A binary + or - has an operand before it: a value, a name, a reference or a closing parenthesis.
+  const binaryBefore = isOp(prev, "+ -") && beforePrev !== undefined && ["number", "ref", "name", "close", "string"].includes(beforePrev.kind);
+  if (binaryBefore) return true;
+  return !isOp(prev, "+ -") && isOp(tokens[i + 1], "/ + -"); // -1+x is a negative one, not a unit
+}
+
 /**
  * The numeric literals in a formula that are not structural: everything except an argument that
- * is a bare number in INDEX's row/column positions or MATCH's match-type position.
- * `=6*B2` → ["6"]; `=INDEX(T,MATCH(A1,K,0),2)` → []; `=INDEX(T,1+1)` → ["1", "1"].
+ * is a bare number in INDEX's row/column positions, MATCH's match-type position or the digits of
+ * ROUND/ROUNDUP/ROUNDDOWN, and 1 as the unit of a rate.
+ * `=6*B2` → ["6"]; `=INDEX(T,MATCH(A1,K,0),2)` → []; `=INDEX(T,2+2)` → ["2", "2"]; `=(E/S)^(1/4)-1` → ["4"].
  */
 export function numericLiterals(formula: string): string[] {
   interface Frame {
@@ -89,7 +116,7 @@ export function numericLiterals(formula: string): string[] {
   const top: Frame = { fn: null, arg: 0, nums: [], tokens: 0 };
   const stack: Frame[] = [top];
   const flush = (f: Frame): void => {
-    const structural = (f.fn === "INDEX" && f.arg >= 1) || (f.fn === "MATCH" && f.arg === 2);
+    const structural = f.fn !== null && STRUCTURAL[f.fn]?.(f.arg) === true;
     if (!(structural && f.tokens === 1 && f.nums.length === 1)) found.push(...f.nums);
     f.nums = [];
     f.tokens = 0;
@@ -110,7 +137,7 @@ export function numericLiterals(formula: string): string[] {
       cur.arg++;
     } else {
       cur.tokens++;
-      if (t.kind === "number") cur.nums.push(t.text);
+      if (t.kind === "number" && !isRateUnit(tokens, i)) cur.nums.push(t.text);
     }
   }
   while (stack.length > 0) flush(stack.pop() as Frame);
