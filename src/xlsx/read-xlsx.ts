@@ -105,7 +105,8 @@ interface RangeBudget {
 
 function spend(budget: RangeBudget, n: number, what: string): void {
   budget.spent += n;
-  if (budget.spent > budget.max) throw new Error(`${what}: ranges reach more than ${count(budget.max)} cells in all (merged cells, array formulas, drop-down lists)`);
+  if (budget.spent > budget.max)
+    throw new Error(`${what}: ranges reach more than ${count(budget.max)} cells in all (merged cells, array formulas, drop-down lists)`);
 }
 
 /** A reference as a rectangle: "A1:B2", "$A:$A" (a whole column), "$1:$1" (a whole row), with an optional sheet. */
@@ -114,7 +115,11 @@ function sourceRange(ref: string): (RangeOffset & { sheet?: string }) | null {
   const sheet = bang >= 0 ? ref.slice(0, bang + 1) : "";
   const body = ref.slice(bang + 1).replace(/\$/g, "");
   const whole = /^([A-Za-z]{1,3}):([A-Za-z]{1,3})$/.exec(body) ?? /^(\d+):(\d+)$/.exec(body);
-  const full = !whole ? body : /\d/.test(whole[1]) ? `A${whole[1]}:${columnLetters(EXCEL_MAX_COLS - 1)}${whole[2]}` : `${whole[1]}1:${whole[2]}${EXCEL_MAX_ROWS}`;
+  const full = !whole
+    ? body
+    : /\d/.test(whole[1])
+      ? `A${whole[1]}:${columnLetters(EXCEL_MAX_COLS - 1)}${whole[2]}`
+      : `${whole[1]}1:${whole[2]}${EXCEL_MAX_ROWS}`;
   try {
     return parseRangeAddress(sheet + full);
   } catch {

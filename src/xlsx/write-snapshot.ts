@@ -91,7 +91,12 @@ export function buildSnapshotXlsx(snapshot: WorkbookSnapshot, options: SnapshotW
     // dataValidation would loop over every cell of a whole-sheet drop-down.
     const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations; // not in ExcelJS's typings
     for (const v of sheet.validations)
-      validations.add(rangeAddress(parseRangeAddress(v.address)), { type: "list", allowBlank: v.allowBlank, formulae: [listFormula(v.list)], showErrorMessage: true });
+      validations.add(rangeAddress(parseRangeAddress(v.address)), {
+        type: "list",
+        allowBlank: v.allowBlank,
+        formulae: [listFormula(v.list)],
+        showErrorMessage: true,
+      });
     if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
       const { rows, cols } = sheet.freeze;
       ws.views = [{ state: "frozen", xSplit: cols, ySplit: rows, topLeftCell: cellAddress({ row: rows, col: cols }) }];

@@ -127,7 +127,12 @@ function cellPosition(ref: string): [number, number] | null {
 const area = (r: RangeOffset): number => r.rows * r.cols;
 
 /** The scan of one worksheet part, and its text with `<dataValidations>` taken out. */
-function scanSheet(text: string, label: string, limits: XlsxOpenLimits, totals: { elements: number; cells: number; rangeCells: number; used: number }): { scan: Omit<SheetScan, "path" | "name">; text: string } {
+function scanSheet(
+  text: string,
+  label: string,
+  limits: XlsxOpenLimits,
+  totals: { elements: number; cells: number; rangeCells: number; used: number }
+): { scan: Omit<SheetScan, "path" | "name">; text: string } {
   const scan: Omit<SheetScan, "path" | "name"> = { cells: 0, lastRow: -1, lastCol: -1, validations: [] };
   const cuts: [number, number][] = [];
   let cutFrom = -1;
@@ -201,7 +206,8 @@ function scanSheet(text: string, label: string, limits: XlsxOpenLimits, totals: 
         const { attrs } = attributesAt(text, j);
         const min = Number(attrs.min);
         const max = Number(attrs.max);
-        if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min) throw new Error(`${label}: a column span min="${attrs.min}" max="${attrs.max}" is not a span`);
+        if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min)
+          throw new Error(`${label}: a column span min="${attrs.min}" max="${attrs.max}" is not a span`);
         if (max > EXCEL_MAX_COLS) outside(`column ${count(max)}`);
         break;
       }
