@@ -98,7 +98,10 @@ async function openXlsxCaps({ context, server }) {
       }, what);
 
     await input.setInputFiles(noWorkbook);
-    await status(/^Open \.xlsx failed \(no-workbook\.xlsx\): the file is not an Excel workbook: its zip has no xl\/workbook\.xml$/, "the zip without a workbook is refused");
+    await status(
+      /^Open \.xlsx failed \(no-workbook\.xlsx\): the file is not an Excel workbook: its zip has no xl\/workbook\.xml$/,
+      "the zip without a workbook is refused"
+    );
     assert((await fingerprint()) === before, "the workbook changed after a refused file (no xl/workbook.xml)");
     await input.setInputFiles(farCell);
     await status(/^Open \.xlsx failed \(far-cell\.xlsx\): Sheet1: its used range A1:XFD1048576 spans 17,179,869,184 cells/, "the far cell is refused");
@@ -125,7 +128,8 @@ export const SCENARIOS = [
   {
     id: "open-limits",
     slug: "open-xlsx-limits",
-    title: "Open .xlsx within its caps: a zip without a workbook and a cell at XFD1048576 are refused, the workbook untouched; a whole-sheet drop-down and array formula open",
+    title:
+      "Open .xlsx within its caps: a zip without a workbook and a cell at XFD1048576 are refused, the workbook untouched; a whole-sheet drop-down and array formula open",
     timeoutMs: 60_000,
     run: openXlsxCaps,
   },

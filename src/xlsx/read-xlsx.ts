@@ -308,7 +308,11 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer, options: ReadXls
   // ExcelJS takes a Node Buffer or (in the browser) an ArrayBuffer; a Uint8Array is read as either,
   // but in Node JSZip decodes a Buffer's text natively and a Uint8Array's in JavaScript (4 times slower).
   const zip = typeof Buffer === "function" ? Buffer.from(parts.zip.buffer, parts.zip.byteOffset, parts.zip.length) : parts.zip;
-  await wb.xlsx.load(zip as unknown as ExcelJS.Buffer);
+  try {
+    await wb.xlsx.load(zip as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new Error(`the file could not be read as a workbook (ExcelJS: ${error instanceof Error ? error.message : String(error)})`);
+  }
 
   const worksheets = wb.worksheets;
   const snapshot: WorkbookSnapshot = { sheets: [], tables: [], names: [], settings: [] };
