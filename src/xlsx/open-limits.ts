@@ -5,8 +5,10 @@
  * work it bounds (the zip's directory before inflating, the XML before ExcelJS parses it), so the
  * time and memory an open takes grow with these numbers and not with what a file claims.
  *
- * Measured on this repository's machine (bench key `xlsx_open_ms`): 20,000 × 10 numbers open in
- * about 1 s; a workbook at the cell cap (1,000,000 cells) reads in about 8 s and 0.7 GB in Node.
+ * Measured in Node on a shared 2-core machine at a load average of 13 (so several times slower
+ * than idle): the workbench's open of 20,000 × 10 numbers (627 KB) took 6-7 s and peaked at
+ * 0.4 GB of process memory; of 100,000 × 10 cells, half text (1,000,000 cells, the cell cap;
+ * 5.2 MB, 52 MB of XML), 30-38 s and 0.9-1.5 GB. Bench key `xlsx_open_ms` times the first.
  */
 export interface XlsxOpenLimits {
   /** Entries in the zip's directory. */
@@ -32,6 +34,11 @@ export interface XlsxOpenLimits {
    * the drop-down covers) and the source cells read to find them.
    */
   maxRangeCells: number;
+  /**
+   * Drop-down ranges (each range of each list validation), in all: the workbench looks a cell's
+   * drop-down up among its sheet's ranges each time the cell is selected.
+   */
+  maxDropDowns: number;
 }
 
 export const XLSX_OPEN_LIMITS: Readonly<XlsxOpenLimits> = Object.freeze({
@@ -41,6 +48,7 @@ export const XLSX_OPEN_LIMITS: Readonly<XlsxOpenLimits> = Object.freeze({
   maxCells: 1_000_000,
   maxUsedArea: 10_000_000,
   maxRangeCells: 1_000_000,
+  maxDropDowns: 10_000,
 });
 
 /** "1,000,000": how the messages and README write counts. */

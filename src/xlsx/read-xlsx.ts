@@ -180,7 +180,8 @@ function validationsOf(
   raw: readonly RawValidation[],
   cellsOf: ReadonlyMap<string, readonly SnapshotCell[]>,
   budget: RangeBudget,
-  lists: Map<string, string[] | null>
+  lists: Map<string, string[] | null>,
+  dropDowns: { count: number; readonly max: number }
 ): SnapshotValidation[] {
   const out: { range: RangeOffset; v: SnapshotValidation }[] = [];
   for (const v of raw) {
@@ -197,6 +198,7 @@ function validationsOf(
       } catch {
         continue; // as before: a range this cannot read loses its drop-down, not the file
       }
+      if (++dropDowns.count > dropDowns.max) throw new Error(`${sheet}: the workbook has more than ${count(dropDowns.max)} drop-down ranges`);
       spend(budget, Math.max(1, list.length), `${sheet}: drop-down lists`);
       out.push({ range, v: { address: rangeAddress(range), list, allowBlank: v.allowBlank } });
     }
@@ -324,7 +326,7 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer, options: ReadXls
         const row = ws.findRow(r);
         rows.push([plain(row?.findCell(1)?.value), plain(row?.findCell(2)?.value)]);
       }
-      snapshot.settings.push(...settingsFromSheetRows(rows));
+      for (const entry of settingsFromSheetRows(rows)) snapshot.settings.push(entry); // not push(...): a long sheet would overflow the stack
       continue;
     }
     snapshot.sheets.push(sheetOf(ws));
@@ -335,9 +337,10 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer, options: ReadXls
   const notices: string[] = [];
   const cellsOf = new Map(snapshot.sheets.map((s) => [s.name, s.cells]));
   const lists = new Map<string, string[] | null>();
+  const dropDowns = { count: 0, max: limits.maxDropDowns };
   snapshot.sheets.forEach((sheet, i) => {
     clipArrays(sheet, budget, notices);
-    sheet.validations = validationsOf(sheet.name, scans[i]?.validations ?? [], cellsOf, budget, lists);
+    sheet.validations = validationsOf(sheet.name, scans[i]?.validations ?? [], cellsOf, budget, lists, dropDowns);
   });
   for (const n of definedNames) {
     const name = { name: n.name, refersTo: n.ranges.join(",") };

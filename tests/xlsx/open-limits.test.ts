@@ -180,6 +180,13 @@ describe("each cap refuses what passes it (lowered caps on small files)", () => 
     expect((await readXlsx(bytes, limits({ maxRangeCells: 12 }))).sheets[0].validations.map((v) => v.address)).toEqual(["A1", "A3", "A5", "A7"]);
   });
 
+  test("maxDropDowns counts each range of each list validation", async () => {
+    const body = `<sheetData/><dataValidations count="1"><dataValidation type="list" sqref="A1 A3 A5:A9 A11"><formula1>"a"</formula1></dataValidation></dataValidations>`;
+    const bytes = craftedXlsx([{ name: "S", body }]);
+    await expect(readXlsx(bytes, limits({ maxDropDowns: 3 }))).rejects.toThrow("S: the workbook has more than 3 drop-down ranges");
+    expect((await readXlsx(bytes, limits({ maxDropDowns: 4 }))).sheets[0].validations).toHaveLength(4);
+  });
+
   test("maxUsedArea holds a table's range too", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("S").addTable({ name: "T", ref: "A1", columns: [{ name: "a" }, { name: "b" }], rows: [[1, 2]] });
