@@ -5,7 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { HfWorkbook } from "../../src/workbench/hf-workbook";
-import { bookToSnapshot, openXlsx } from "../../src/workbench/xlsx-io";
+import { bookToSnapshot, bookToXlsx, openXlsx } from "../../src/workbench/xlsx-io";
+import { readXlsx } from "../../src/xlsx/read-xlsx";
 import { craftedXlsx, numberCell, workbookEntries, zipOf } from "../xlsx/crafted";
 
 const NOW = new Date("2026-01-02T03:04:05Z");
@@ -83,7 +84,7 @@ test("an ordinary workbook of 20,000 × 10 numbers (about 600 KB) opens whole", 
   expect(book.findSheet("Notes")).toBeUndefined();
 });
 
-test("a drop-down over the whole sheet opens as one rule the workbench finds anywhere on the sheet", async () => {
+test("a drop-down over the whole sheet opens as one rule the workbench finds anywhere on the sheet, and downloads as one", async () => {
   const book = analystsBook();
   const bytes = sheet1(
     `<sheetData><row r="1">${numberCell("A1", 1)}</row></sheetData>` +
@@ -93,6 +94,9 @@ test("a drop-down over the whole sheet opens as one rule the workbench finds any
   const s = book.findSheet("Sheet1") as number;
   expect(book.validations(s)).toHaveLength(1);
   expect(book.validationAt(s, 1_048_575, 16_383)?.list).toEqual(["Low", "High"]);
+  // Downloaded again, it is still one range (the writer no longer sets each cell's validation).
+  const again = await readXlsx(await bookToXlsx(book, { created: NOW }));
+  expect(again.sheets[0].validations).toEqual([{ address: "A1:XFD1048576", list: ["Low", "High"], allowBlank: true }]);
 });
 
 test("an array formula over the whole sheet opens clipped, says so, and spills over the cells it had", async () => {
