@@ -108,6 +108,7 @@ export const numberCell = (address: string, value: number): string => `<c r="${a
 /**
  * An .xlsx file (e.g. ExcelJS's) with some parts' text changed: `edit` gets each part's name and
  * text and returns the new text. Unzipped with src/xlsx/zip.ts (tested in zip.test.ts), zipped again here.
+ * Every part passes through as UTF-8 text: for files without images (ExcelJS writes none unless asked).
  */
 export async function editXlsx(bytes: Uint8Array, edit: (name: string, text: string) => string): Promise<Uint8Array> {
   const entries: CraftedEntry[] = [];
