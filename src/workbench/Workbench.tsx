@@ -326,9 +326,9 @@ export function Workbench({ book, notice, onOpened }: WorkbenchProps): ReactElem
   const open = async (file: File): Promise<void> => {
     setFileBusy(true);
     try {
-      const refused = await openXlsx(book, await file.arrayBuffer());
+      const notices = await openXlsx(book, await file.arrayBuffer());
       setEditing(false);
-      setMessage(`Opened ${file.name}${refused.length > 0 ? `; names not loaded: ${refused.join(", ")}` : ""}.`);
+      setMessage(`Opened ${file.name}${notices.length > 0 ? `; ${notices.join("; ")}` : ""}.`);
       onOpened?.();
     } catch (error) {
       setMessage(`Open .xlsx failed (${file.name}): ${error instanceof Error ? error.message : String(error)}`);

@@ -159,27 +159,39 @@ function rawOf(c: SnapshotCell): RawCellContent {
   return v;
 }
 
+/** The cells of each array formula's range besides its anchor (ranges are clipped by readXlsx, so this is bounded by its caps). */
+function coveredCells(cells: readonly SnapshotCell[]): Set<string> {
+  const covered = new Set<string>();
+  for (const c of cells) {
+    if (c.formula === undefined || c.arrayRange === undefined) continue;
+    const r = parseRangeAddress(c.arrayRange);
+    for (let row = r.row; row < r.row + r.rows; row++)
+      for (let col = r.col; col < r.col + r.cols; col++) if (row !== c.row || col !== c.col) covered.add(cellAddress({ row, col }));
+  }
+  return covered;
+}
+
 /** What loading a snapshot gives the workbench: the engine's contents and what it keeps beside them. */
 export function snapshotToContents(snapshot: WorkbookSnapshot): HfContents {
   return {
     sheets: snapshot.sheets.map((s) => {
       // Cells a spill covers (besides its anchor) stay empty: the anchor's formula spills into them.
-      const covered = new Set<string>();
-      for (const c of s.cells) {
-        if (c.formula === undefined || c.arrayRange === undefined) continue;
-        const r = parseRangeAddress(c.arrayRange);
-        for (let row = r.row; row < r.row + r.rows; row++)
-          for (let col = r.col; col < r.col + r.cols; col++) if (row !== c.row || col !== c.col) covered.add(cellAddress({ row, col }));
-      }
-      const height = Math.max(0, ...s.cells.map((c) => c.row + 1));
-      const width = Math.max(0, ...s.cells.map((c) => c.col + 1));
-      const cells: RawCellContent[][] = Array.from({ length: height }, () => Array.from({ length: width }, (): RawCellContent => null));
+      const covered = coveredCells(s.cells);
+      // Rows only as long as their last cell (HyperFormula takes ragged rows), sized by a loop:
+      // Math.max(...cells) overflows the stack past about 100,000 cells.
+      let height = 0;
+      for (const c of s.cells) if (c.row + 1 > height) height = c.row + 1;
+      const cells: RawCellContent[][] = Array.from({ length: height }, (): RawCellContent[] => []);
       const formats: Record<string, AppliedCellFormat> = {};
       const notes: Record<string, string> = {};
       for (const c of s.cells) {
         if (c.note !== undefined) notes[cellAddress(c)] = c.note;
         const address = cellAddress(c);
-        if (!covered.has(address)) cells[c.row][c.col] = rawOf(c);
+        if (!covered.has(address)) {
+          const row = cells[c.row];
+          while (row.length < c.col) row.push(null);
+          row[c.col] = rawOf(c);
+        }
         const f: AppliedCellFormat = {};
         if (c.numberFormat !== undefined) f.numberFormat = c.numberFormat;
         if (c.style) f.style = { ...c.style };
@@ -206,13 +218,42 @@ export function snapshotToContents(snapshot: WorkbookSnapshot): HfContents {
 }
 
 /**
+ * Why the workbench's engine cannot hold a snapshot (a sheet or table past its last row or
+ * column, two sheets whose names differ only in case), or null when it can. Checked before the
+ * workbook is touched: replaceContents removes the old sheets before it adds the new ones.
+ */
+export function engineRefusal(book: HfWorkbook, snapshot: WorkbookSnapshot): string | null {
+  const { maxRows, maxColumns } = book.hf.getConfig();
+  const limit = `the workbench's engine holds ${maxRows.toLocaleString("en-US")} rows × ${maxColumns.toLocaleString("en-US")} columns`;
+  const names = new Set<string>();
+  for (const s of snapshot.sheets) {
+    const key = s.name.toLowerCase();
+    if (names.has(key)) return `two sheets are named "${s.name}" (names differ only in case)`;
+    names.add(key);
+    let last: SnapshotCell | undefined;
+    for (const c of s.cells) if (c.row >= maxRows || c.col >= maxColumns) last = c;
+    if (last) return `${s.name}!${cellAddress(last)} is beyond the sheet's end: ${limit}`;
+  }
+  for (const t of snapshot.tables) {
+    const r = parseRangeAddress(t.address);
+    if (r.row + r.rows > maxRows || r.col + r.cols > maxColumns) return `${t.sheet}: the table ${t.name} (${t.address}) ends beyond the sheet's end: ${limit}`;
+  }
+  return null;
+}
+
+/**
  * Replaces the workbench's workbook with an .xlsx file's contents (ExcelJS loaded on first use).
  * Tracked tables stay refreshable: their records come back from the settings sheet.
- * Returns what did not load (names HyperFormula refused).
- * @throws when the bytes are not an .xlsx file.
+ * Returns what the workbook does not have as the file had it, one phrase each: array formulas
+ * clipped to the cells their sheet has, names HyperFormula refused.
+ * @throws when the bytes are not an .xlsx file, pass a cap of src/xlsx/open-limits.ts, or do not
+ * fit the engine; the workbook is then untouched.
  */
 export async function openXlsx(book: HfWorkbook, bytes: Uint8Array | ArrayBuffer): Promise<string[]> {
   const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/read-xlsx");
   const snapshot = await readXlsx(bytes);
-  return book.replaceContents(snapshotToContents(snapshot));
+  const refusal = engineRefusal(book, snapshot);
+  if (refusal !== null) throw new Error(refusal);
+  const refused = book.replaceContents(snapshotToContents(snapshot));
+  return [...(snapshot.notices ?? []), ...refused.map((n) => `name not loaded: ${n}`)];
 }

@@ -75,6 +75,8 @@ export interface WorkbookSnapshot {
   settings: { key: string; value: string }[];
   /** The sheet shown when the file opens. */
   activeSheet?: string;
+  /** What reading the file clipped, one phrase each (readXlsx sets it only when there is something to say). */
+  notices?: string[];
 }
 
 /** Prefixes the file format puts before functions newer than Excel 2007 ("_xlfn._xlws.FILTER"). */
@@ -107,5 +109,7 @@ export function cellWidth(value: unknown, isFormula: boolean): number {
 
 /** Approximates Excel's autofit from the widths of a column's cells: the widest plus 2, within 8 to 60. */
 export function autofitWidth(cellWidths: readonly number[]): number {
-  return Math.min(60, Math.max(8, Math.max(0, ...cellWidths) + 2));
+  let widest = 0; // a loop, not Math.max(...cellWidths): spreading 100,000 arguments overflows the stack
+  for (const w of cellWidths) if (w > widest) widest = w;
+  return Math.min(60, Math.max(8, widest + 2));
 }

@@ -5,7 +5,7 @@
  * array formulas, settings on the very hidden settings sheet.
  */
 import ExcelJS from "exceljs";
-import { cellAddress, parseRangeAddress } from "../sheet/plan";
+import { cellAddress, parseRangeAddress, rangeAddress } from "../sheet/plan";
 import type { SnapshotCell, SnapshotValue, WorkbookSnapshot } from "./snapshot";
 import {
   addScopedNames,
@@ -87,12 +87,16 @@ export function buildSnapshotXlsx(snapshot: WorkbookSnapshot, options: SnapshotW
       );
     }
     for (const w of sheet.columnWidths) ws.getColumn(w.col + 1).width = w.width;
-    for (const v of sheet.validations) {
-      const r = parseRangeAddress(v.address);
-      for (let row = r.row; row < r.row + r.rows; row++)
-        for (let col = r.col; col < r.col + r.cols; col++)
-          ws.getCell(row + 1, col + 1).dataValidation = { type: "list", allowBlank: v.allowBlank, formulae: [listFormula(v.list)], showErrorMessage: true };
-    }
+    // One entry per range (ExcelJS writes a range key as its sqref): setting each cell's
+    // dataValidation would loop over every cell of a whole-sheet drop-down.
+    const validations = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations; // not in ExcelJS's typings
+    for (const v of sheet.validations)
+      validations.add(rangeAddress(parseRangeAddress(v.address)), {
+        type: "list",
+        allowBlank: v.allowBlank,
+        formulae: [listFormula(v.list)],
+        showErrorMessage: true,
+      });
     if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
       const { rows, cols } = sheet.freeze;
       ws.views = [{ state: "frozen", xSplit: cols, ySplit: rows, topLeftCell: cellAddress({ row: rows, col: cols }) }];
