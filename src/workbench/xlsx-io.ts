@@ -246,14 +246,23 @@ export function engineRefusal(book: HfWorkbook, snapshot: WorkbookSnapshot): str
  * Tracked tables stay refreshable: their records come back from the settings sheet.
  * Returns what the workbook does not have as the file had it, one phrase each: array formulas
  * clipped to the cells their sheet has, names HyperFormula refused.
- * @throws when the bytes are not an .xlsx file, pass a cap of src/xlsx/open-limits.ts, or do not
- * fit the engine; the workbook is then untouched.
+ * @throws when the bytes are not an .xlsx file, pass a cap of src/xlsx/open-limits.ts, do not
+ * fit the engine, or the engine fails while loading them; the workbook is then as it was.
  */
 export async function openXlsx(book: HfWorkbook, bytes: Uint8Array | ArrayBuffer): Promise<string[]> {
   const { readXlsx } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/read-xlsx");
   const snapshot = await readXlsx(bytes);
   const refusal = engineRefusal(book, snapshot);
   if (refusal !== null) throw new Error(refusal);
-  const refused = book.replaceContents(snapshotToContents(snapshot));
+  // The checks above are what we foresaw; should the engine still throw half-way through the
+  // replacement, the analyst's workbook is put back from this copy.
+  const backup = snapshotToContents(await bookToSnapshot(book));
+  let refused: string[];
+  try {
+    refused = book.replaceContents(snapshotToContents(snapshot));
+  } catch (error) {
+    book.replaceContents(backup);
+    throw new Error(`the workbench could not load this workbook (${error instanceof Error ? error.message : String(error)}); your workbook is as it was`);
+  }
   return [...(snapshot.notices ?? []), ...refused.map((n) => `name not loaded: ${n}`)];
 }

@@ -69,6 +69,20 @@ describe("a refused file leaves the workbook untouched", () => {
   });
 });
 
+test("the engine failing half-way through loading a file puts the analyst's workbook back as it was", async () => {
+  const book = analystsBook();
+  const before = await bookToSnapshot(book);
+  const bytes = sheet1(`<sheetData><row r="1">${numberCell("A1", 1)}</row></sheetData>`);
+  // The old sheets are gone by the time cells are written: fail exactly there, once.
+  const setSheetContent = jest.spyOn(book.hf, "setSheetContent").mockImplementationOnce(() => {
+    throw new Error("engine fault");
+  });
+  await expect(openXlsx(book, bytes)).rejects.toThrow("the workbench could not load this workbook (engine fault); your workbook is as it was");
+  expect(setSheetContent).toHaveBeenCalled();
+  setSheetContent.mockRestore();
+  expect(await bookToSnapshot(book)).toEqual(before);
+});
+
 test("an ordinary workbook of 20,000 × 10 numbers (about 600 KB) opens whole", async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Data");
