@@ -87,7 +87,11 @@ const isAlive = (pid: number): boolean => {
  * Returns the release function, which also removes the versions directory when it is empty.
  */
 export function lockFeed(layout: FeedLayout): () => void {
-  mkdirSync(layout.versions, { recursive: true });
+  try {
+    mkdirSync(layout.versions); // not recursive: the feed's own directory must exist
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
   const file = join(layout.versions, LOCK_FILE);
   for (let attempt = 0; ; attempt++) {
     try {

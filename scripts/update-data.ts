@@ -593,6 +593,7 @@ export async function updateData(opts: UpdateOptions): Promise<UpdateResult> {
   const corrections = opts.corrections ?? readCorrections();
   const layout = layoutOf(opts.feedDir);
   // A dry run writes nothing, not even the lock; any other run holds the lock from reading to publishing.
+  if (!existsSync(layout.target) && !existsSync(layout.versions)) readFeed(opts.feedDir); // says what is missing
   let release: (() => void) | null = null;
   if (!opts.dryRun)
     try {

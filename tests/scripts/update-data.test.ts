@@ -493,7 +493,7 @@ describe("corrections (data/corrections/epoch.json) are applied after conversion
     replies = { ...v1(), "/hardware.csv": ok(hardwareWith("Intel Habana Gaudi2", "Tensor-FP16/BF16 performance (FLOP/s)", "440000000000000"), '"h2"') };
     const r = await updateData(opts(feed));
     expect(r.outcomes[1].line).toBe(
-      "epoch-accelerators: 1.0.0 → 1.0.1: +0 rows, −0, 1 changed cells; correction not applied: Intel Habana Gaudi2 tensor16_flops (upstream changed the value)"
+      "epoch-accelerators: 1.0.1 → 1.0.2: +0 rows, −0, 1 changed cells; correction not applied: Intel Habana Gaudi2 tensor16_flops (upstream changed the value)"
     );
     const d = datasetIn(feed, "epoch-accelerators");
     expect(cell(d, "Intel Habana Gaudi2", "tensor16_flops")).toBe(440e12); // upstream's, not silently replaced
@@ -517,8 +517,8 @@ describe("corrections (data/corrections/epoch.json) are applied after conversion
     await updateData(opts(feed));
     const entries = readJson<{ entries: UpdaterChangelogEntry[] }>(feed, "epoch-accelerators.changelog.json").entries;
     expect(entries.map((x) => [x.version, x.corrections?.applied.length])).toEqual([
-      ["1.0.2", 3],
-      ["1.0.1", 2],
+      ["1.0.3", 3],
+      ["1.0.2", 2],
     ]);
   });
 });

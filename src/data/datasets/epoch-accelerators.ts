@@ -110,7 +110,8 @@ export function epochAcceleratorsFrom(g: GeneratedHardware, origin?: HardwareOri
     : "Converted by scripts/convert-epoch.mjs --hardware from the public repository epoch-research/training-cost-trends, file data/Chip dataset-Grid view.csv";
   return {
     id: EPOCH_ACCELERATORS_ID,
-    version: "1.0.0",
+    // 1.0.1: confidence says "not flagged" (was "checked"); Epoch's known errors corrected (data/corrections/epoch.json).
+    version: "1.0.1",
     shortTitle: { zh: "Epoch AI 加速芯片", en: "Epoch AI accelerators" },
     title: { zh: "Epoch AI 数据中心 AI 加速芯片", en: "Epoch AI: data-centre ML accelerators" },
     description:
