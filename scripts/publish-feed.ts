@@ -98,9 +98,9 @@ export function lockFeed(layout: FeedLayout): () => void {
       writeFileSync(file, `${process.pid}\n`, { flag: "wx" });
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw e;
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       const pid = Number(readFileSync(file, "utf8").trim());
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+      if (attempt > 0 || (Number.isInteger(pid) && pid > 0 && isAlive(pid))) {
         throw new Error(`another data:update (process ${pid}) is updating this feed (lock ${file})`);
       }
       rmSync(file, { force: true }); // its process is gone: a killed run
