@@ -6,8 +6,11 @@
  * (scripts/update-data.ts) uses the same functions, from scripts/epoch-convert.ts, on the live
  * exports.
  *
+ * The corrections of data/corrections/epoch.json are applied after conversion and listed in the
+ * output (`corrected`), so the committed JSON is what the updater publishes from the same input.
+ *
  * Plain Node (TypeScript through scripts/ts-require.js). Re-runnable: the output depends only
- * on the input file, so running it twice gives byte-identical JSON.
+ * on the input file and the corrections file, so running it twice gives byte-identical JSON.
  *
  *   node scripts/convert-epoch.mjs [input.csv] [output.json]
  *   node scripts/convert-epoch.mjs --check [input.csv] [output.json]   # exit 1 if output is stale
@@ -29,6 +32,8 @@ require("./ts-require.js");
 const core = require("./epoch-convert.ts");
 // The repository's own snapshot (data/upstream/epoch/) is the default input.
 const { EPOCH_MODELS_CSV: DEFAULT_INPUT, EPOCH_HARDWARE_CSV: DEFAULT_HARDWARE_INPUT } = require("./upstream.ts");
+// Known errors in Epoch's rows, corrected after conversion (data/corrections/README.md).
+const { readCorrections, withCorrections } = require("./corrections.ts");
 
 export const { parseCsv, convert, convertHardware, serialize, acceleratorFamily } = core;
 export const { COLUMNS, HARDWARE_COLUMNS, ACCELERATOR_FAMILIES, NOT_ACCELERATOR, DENSE_REFERENCES, DENSE_REFERENCE_TOLERANCE } = core;
@@ -42,7 +47,11 @@ function main(argv) {
   const bytes = readFileSync(input);
   const sha = createHash("sha256").update(bytes).digest("hex");
   const records = parseCsv(bytes.toString("utf8"));
-  const text = serialize(hardware ? convertHardware(records, sha) : convert(records, sha));
+  const corrections = readCorrections();
+  const out = hardware
+    ? withCorrections("epoch-accelerators", convertHardware(records, sha), corrections)
+    : withCorrections("epoch-models", convert(records, sha), corrections);
+  const text = serialize(out);
   if (check) {
     let current = "";
     try {

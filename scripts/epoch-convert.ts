@@ -8,6 +8,7 @@
  * Pure: no file or network access. The output depends only on the input text, so converting
  * twice gives byte-identical JSON.
  */
+import type { CorrectionsReport } from "../src/data/corrections";
 import type { CellValue } from "../src/data/types";
 
 /** [output key, Epoch's header, kind of value]. */
@@ -20,6 +21,8 @@ export interface ConvertedModels {
   columns: string[];
   corrections: string[];
   rows: CellValue[][];
+  /** What data/corrections/epoch.json changed after conversion (scripts/corrections.ts). */
+  corrected?: CorrectionsReport;
 }
 
 /** What convertHardware() returns (serialised to src/data/generated/epoch-accelerators.json). */
@@ -34,77 +37,105 @@ export interface ConvertedHardware {
   /** Dense-throughput checks: figures blanked or kept with a remark. */
   notes: string[];
   rows: CellValue[][];
+  /** What data/corrections/epoch.json changed after conversion (scripts/corrections.ts). */
+  corrected?: CorrectionsReport;
+}
+
+/** A field longer than this stops the parse: Epoch's longest is about 5,200 characters. */
+export const MAX_CSV_FIELD_CHARS = 1_000_000;
+
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Line feeds in text[from, to), for the line numbers of messages. */
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let at = text.indexOf("\n", from); at >= 0 && at < to; at = text.indexOf("\n", at + 1)) n++;
+  return n;
+}
+
+function oversized(line: number): Error {
+  return new Error(`CSV: the field starting on line ${line} is longer than ${MAX_CSV_FIELD_CHARS.toLocaleString("en-US")} characters`);
 }
 
 /**
  * Parses RFC 4180 CSV: fields separated by commas, records by CRLF or LF; a field in double
- * quotes may contain commas, CR/LF and "" (an escaped quote). A leading UTF-8 BOM is dropped.
+ * quotes may contain commas, CR/LF and "" (an escaped quote). A leading UTF-8 BOM is dropped,
+ * and so are blank lines at the end of the text.
  * A lone CR (not followed by LF) is data, not a record end: Epoch's hardware export has one
  * inside an unquoted name ("NVIDIA GeForce RTX 2080 Ti Founders Edition\r,NVIDIA,…"), and
  * ending the record there would split it in two (the text cleaning trims it).
- * Throws on an unterminated quoted field or text after a closing quote, rather than guessing.
+ * Linear in time and memory: a field is a slice of the text (a quoted one with "" escapes is
+ * joined from slices), never built a character at a time.
+ * Throws on an unterminated quoted field, text after a closing quote, or a field longer than
+ * MAX_CSV_FIELD_CHARS, rather than guessing.
  */
 export function parseCsv(text: string): string[][] {
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (i >= n) return records;
   let line = 1;
-  // True once the current record has any content, so "" at EOF does not add an empty record.
-  let started = false;
-  while (i < n) {
-    const c = text[i];
-    if (c === '"' && field === "") {
-      // Quoted field: read to the closing quote.
+  let record: string[] = [];
+  // Records at the end that come from empty lines (not from a quoted "" field): dropped.
+  let trailingBlank = 0;
+  let blank = false;
+  const atRecordEnd = (at: number): boolean => {
+    const c = text.charCodeAt(at);
+    return c === LF || (c === CR && text.charCodeAt(at + 1) === LF);
+  };
+  for (;;) {
+    // A field starts at i; afterwards i is at a comma, a record end or the end of the text.
+    blank = false;
+    if (text.charCodeAt(i) === QUOTE) {
       const openLine = line;
-      i++;
+      const parts: string[] = [];
+      let length = 0;
+      let from = i + 1;
       for (;;) {
-        if (i >= n) throw new Error(`CSV: unterminated quoted field starting on line ${openLine}`);
-        const q = text[i];
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const q = text.indexOf('"', from);
+        if (q < 0) {
+          if (length + n - from > MAX_CSV_FIELD_CHARS) throw oversized(openLine);
+          throw new Error(`CSV: unterminated quoted field starting on line ${openLine}`);
         }
-        if (q === "\n") line++;
-        field += q;
-        i++;
+        const escaped = text.charCodeAt(q + 1) === QUOTE;
+        const to = escaped ? q + 1 : q; // keep one quote of ""
+        length += to - from;
+        if (length > MAX_CSV_FIELD_CHARS) throw oversized(openLine);
+        parts.push(text.slice(from, to));
+        line += countLines(text, from, q);
+        from = escaped ? q + 2 : q + 1;
+        if (!escaped) break;
       }
-      started = true;
-      const next = text[i];
-      if (i < n && next !== "," && next !== "\n" && next !== "\r") {
+      i = from;
+      record.push(parts.length === 1 ? parts[0] : parts.join(""));
+      if (i < n && text.charCodeAt(i) !== COMMA && !atRecordEnd(i)) {
         throw new Error(`CSV: unexpected character after closing quote on line ${line}`);
       }
+    } else {
+      const start = i;
+      const stop = Math.min(n, start + MAX_CSV_FIELD_CHARS + 1);
+      while (i < stop && text.charCodeAt(i) !== COMMA && !atRecordEnd(i)) i++;
+      if (i - start > MAX_CSV_FIELD_CHARS) throw oversized(line);
+      record.push(text.slice(start, i));
+      blank = record.length === 1 && i === start;
+    }
+    if (i < n && text.charCodeAt(i) === COMMA) {
+      i++;
       continue;
     }
-    if (c === ",") {
-      record.push(field);
-      field = "";
-      started = true;
-      i++;
-    } else if (c === "\n" || (c === "\r" && text[i + 1] === "\n")) {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      started = false;
-      i += c === "\r" ? 2 : 1;
-      line++;
-    } else {
-      field += c;
-      started = true;
-      i++;
-    }
-  }
-  if (started) {
-    record.push(field);
     records.push(record);
+    trailingBlank = blank ? trailingBlank + 1 : 0;
+    if (i >= n) break;
+    record = [];
+    i += text.charCodeAt(i) === CR ? 2 : 1;
+    line++;
+    if (i >= n) break;
   }
+  // Empty lines at the end (an editor's or a server's extra newline) are not records.
+  records.length -= trailingBlank;
   return records;
 }
 
@@ -144,11 +175,21 @@ function cleanText(s: string): string | null {
   return t === "" ? null : t;
 }
 
+/**
+ * A plain decimal number, as Epoch writes them ("14000000000.0", "3.14e+23"). Strict: Number()
+ * alone would also take hex ("0x10"), binary, octal and "Infinity", and a minus sign is refused
+ * because every figure kept is a count, a size, a rate or a cost (none can be negative).
+ */
+const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 function toNumber(s: string, where: string): number | null {
   const t = s.trim();
   if (t === "") return null;
+  if (/^-/.test(t) && DECIMAL.test(t.slice(1)))
+    throw new Error(`${where}: negative value ${JSON.stringify(t)} (a count, size, rate or cost cannot be negative)`);
+  if (!DECIMAL.test(t)) throw new Error(`${where}: not a decimal number: ${JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s)}`);
   const v = Number(t);
-  if (!Number.isFinite(v)) throw new Error(`${where}: not a number: ${JSON.stringify(s)}`);
+  if (!Number.isFinite(v)) throw new Error(`${where}: number out of range: ${JSON.stringify(t)}`);
   return v;
 }
 
@@ -407,8 +448,8 @@ export function convertHardware(records: string[][], sha256: string): ConvertedH
           break;
         }
         case "verification":
-          // An Airtable checkbox: "checked" when Epoch marked the row unverified.
-          v[key] = raw.trim() === "checked" ? "unverified" : "checked";
+          // An Airtable checkbox, "checked" when Epoch ticked "Unverified"; blank says only that it did not.
+          v[key] = raw.trim() === "checked" ? "unverified" : "not flagged";
           break;
         default:
           throw new Error(`unknown kind ${kind}`);

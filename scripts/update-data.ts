@@ -1,32 +1,44 @@
 /**
  * The data updater (`npm run data:update`): fetches each upstream of scripts/data-sources.json,
- * converts it (scripts/epoch-convert.ts), diffs it against the published feed by row key, bumps
- * the dataset's version by semver, writes a changelog, and publishes the new feed atomically.
+ * converts it (scripts/epoch-convert.ts), applies the corrections of data/corrections/epoch.json,
+ * diffs it against the published feed by row key, bumps the dataset's version by semver, writes a
+ * changelog, and publishes the new feed atomically.
  *
- *   node -r ./scripts/ts-require.js scripts/update-data.ts [--feed dist/data] [--source id=URL|path]… [--dry-run] [--timeout ms]
+ *   node -r ./scripts/ts-require.js scripts/update-data.ts [--feed dist/data] [--source id=URL|path]… [--dry-run] [--allow-shrink] [--timeout ms]
  *
  * Rules (README, "Keeping data current"):
  * - Row key: the first column's text (`model`, `name`); a value that repeats is keyed by its
- *   occurrence, "P-LLama3", "P-LLama3 #2", in row order (Epoch repeats a few names).
+ *   occurrence, "P-LLama3", "P-LLama3 #2", in row order (Epoch repeats a few names); keys are
+ *   unique whatever the values (scripts/row-keys.ts).
  * - Version: major when a column is removed or renamed or the key column changes; minor when
  *   columns or rows are added, and also when rows are removed (the columns a workbook's formulas
  *   use are intact, but the table shrinks: a consumer should see more than a patch); patch when
  *   only values change. Nothing changed: the published file is kept byte for byte.
+ * - Shrink: an update that removes more than MAX_SHRINK_SHARE of a dataset's rows, empties it,
+ *   or reads more than that share fewer upstream records than last time is refused (a truncated
+ *   or broken upstream looks like that, and a refresh would delete those rows from workbooks),
+ *   unless --allow-shrink.
+ * - Limits: a dataset file the add-in would refuse (over MAX_FEED_BYTES, more rows than a sheet
+ *   holds, a cell over Excel's limit: src/data/feed.ts) is refused here, before publishing.
  * - The ETag and SHA-256 of the last fetch are kept in <id>.changelog.json (`upstream`), and sent
  *   back as If-None-Match; a 304 or the same bytes mean nothing to do for that dataset.
  * - asOf of an updated dataset is the UTC date of the run: Epoch's exports are rebuilt daily and
  *   carry no as-of date of their own.
- * - Atomic: the new feed is written to a sibling temporary directory, every file of it validated,
- *   then swapped in by rename. Any failure leaves the published feed byte-identical and throws an
- *   UpdateError naming the source id, the URL and the reason.
+ * - Atomic (scripts/publish-feed.ts): the feed path is a link to a complete version beside it;
+ *   the new version is written and validated whole, then the link is replaced by one rename.
+ *   Any failure leaves the published feed byte-identical, and nothing temporary behind, and
+ *   throws an UpdateError naming the source id, the URL and the reason.
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
-import { basename, dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readCorrections, withCorrections } from "./corrections";
 import { convert, convertHardware, parseCsv } from "./epoch-convert";
+import { layoutOf, lockFeed, publishVersion, recover } from "./publish-feed";
+import { rowKeys } from "./row-keys";
 import {
   CATALOG_FILE,
   catalogEntryOf,
@@ -36,8 +48,10 @@ import {
   feedJsonSchema,
   matchCatalogEntry,
   matchChangelog,
+  MAX_FEED_BYTES,
   parseFeedText,
   SCHEMA_FILE,
+  utf8Length,
   validateCatalog,
   validateChangelog,
   validateDataset,
@@ -49,6 +63,7 @@ import {
   type DatasetFile,
   type FeedCatalog,
 } from "../src/data/feed";
+import type { Correction, CorrectionsReport } from "../src/data/corrections";
 import { bumpVersion, type Bump } from "../src/data/semver";
 import { epochAcceleratorsFrom } from "../src/data/datasets/epoch-accelerators";
 import { epochModelsFrom } from "../src/data/datasets/epoch-models";
@@ -62,6 +77,14 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 const MAX_UPSTREAM_BYTES = 200 * 1024 * 1024;
 /** Changelog entries kept per dataset (the file stays small; older ones are dropped). */
 const MAX_CHANGELOG_ENTRIES = 100;
+/**
+ * The share of a dataset's rows (or of its upstream records) an update may lose without
+ * --allow-shrink. Epoch's tables grow; a day's edits remove a handful of rows, while a cut
+ * download or a header-only file removes most of them.
+ */
+export const MAX_SHRINK_SHARE = 0.05;
+
+export { rowKeys };
 
 export type ConverterId = "epoch-models" | "epoch-accelerators";
 
@@ -85,9 +108,29 @@ export interface UpdateOptions {
   dryRun?: boolean;
   /** Whole-request timeout per upstream. */
   timeoutMs?: number;
+  /** Publish even when the update removes more than MAX_SHRINK_SHARE of the rows (the --allow-shrink flag). */
+  allowShrink?: boolean;
+  /** The corrections to apply after conversion (default: data/corrections/epoch.json). */
+  corrections?: readonly Correction[];
+  /** Aborts the downloads (the CLI aborts on SIGINT and SIGTERM); nothing is published. */
+  signal?: AbortSignal;
   /** The time of the run (tests pin it). */
   now?: Date;
 }
+
+/** What the updater records of an upstream: ChangelogUpstream plus the count of records read. */
+export type UpstreamRecord = ChangelogUpstream & { records?: number };
+
+/** A changelog entry as the updater writes it: ChangelogEntry plus the corrections it applied and dropped. */
+export type UpdaterChangelogEntry = ChangelogEntry & {
+  upstream: UpstreamRecord;
+  corrections?: {
+    applied: { row: string; column: string; upstream: CellValue; value: CellValue; source: string }[];
+    dropped: { row: string; column: string; expected: CellValue; found: CellValue; reason: string }[];
+  };
+};
+
+type UpdaterChangelog = Omit<ChangelogFile, "upstream" | "entries"> & { upstream: UpstreamRecord | null; entries: UpdaterChangelogEntry[] };
 
 export interface DatasetOutcome {
   id: string;
@@ -153,16 +196,24 @@ function locate(spec: string): Location {
 type Fetched = { status: 304 } | { status: 200; bytes: Buffer; etag: string | null };
 
 /** GET with If-None-Match, following up to 5 redirects; rejects on HTTP errors, truncation and timeout. */
-function get(url: URL, etag: string | null, timeoutMs: number, redirects = 5): Promise<Fetched> {
+const abortReason = (signal: AbortSignal): Error => (signal.reason instanceof Error ? signal.reason : new Error("interrupted"));
+
+function get(url: URL, etag: string | null, timeoutMs: number, signal?: AbortSignal, redirects = 5): Promise<Fetched> {
   return new Promise((resolvePromise, reject) => {
+    if (signal?.aborted) return reject(abortReason(signal));
     const lib = url.protocol === "https:" ? https : http;
     const headers: Record<string, string> = { "user-agent": "ai-compute-analyst-data-update", accept: "text/csv, */*" };
     if (etag !== null) headers["if-none-match"] = etag;
     let settled = false;
+    const onAbort = (): void => {
+      req.destroy();
+      done(() => reject(abortReason(signal as AbortSignal)));
+    };
     const done = (f: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
       f();
     };
     const req = lib.get(url, { headers }, (res) => {
@@ -178,7 +229,7 @@ function get(url: URL, etag: string | null, timeoutMs: number, redirects = 5): P
         } catch (e) {
           return done(() => reject(e));
         }
-        return done(() => get(next, etag, timeoutMs, redirects - 1).then(resolvePromise, reject));
+        return done(() => get(next, etag, timeoutMs, signal, redirects - 1).then(resolvePromise, reject));
       }
       if (status === 304) {
         res.resume();
@@ -213,16 +264,17 @@ function get(url: URL, etag: string | null, timeoutMs: number, redirects = 5): P
       done(() => reject(new Error(`no complete answer within ${timeoutMs} ms`)));
     }, timeoutMs);
     req.on("error", (e) => done(() => reject(new Error(`network error: ${e.message}`))));
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
-async function fetchSource(spec: string, etag: string | null, timeoutMs: number): Promise<Fetched> {
+async function fetchSource(spec: string, etag: string | null, timeoutMs: number, signal?: AbortSignal): Promise<Fetched> {
   const loc = locate(spec);
   if (loc.kind === "file") {
     const bytes = readFileSync(loc.path);
     return { status: 200, bytes, etag: null };
   }
-  return get(loc.url, etag, timeoutMs);
+  return get(loc.url, etag, timeoutMs, signal);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -230,8 +282,15 @@ async function fetchSource(spec: string, etag: string | null, timeoutMs: number)
 
 const today = (now: Date): string => now.toISOString().slice(0, 10);
 
-/** The dataset built from upstream bytes, with the module's id, title, columns and notes. */
-function build(source: SourceConfig, bytes: Buffer, sha256: string, now: Date): Dataset {
+interface Built {
+  dataset: Dataset;
+  /** Upstream data records read (the header not counted). */
+  records: number;
+  corrected: CorrectionsReport;
+}
+
+/** The dataset built from upstream bytes, with the module's id, title, columns and notes, corrections applied. */
+function build(source: SourceConfig, bytes: Buffer, sha256: string, now: Date, corrections: readonly Correction[]): Built {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -240,22 +299,13 @@ function build(source: SourceConfig, bytes: Buffer, sha256: string, now: Date): 
   }
   const records = parseCsv(text);
   const origin = { url: source.url, asOf: today(now) };
+  const count = Math.max(0, records.length - 1);
   if (source.converter === "epoch-models") {
-    const c = convert(records, sha256);
-    return epochModelsFrom(c, origin);
+    const c = withCorrections(source.id, convert(records, sha256), corrections);
+    return { dataset: epochModelsFrom(c, origin), records: count, corrected: c.corrected };
   }
-  return epochAcceleratorsFrom(convertHardware(records, sha256), origin);
-}
-
-/** Row keys by the rule above: the first column's text, repeats numbered "#2", "#3", … */
-export function rowKeys(rows: readonly CellValue[][]): string[] {
-  const seen = new Map<string, number>();
-  return rows.map((r) => {
-    const base = r[0] === null ? "(blank)" : String(r[0]);
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base} #${n}`;
-  });
+  const c = withCorrections(source.id, convertHardware(records, sha256), corrections);
+  return { dataset: epochAcceleratorsFrom(c, origin), records: count, corrected: c.corrected };
 }
 
 export interface DatasetDiff {
@@ -323,43 +373,49 @@ interface PublishedFeed {
   catalog: FeedCatalog;
   /** File name → bytes, every file of the directory (copied unchanged unless replaced). */
   files: Map<string, Buffer>;
+  /** The most bytes a file may have: Infinity to read what is published, MAX_FEED_BYTES to check a new version. */
+  maxBytes: number;
 }
 
-function readFeed(dir: string): PublishedFeed {
+function readFeed(dir: string, maxBytes = Infinity): PublishedFeed {
   const catalogPath = join(dir, CATALOG_FILE);
   if (!existsSync(catalogPath)) throw new UpdateError(`feed ${dir}: no ${CATALOG_FILE} (build the add-in first: npm run build, or pass --feed)`);
   const files = new Map<string, Buffer>();
   for (const name of readdirSync(dir, { withFileTypes: true })) {
     if (name.isFile()) files.set(name.name, readFileSync(join(dir, name.name)));
   }
-  const parsed = parseFeedText(files.get(CATALOG_FILE)?.toString("utf8") ?? "", Infinity, CATALOG_FILE);
+  const parsed = parseFeedText(files.get(CATALOG_FILE)?.toString("utf8") ?? "", maxBytes, CATALOG_FILE);
   const checked = parsed.ok ? validateCatalog(parsed.value) : parsed;
   if (!checked.ok) throw new UpdateError(`feed ${dir}: ${CATALOG_FILE} is invalid: ${checked.error.message}`);
-  return { dir, catalog: checked.value, files };
+  return { dir, catalog: checked.value, files, maxBytes };
 }
 
 function readDataset(feed: PublishedFeed, entry: CatalogEntry): DatasetFile {
   const bytes = feed.files.get(entry.href);
   if (!bytes) throw new UpdateError(`feed ${feed.dir}: ${entry.href} is listed in ${CATALOG_FILE} but missing`);
-  const parsed = parseFeedText(bytes.toString("utf8"), Infinity, entry.href);
+  const parsed = parseFeedText(bytes.toString("utf8"), feed.maxBytes, entry.href);
   const checked = parsed.ok ? validateDataset(parsed.value, entry.href) : parsed;
   if (!checked.ok) throw new UpdateError(`feed ${feed.dir}: ${checked.error.message}`);
   return checked.value;
 }
 
-function readChangelog(feed: PublishedFeed, id: string): ChangelogFile | null {
+/** The changelog as written (validated, with the updater's own fields kept: upstream.records, corrections). */
+function readChangelog(feed: PublishedFeed, id: string): UpdaterChangelog | null {
   const name = changelogFileName(id);
   const bytes = feed.files.get(name);
   if (!bytes) return null;
-  const parsed = parseFeedText(bytes.toString("utf8"), Infinity, name);
+  const parsed = parseFeedText(bytes.toString("utf8"), feed.maxBytes, name);
   const checked = parsed.ok ? validateChangelog(parsed.value, name) : parsed;
   if (!checked.ok) throw new UpdateError(`feed ${feed.dir}: ${checked.error.message}`);
-  return checked.value;
+  return (parsed.ok ? parsed.value : checked.value) as UpdaterChangelog;
 }
 
-/** Every file of a feed directory checked: catalog, each dataset against its entry, each changelog. */
+/**
+ * Every file of a feed directory checked as the add-in checks it (src/data/feed.ts): each file at
+ * most MAX_FEED_BYTES, the catalog, each dataset against its entry, each changelog.
+ */
 export function validateFeedDir(dir: string): void {
-  const feed = readFeed(dir);
+  const feed = readFeed(dir, MAX_FEED_BYTES);
   feed.catalog.datasets.forEach((entry, i) => {
     const file = readDataset(feed, entry);
     const mismatch = matchCatalogEntry(entry, file, `datasets[${i}]`);
@@ -369,36 +425,15 @@ export function validateFeedDir(dir: string): void {
         throw new UpdateError(`feed ${dir}: datasets[${i}].changelog: expected ${changelogFileName(entry.id)}`);
       const log = readChangelog(feed, entry.id);
       if (!log) throw new UpdateError(`feed ${dir}: ${entry.changelog} is listed in ${CATALOG_FILE} but missing`);
-      const m = matchChangelog(entry, log, entry.changelog);
+      const m = matchChangelog(entry, log as ChangelogFile, entry.changelog);
       if (m) throw new UpdateError(`feed ${dir}: ${m.message}`);
     }
   });
 }
 
-/** Writes the new feed beside the old one, validates it whole, then swaps it in by rename. */
-function publish(feed: PublishedFeed, changes: Map<string, string>): void {
-  const target = resolve(feed.dir);
-  const stamp = `${process.pid}-${Date.now()}`;
-  const temp = join(dirname(target), `.${basename(target)}.new-${stamp}`);
-  const backup = join(dirname(target), `.${basename(target)}.old-${stamp}`);
-  try {
-    cpSync(target, temp, { recursive: true });
-    for (const [name, text] of changes) writeFileSync(join(temp, name), text);
-    validateFeedDir(temp);
-  } catch (e) {
-    rmSync(temp, { recursive: true, force: true });
-    throw e instanceof UpdateError ? e : new UpdateError(`feed ${feed.dir}: could not write the new feed: ${(e as Error).message}`);
-  }
-  renameSync(target, backup);
-  try {
-    renameSync(temp, target);
-  } catch (e) {
-    renameSync(backup, target); // put the published feed back as it was
-    rmSync(temp, { recursive: true, force: true });
-    throw new UpdateError(`feed ${feed.dir}: could not swap in the new feed: ${(e as Error).message}`);
-  }
-  rmSync(backup, { recursive: true, force: true });
-}
+const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const pct = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1)}%`;
+const count = (n: number): string => n.toLocaleString("en-US");
 
 // ---------------------------------------------------------------------------------------
 // The update
@@ -406,16 +441,68 @@ function publish(feed: PublishedFeed, changes: Map<string, string>): void {
 interface Planned {
   outcome: DatasetOutcome;
   dataset?: Dataset;
-  changelog?: ChangelogFile;
+  changelog?: UpdaterChangelog;
 }
 
-async function planSource(source: SourceConfig, feed: PublishedFeed, now: Date, timeoutMs: number): Promise<Planned> {
+interface PlanContext {
+  feed: PublishedFeed;
+  now: Date;
+  timeoutMs: number;
+  allowShrink: boolean;
+  corrections: readonly Correction[];
+  signal?: AbortSignal;
+}
+
+const shrinkHint = "nothing published; if the upstream really shrank, run again with --allow-shrink";
+
+/** Refuses an update that loses too much (see MAX_SHRINK_SHARE), unless allowed. */
+function checkShrink(prev: Dataset | null, next: Dataset, diff: DatasetDiff | null, lastRecords: number | undefined, records: number): void {
+  if (next.rows.length === 0) {
+    throw new Error(`the converted data has no rows${prev ? ` (the published ${prev.version} has ${count(prev.rows.length)})` : ""}: ${shrinkHint}`);
+  }
+  if (prev && diff && diff.removed.length > prev.rows.length * MAX_SHRINK_SHARE) {
+    throw new Error(
+      `the update would remove ${count(diff.removed.length)} of ${count(prev.rows.length)} rows (${pct(diff.removed.length, prev.rows.length)}; ` +
+        `more than ${MAX_SHRINK_SHARE * 100}% is refused as a likely cut or broken download): ${shrinkHint}`
+    );
+  }
+  if (lastRecords !== undefined && lastRecords - records > lastRecords * MAX_SHRINK_SHARE) {
+    throw new Error(
+      `the upstream has ${count(records)} records, ${count(lastRecords - records)} fewer than the ${count(lastRecords)} of the last update ` +
+        `(${pct(lastRecords - records, lastRecords)}; more than ${MAX_SHRINK_SHARE * 100}% is refused as a likely cut or broken download): ${shrinkHint}`
+    );
+  }
+}
+
+/** The changelog's account of the corrections: what was applied, and what was dropped and why. */
+function correctionsEntry(report: CorrectionsReport): NonNullable<UpdaterChangelogEntry["corrections"]> {
+  return {
+    applied: report.applied.map((c) => ({ row: c.row, column: c.column, upstream: c.upstream, value: c.value, source: c.citation.url })),
+    dropped: report.dropped.map((d) => ({
+      row: d.correction.row,
+      column: d.correction.column,
+      expected: d.correction.upstream,
+      found: d.found,
+      reason: d.reason,
+    })),
+  };
+}
+
+/** ", correction not applied (upstream changed the value): NVIDIA B200 fp32_flops" for the console line. */
+const droppedNote = (report: CorrectionsReport | null): string =>
+  report && report.dropped.length > 0
+    ? `; ${report.dropped.length === 1 ? "correction" : `${report.dropped.length} corrections`} not applied: ` +
+      report.dropped.map((d) => `${d.correction.row} ${d.correction.column} (${d.reason})`).join(", ")
+    : "";
+
+async function planSource(source: SourceConfig, ctx: PlanContext): Promise<Planned> {
+  const { feed, now } = ctx;
   const entry = feed.catalog.datasets.find((d) => d.id === source.id);
   const prev = entry ? readDataset(feed, entry) : null;
   const log = readChangelog(feed, source.id);
   const last = log?.upstream ?? null;
-  const fetched = await fetchSource(source.url, last?.etag ?? null, timeoutMs);
-  const unchanged = (reason: string, changelog?: ChangelogFile): Planned => ({
+  const fetched = await fetchSource(source.url, last?.etag ?? null, ctx.timeoutMs, ctx.signal);
+  const unchanged = (reason: string, changelog?: UpdaterChangelog, report: CorrectionsReport | null = null): Planned => ({
     outcome: {
       id: source.id,
       url: source.url,
@@ -423,25 +510,38 @@ async function planSource(source: SourceConfig, feed: PublishedFeed, now: Date, 
       reason,
       from: prev?.version ?? null,
       to: prev?.version ?? "",
-      line: `${source.id}: unchanged (${reason})`,
+      line: `${source.id}: unchanged (${reason})${droppedNote(report)}`,
     },
     ...(changelog ? { changelog } : {}),
   });
   if (fetched.status === 304) return unchanged("304 Not Modified");
   const sha256 = createHash("sha256").update(fetched.bytes).digest("hex");
-  const upstream: ChangelogUpstream = { url: source.url, etag: fetched.etag, sha256 };
-  const sameUpstream = last !== null && last.url === upstream.url && last.etag === upstream.etag && last.sha256 === upstream.sha256;
-  const withUpstream = (entries: ChangelogEntry[]): ChangelogFile | undefined =>
+  const sameUpstream = last !== null && last.url === source.url && last.etag === fetched.etag && last.sha256 === sha256;
+  const withUpstream = (upstream: UpstreamRecord, entries: UpdaterChangelogEntry[]): UpdaterChangelog | undefined =>
     sameUpstream && log ? undefined : { format: FEED_FORMAT_VERSION, id: source.id, upstream, entries };
-  if (prev && last?.sha256 === sha256) return unchanged("same bytes", withUpstream(log?.entries ?? []));
+  if (prev && last?.sha256 === sha256) {
+    const upstream: UpstreamRecord = { url: source.url, etag: fetched.etag, sha256, ...(last.records === undefined ? {} : { records: last.records }) };
+    return unchanged("same bytes", withUpstream(upstream, log?.entries ?? []));
+  }
 
-  const next = build(source, fetched.bytes, sha256, now);
+  const built = build(source, fetched.bytes, sha256, now, ctx.corrections);
+  const next = built.dataset;
+  const upstream: UpstreamRecord = { url: source.url, etag: fetched.etag, sha256, records: built.records };
   const nextFile = validateDataset({ format: FEED_FORMAT_VERSION, ...next }, `${source.id}.json`);
   if (!nextFile.ok) throw new Error(`converted data is invalid: ${nextFile.error.message}`);
+  // The add-in refuses a file over MAX_FEED_BYTES without reading it: never publish one.
+  const bytes = utf8Length(JSON.stringify({ format: FEED_FORMAT_VERSION, ...next }));
+  if (bytes > MAX_FEED_BYTES) {
+    throw new Error(
+      `${source.id}.json would be ${mb(bytes)} (${count(next.rows.length)} rows), over the ${mb(MAX_FEED_BYTES)} the add-in accepts per file ` +
+        `(MAX_FEED_BYTES, src/data/feed.ts): nothing published`
+    );
+  }
 
   const diff = prev ? diffDatasets(prev, next) : null;
+  if (!ctx.allowShrink) checkShrink(prev, next, diff, last?.records, built.records);
   const bump = diff ? bumpFor(diff) : "minor";
-  if (prev && bump === null) return unchanged("same rows", withUpstream(log?.entries ?? []));
+  if (prev && bump === null) return unchanged("same rows", withUpstream(upstream, log?.entries ?? []), built.corrected);
   const version = prev && bump ? bumpVersion(prev.version, bump) : next.version;
   const counts = {
     rows: next.rows.length,
@@ -450,7 +550,7 @@ async function planSource(source: SourceConfig, feed: PublishedFeed, now: Date, 
     changedCells: diff?.changed.length ?? 0,
     changedRows: diff?.changedRows ?? 0,
   };
-  const entryOut: ChangelogEntry = {
+  const entryOut: UpdaterChangelogEntry = {
     version,
     previousVersion: prev?.version ?? null,
     date: now.toISOString(),
@@ -462,16 +562,18 @@ async function planSource(source: SourceConfig, feed: PublishedFeed, now: Date, 
     changed: cap(diff?.changed ?? []),
     columnsAdded: diff?.columnsAdded ?? [],
     columnsRemoved: diff?.columnsRemoved ?? [],
+    corrections: correctionsEntry(built.corrected),
   };
   // A changelog whose newest entry is not the published version (a rebuilt feed) starts over.
   const older = log && log.entries[0]?.version === prev?.version ? log.entries : [];
-  const changelog: ChangelogFile = { format: FEED_FORMAT_VERSION, id: source.id, upstream, entries: [entryOut, ...older].slice(0, MAX_CHANGELOG_ENTRIES) };
-  const line = prev
-    ? `${source.id}: ${prev.version} → ${version}: +${counts.added} rows, −${counts.removed}, ${counts.changedCells} changed cells` +
-      (entryOut.columnsAdded.length + entryOut.columnsRemoved.length > 0
-        ? ` (columns +${entryOut.columnsAdded.length} −${entryOut.columnsRemoved.length})`
-        : "")
-    : `${source.id}: new ${version}: ${counts.rows} rows`;
+  const changelog: UpdaterChangelog = { format: FEED_FORMAT_VERSION, id: source.id, upstream, entries: [entryOut, ...older].slice(0, MAX_CHANGELOG_ENTRIES) };
+  const line =
+    (prev
+      ? `${source.id}: ${prev.version} → ${version}: +${counts.added} rows, −${counts.removed}, ${counts.changedCells} changed cells` +
+        (entryOut.columnsAdded.length + entryOut.columnsRemoved.length > 0
+          ? ` (columns +${entryOut.columnsAdded.length} −${entryOut.columnsRemoved.length})`
+          : "")
+      : `${source.id}: new ${version}: ${counts.rows} rows`) + droppedNote(built.corrected);
   return {
     outcome: { id: source.id, url: source.url, status: prev ? "updated" : "new", from: prev?.version ?? null, to: version, counts, line },
     dataset: { ...next, version },
@@ -488,52 +590,75 @@ export async function updateData(opts: UpdateOptions): Promise<UpdateResult> {
   const now = opts.now ?? new Date();
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const sources = resolveSources(readConfig(opts.configPath), opts.sources, opts.env ?? process.env);
-  const feed = readFeed(opts.feedDir);
-  const planned: Planned[] = [];
-  for (const source of sources) {
+  const corrections = opts.corrections ?? readCorrections();
+  const layout = layoutOf(opts.feedDir);
+  // A dry run writes nothing, not even the lock; any other run holds the lock from reading to publishing.
+  if (!existsSync(layout.target) && !existsSync(layout.versions)) readFeed(opts.feedDir); // says what is missing
+  let release: (() => void) | null = null;
+  if (!opts.dryRun)
     try {
-      planned.push(await planSource(source, feed, now, timeoutMs));
+      release = lockFeed(layout);
+      recover(layout);
     } catch (e) {
-      if (e instanceof UpdateError) throw e;
-      throw new UpdateError(`${source.id} (${source.url}): ${e instanceof Error ? e.message : String(e)}`);
+      release?.();
+      throw new UpdateError(`feed ${opts.feedDir}: ${(e as Error).message}`);
     }
+  try {
+    const feed = readFeed(opts.feedDir);
+    const ctx: PlanContext = { feed, now, timeoutMs, allowShrink: opts.allowShrink === true, corrections, signal: opts.signal };
+    const planned: Planned[] = [];
+    for (const source of sources) {
+      try {
+        planned.push(await planSource(source, ctx));
+      } catch (e) {
+        if (e instanceof UpdateError) throw e;
+        throw new UpdateError(`${source.id} (${source.url}): ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (opts.signal?.aborted) throw new UpdateError(`${abortReason(opts.signal).message}: nothing published`);
+    const outcomes = planned.map((p) => p.outcome);
+    const dataChanged = planned.some((p) => p.dataset);
+    const changes = new Map<string, string>();
+    const datasets = feed.catalog.datasets.map((d) => ({ ...d }));
+    for (const p of planned) {
+      const id = p.outcome.id;
+      let at = datasets.findIndex((d) => d.id === id);
+      if (p.dataset) {
+        const entry = catalogEntryOf(p.dataset);
+        if (at < 0) at = datasets.push(entry) - 1;
+        else datasets[at] = entry;
+        changes.set(entry.href, JSON.stringify({ format: FEED_FORMAT_VERSION, ...p.dataset }));
+      }
+      if (p.changelog && at >= 0) {
+        changes.set(changelogFileName(id), JSON.stringify(p.changelog, null, 1));
+        datasets[at] = { ...datasets[at], changelog: changelogFileName(id) };
+      }
+    }
+    if (changes.size === 0) return { published: false, outcomes };
+    const catalog: FeedCatalog = { ...feed.catalog, generatedAt: dataChanged ? now.toISOString() : feed.catalog.generatedAt, datasets };
+    changes.set(CATALOG_FILE, JSON.stringify(catalog, null, 1));
+    changes.set(SCHEMA_FILE, JSON.stringify(feedJsonSchema(), null, 2));
+    for (const [name, text] of [...changes]) if (feed.files.get(name)?.equals(Buffer.from(text)) === true) changes.delete(name);
+    if (changes.size === 0 || opts.dryRun) return { published: false, outcomes };
+    try {
+      publishVersion(layout, changes, validateFeedDir);
+    } catch (e) {
+      throw e instanceof UpdateError ? e : new UpdateError(`feed ${feed.dir}: could not publish the new feed: ${(e as Error).message}`);
+    }
+    return { published: true, outcomes };
+  } finally {
+    release?.();
   }
-  const outcomes = planned.map((p) => p.outcome);
-  const dataChanged = planned.some((p) => p.dataset);
-  const changes = new Map<string, string>();
-  const datasets = feed.catalog.datasets.map((d) => ({ ...d }));
-  for (const p of planned) {
-    const id = p.outcome.id;
-    let at = datasets.findIndex((d) => d.id === id);
-    if (p.dataset) {
-      const entry = catalogEntryOf(p.dataset);
-      if (at < 0) at = datasets.push(entry) - 1;
-      else datasets[at] = entry;
-      changes.set(entry.href, JSON.stringify({ format: FEED_FORMAT_VERSION, ...p.dataset }));
-    }
-    if (p.changelog && at >= 0) {
-      changes.set(changelogFileName(id), JSON.stringify(p.changelog, null, 1));
-      datasets[at] = { ...datasets[at], changelog: changelogFileName(id) };
-    }
-  }
-  if (changes.size === 0) return { published: false, outcomes };
-  const catalog: FeedCatalog = { ...feed.catalog, generatedAt: dataChanged ? now.toISOString() : feed.catalog.generatedAt, datasets };
-  changes.set(CATALOG_FILE, JSON.stringify(catalog, null, 1));
-  changes.set(SCHEMA_FILE, JSON.stringify(feedJsonSchema(), null, 2));
-  for (const [name, text] of [...changes]) if (feed.files.get(name)?.equals(Buffer.from(text)) === true) changes.delete(name);
-  if (changes.size === 0) return { published: false, outcomes };
-  if (opts.dryRun) return { published: false, outcomes };
-  publish(feed, changes);
-  return { published: true, outcomes };
 }
 
 // ---------------------------------------------------------------------------------------
 // Command line
 
-const USAGE = `usage: npm run data:update -- [--feed DIR] [--source ID=URL|PATH]… [--dry-run] [--timeout MS] [--config FILE]
+const USAGE = `usage: npm run data:update -- [--feed DIR] [--source ID=URL|PATH]… [--dry-run] [--allow-shrink] [--timeout MS] [--config FILE]
   --feed DIR       the published feed to update (default dist/data)
   --source ID=URL  upstream of a dataset (https URL, file: URL or a local path); also AICA_SOURCE_<ID>
   --dry-run        print what would change, publish nothing
+  --allow-shrink   publish even when a dataset loses more than ${MAX_SHRINK_SHARE * 100}% of its rows
   --timeout MS     per-upstream timeout (default ${DEFAULT_TIMEOUT_MS})`;
 
 /** Parses the arguments, runs the update, prints one line per dataset. Returns the exit code. */
@@ -549,6 +674,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     try {
       if (a === "--feed") opts.feedDir = resolve(value());
       else if (a === "--dry-run") opts.dryRun = true;
+      else if (a === "--allow-shrink") opts.allowShrink = true;
       else if (a === "--timeout") opts.timeoutMs = Number(value());
       else if (a === "--config") opts.configPath = resolve(value());
       else if (a === "--source") {
@@ -569,14 +695,24 @@ export async function main(argv: string[], env: Record<string, string | undefine
     out.error("data:update failed: --timeout must be a positive number of milliseconds");
     return 2;
   }
+  // SIGINT or SIGTERM aborts the downloads and ends the run through its own clean-up (lock
+  // released, nothing half-written). Publishing is synchronous, so a signal handled here never
+  // interrupts it: it completes, then the run ends.
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => controller.abort(new Error(`interrupted by ${signal}`));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
-    const r = await updateData(opts);
+    const r = await updateData({ ...opts, signal: controller.signal });
     for (const o of r.outcomes) out.log(o.line);
     out.log(opts.dryRun ? "dry run: nothing published" : r.published ? `published ${opts.feedDir}` : "feed unchanged");
     return 0;
   } catch (e) {
     out.error(`data:update failed: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
 }
 

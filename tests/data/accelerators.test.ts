@@ -43,9 +43,7 @@ describe("accelerators", () => {
   const DATASHEET: [string, number | null, number | null, number | null][] = [
     ["v100", 125, 15.7, 32],
     ["a100", 312, 19.5, 80],
-    ["a800", 312, 19.5, 80],
     ["h100", 989, 66.9, 80],
-    ["h800", 989, null, 80],
     ["h200", 989, 66.9, 141],
     ["mi250x", 383, 47.9, 128],
     ["mi300x", 1307.4, 163.4, 192],
@@ -57,7 +55,9 @@ describe("accelerators", () => {
     ["tpuv5e", 197, null, 16],
     ["tpuv5p", 459, null, 95],
     ["tpuv6e", 918, null, 32],
-    ["tpuv7", null, null, 192],
+    // Issue 19: TPU v7 BF16 from Google Cloud's TPU7x page; Gaudi 3 BF16 matrix from Intel's Hot Chips 2024 talk.
+    ["tpuv7", 2307, null, 192],
+    ["gaudi3", 1835, 14.3, 128],
   ];
   test.each(DATASHEET)("%s: %s TFLOP/s 16-bit, %s FP32, %s GB", (key, t16, fp32, mem) => {
     const r = row(key);
@@ -71,9 +71,11 @@ describe("accelerators", () => {
 
   // Weak rows added in 1.1.0: third-party or conflicting sources (see the notes).
   const WEAK: [string, number | null, number | null, number | null, number][] = [
+    // A800 and H800 (issue 19): Epoch's only link is TechPowerUp, a third party.
+    ["a800", 312, 19.5, 80, 2022],
+    ["h800", 989, null, 80, 2023],
     ["b100", 1750, null, null, 2024],
     ["h20", 148, 44, 96, 2023],
-    ["gaudi3", 1678, 14.3, 128, 2024],
     ["ascend910c", 800, null, null, 2024],
   ];
   test.each(WEAK)("%s (weak): %s TFLOP/s 16-bit, %s FP32, %s GB, %i", (key, t16, fp32, mem, year) => {
@@ -237,7 +239,7 @@ describe("accelerators", () => {
     ["tpuv6e", T16, "tensor16_flops", 1, 1e-9, "Google Cloud docs"],
     ["tpuv6e", MEM, "memory_gb", 1e-9, 1e-9, "bytes → GB"],
     ["tpuv7", MEM, "memory_gb", 1e-9, 1e-9, "bytes → GB"],
-    ["gaudi3", T16, "tensor16_flops", 1, 1e-9, "Epoch's figure (Intel's launch figure 1,835 is in the notes)"],
+    ["gaudi3", T16, "tensor16_flops", 1835 / 1678, 1e-9, "Intel's 1,835 (Hot Chips 2024); Epoch lists 1,678, noted"],
     ["gaudi3", FP32, "fp32_flops", 1, 1e-9, "vector FP32"],
     ["gaudi3", MEM, "memory_gb", 1e-9, 1e-9, "bytes → GB"],
     ["ascend910c", FP16, "tensor16_flops", 1, 1e-9, "Epoch's FP16 column (row flagged unverified)"],
@@ -258,6 +260,8 @@ describe("accelerators", () => {
   // Every chip's 8-bit rate is at least twice its dense 16-bit rate, except MI250X's INT8 and
   // Gaudi 3's FP8, which run at the 16-bit rate; a sparse 16-bit figure would break this.
   const SAME_RATE = new Set(["mi250x " + INT8, "gaudi3 " + FP8]);
+  // Gaudi 3's 16-bit figure is Intel's 1,835, which Intel also gives for FP8; Epoch's FP8 is its 1,678 (checked in the notes' test).
+  const INTEL_NOT_EPOCH = new Set(["gaudi3 " + FP8]);
   test("tensor16 is dense: at most half of Epoch's FP8 and INT8 figures (× 1.01), or equal for MI250X INT8 and Gaudi 3 FP8", () => {
     let compared = 0;
     for (const [key, name] of Object.entries(EPOCH_NAME)) {
@@ -266,11 +270,48 @@ describe("accelerators", () => {
       for (const c of [FP8, INT8]) {
         const eight = num(epochRow(name), c);
         if (eight === null) continue;
+        if (INTEL_NOT_EPOCH.has(`${key} ${c}`)) continue;
         const factor = SAME_RATE.has(`${key} ${c}`) ? 1 : 2;
         expect({ key, c, dense: t16 <= (eight / factor) * 1.01 }).toEqual({ key, c, dense: true });
         compared++;
       }
     }
     expect(compared).toBeGreaterThanOrEqual(17);
+  });
+
+  test("A800 and H800 are weak: their source is TechPowerUp, not a datasheet, and says so", () => {
+    for (const key of ["a800", "h800"]) {
+      const r = row(key);
+      expect({ key, confidence: r[col("confidence")], url: r[col("source_url")] }).toEqual({
+        key,
+        confidence: "weak",
+        url: expect.stringMatching(/^https:\/\/www\.techpowerup\.com\//),
+      });
+      expect(String(r[col("source")])).toMatch(/TechPowerUp/);
+      expect(String(r[col("source")])).not.toMatch(/datasheet \(via/);
+    }
+  });
+
+  test("asOf is the snapshot's basis (2025-06-20), not B300's planned release month", () => {
+    expect(d.asOf).toBe("2025-06-20");
+    expect(d.notes.join("\n")).toMatch(/edited up to 2025-06-20 \(its newest row, B300, carries a planned release date of August 2025\)/);
+  });
+
+  test('"GB200 Superchip" is not an alias of the per-GPU row (a superchip is two GPUs)', () => {
+    const aliases = String(row("gb200")[col("aliases")]).split("; ");
+    expect(aliases).toEqual(["GB200"]);
+    expect(d.notes.some((n) => n.includes('"GB200 Superchip"') && /2 GPUs/.test(n))).toBe(true);
+  });
+
+  test("vendor figures cite their page: TPU v7 2,307 TFLOP/s BF16 (Google Cloud TPU7x), Gaudi 3 1,835 BF16 and FP8 matrix (Intel, Hot Chips 2024)", () => {
+    expect([row("tpuv7")[col("tensor16_flops")], row("tpuv7")[col("source_url")]]).toEqual([2307e12, "https://docs.cloud.google.com/tpu/docs/tpu7x"]);
+    expect(
+      d.notes.some((n) => n.startsWith("TPU v7") && n.includes("2,307") && n.includes("4,614") && n.includes("https://docs.cloud.google.com/tpu/docs/tpu7x"))
+    ).toBe(true);
+    const hotChips = "https://hc2024.hotchips.org/assets/program/conference/day1/60_HC2024.Intel.RomanKaplan.Gaudi3-0826.pdf";
+    expect([row("gaudi3")[col("tensor16_flops")], row("gaudi3")[col("source_url")]]).toEqual([1835e12, hotChips]);
+    expect(d.notes.some((n) => n.startsWith("Gaudi 3") && /1,835 TFLOP\/s BF16 matrix and the same 1,835 FP8 matrix/.test(n) && n.includes(hotChips))).toBe(
+      true
+    );
   });
 });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { EPOCH_MODELS_CSV as CSV } from "../../scripts/upstream";
+import { EPOCH_HARDWARE_CSV as HARDWARE_CSV, EPOCH_MODELS_CSV as CSV } from "../../scripts/upstream";
 
 const ROOT = join(__dirname, "../..");
 const SCRIPT = join(ROOT, "scripts/convert-epoch.mjs");
@@ -25,17 +25,24 @@ function parseCsvAll(inputs: string[]): (string[][] | { error: string })[] {
 }
 
 describe("convert-epoch.mjs parseCsv (RFC 4180)", () => {
-  test("quoted fields with commas, newlines and \"\" escapes; CRLF and LF; BOM dropped", () => {
-    const [a, b, c, d] = parseCsvAll([
-      'a,b,c\n1,"x, y","say ""hi"""\n',
-      '\ufeffh1,h2\r\n"line1\nline2",2\r\n',
-      'a,,c\n,,\n',
-      '"",x\n"a""b",""',
+  test('quoted fields with commas, newlines and "" escapes; CRLF and LF; BOM dropped', () => {
+    const [a, b, c, d] = parseCsvAll(['a,b,c\n1,"x, y","say ""hi"""\n', '\ufeffh1,h2\r\n"line1\nline2",2\r\n', "a,,c\n,,\n", '"",x\n"a""b",""']);
+    expect(a).toEqual([
+      ["a", "b", "c"],
+      ["1", "x, y", 'say "hi"'],
     ]);
-    expect(a).toEqual([["a", "b", "c"], ["1", "x, y", 'say "hi"']]);
-    expect(b).toEqual([["h1", "h2"], ["line1\nline2", "2"]]);
-    expect(c).toEqual([["a", "", "c"], ["", "", ""]]);
-    expect(d).toEqual([["", "x"], ['a"b', ""]]);
+    expect(b).toEqual([
+      ["h1", "h2"],
+      ["line1\nline2", "2"],
+    ]);
+    expect(c).toEqual([
+      ["a", "", "c"],
+      ["", "", ""],
+    ]);
+    expect(d).toEqual([
+      ["", "x"],
+      ['a"b', ""],
+    ]);
   });
 
   test("refuses an unterminated quote and text after a closing quote instead of guessing", () => {
@@ -67,16 +74,34 @@ describe("convert-epoch.mjs output", () => {
     const dir = mkdtempSync(join(tmpdir(), "convert-epoch-"));
     // Epoch's header names the script reads, plus one it ignores, in a different order.
     const cols = [
-      "Abstract", "Model", "Organization", "Publication date", "Domain", "Parameters", "Training compute (FLOP)",
-      "Training dataset size (datapoints)", "Training hardware", "Hardware quantity", "Hardware utilization (MFU)",
-      "Country (of organization)", "Confidence", "Training compute cost (2023 USD)",
+      "Abstract",
+      "Model",
+      "Organization",
+      "Publication date",
+      "Domain",
+      "Parameters",
+      "Training compute (FLOP)",
+      "Training dataset size (datapoints)",
+      "Training hardware",
+      "Hardware quantity",
+      "Hardware utilization (MFU)",
+      "Country (of organization)",
+      "Confidence",
+      "Training compute cost (2023 USD)",
     ];
     const header = cols.join(",");
     const rec = (v: Record<string, string>) => cols.map((c) => (v[c] === undefined ? "" : `"${v[c].replace(/"/g, '""')}"`)).join(",");
     const csv = [
       header,
-      rec({ Model: " Cosmos-1.0-\nDiffusion ", "Publication date": "2025-01-07", Parameters: "14000000000.0", "Hardware utilization (MFU)": "72.0", "Training compute cost (2023 USD)": "$6770000.00", "Hardware quantity": "8" }),
-      rec({ Model: "Plain", "Publication date": "2020-01-01", "Hardware utilization (MFU)": "0.4", Organization: "A,\"B, C\"", Abstract: "x\ny" }),
+      rec({
+        Model: " Cosmos-1.0-\nDiffusion ",
+        "Publication date": "2025-01-07",
+        Parameters: "14000000000.0",
+        "Hardware utilization (MFU)": "72.0",
+        "Training compute cost (2023 USD)": "$6770000.00",
+        "Hardware quantity": "8",
+      }),
+      rec({ Model: "Plain", "Publication date": "2020-01-01", "Hardware utilization (MFU)": "0.4", Organization: 'A,"B, C"', Abstract: "x\ny" }),
     ].join("\n");
     const input = join(dir, "in.csv");
     const output = join(dir, "out.json");
@@ -104,12 +129,50 @@ describe("convert-epoch.mjs output", () => {
     const narrow = run("Model,Organization\nA,B,C\n");
     expect(narrow.status).not.toBe(0);
     expect(narrow.stderr.toString()).toMatch(/missing column "Publication date"/);
-    const header = ["Model", "Organization", "Publication date", "Domain", "Parameters", "Training compute (FLOP)",
-      "Training dataset size (datapoints)", "Training hardware", "Hardware quantity", "Hardware utilization (MFU)",
-      "Country (of organization)", "Confidence", "Training compute cost (2023 USD)"].join(",");
+    const header = [
+      "Model",
+      "Organization",
+      "Publication date",
+      "Domain",
+      "Parameters",
+      "Training compute (FLOP)",
+      "Training dataset size (datapoints)",
+      "Training hardware",
+      "Hardware quantity",
+      "Hardware utilization (MFU)",
+      "Country (of organization)",
+      "Confidence",
+      "Training compute cost (2023 USD)",
+    ].join(",");
     const short = run(`${header}\nA,B\n`);
     expect(short.status).not.toBe(0);
     expect(short.stderr.toString()).toMatch(/CSV record 2: expected 13 fields, got 2/);
     expect(existsSync(join(dir, "out.json"))).toBe(false);
+  });
+
+  test("applies data/corrections/epoch.json after conversion and lists it (`corrected`); without a matching upstream value a correction is dropped, not applied", () => {
+    const dir = mkdtempSync(join(tmpdir(), "convert-epoch-"));
+    const out = join(dir, "hw.json");
+    execFileSync(process.execPath, [SCRIPT, "--hardware", HARDWARE_CSV, out]);
+    type Out = {
+      columns: string[];
+      rows: unknown[][];
+      corrected: { applied: { row: string }[]; dropped: { correction: { row: string }; found: unknown; reason: string }[] };
+    };
+    const json = JSON.parse(readFileSync(out, "utf8")) as Out;
+    const h200 = json.rows.find((r) => r[0] === "NVIDIA H200 SXM")!;
+    expect(h200[json.columns.indexOf("release_date")]).toBe("2023-11-13");
+    expect(json.corrected.applied.map((c) => c.row)).toEqual(["Intel Habana Gaudi2", "NVIDIA H200 SXM", "NVIDIA B200"]);
+    expect(json.corrected.dropped).toEqual([]);
+    // An upstream where Epoch already fixed the H200 date: the correction is dropped and says why.
+    const csv = readFileSync(HARDWARE_CSV, "utf8").replace(/^(NVIDIA H200 SXM,NVIDIA,GPU,)2024-11-18,/m, "$12023-11-14,");
+    expect(csv).toContain("NVIDIA H200 SXM,NVIDIA,GPU,2023-11-14,");
+    writeFileSync(join(dir, "fixed.csv"), csv);
+    execFileSync(process.execPath, [SCRIPT, "--hardware", join(dir, "fixed.csv"), out]);
+    const fixed = JSON.parse(readFileSync(out, "utf8")) as Out;
+    expect(fixed.rows.find((r) => r[0] === "NVIDIA H200 SXM")![json.columns.indexOf("release_date")]).toBe("2023-11-14");
+    expect(fixed.corrected.dropped.map((d) => [d.correction.row, d.found, d.reason])).toEqual([
+      ["NVIDIA H200 SXM", "2023-11-14", "upstream changed the value"],
+    ]);
   });
 });

@@ -24,7 +24,7 @@ export const FIXTURE_ROWS: CellValue[][] = [
     6e12,
     1000,
     "https://www.amd.com/en/products/accelerators/instinct/mi300/mi325x.html",
-    "checked",
+    "not flagged",
   ],
   [
     "NVIDIA B200",
@@ -39,7 +39,7 @@ export const FIXTURE_ROWS: CellValue[][] = [
     8e12,
     1000,
     "https://www.hyperstack.cloud/nvidia-blackwell-b200",
-    "checked",
+    "not flagged",
   ],
   [
     "NVIDIA H100 SXM5 80GB",
@@ -54,7 +54,7 @@ export const FIXTURE_ROWS: CellValue[][] = [
     3.35e12,
     700,
     "https://resources.nvidia.com/en-us-tensor-core/nvidia-tensor-core-gpu-datasheet",
-    "checked",
+    "not flagged",
   ],
   [
     "NVIDIA H100 PCIe",
@@ -69,11 +69,11 @@ export const FIXTURE_ROWS: CellValue[][] = [
     2.04e12,
     350,
     "https://www.techpowerup.com/gpu-specs/h100-pcie.c3899",
-    "checked",
+    "not flagged",
   ],
   // Epoch's name "NVIDIA H100" would be the curated H100's own "NVIDIA H100": the curated row must answer.
-  ["NVIDIA H100", "NVIDIA", "GPU", "2022-03-22", 1e15, null, null, null, 80, null, null, null, "checked"],
-  ["Intel Habana Gaudi2", "Intel", null, "2022-05-10", 4.5e14, 8.65e14, null, null, 96, 2.45e12, 600, "https://perma.cc/9SR3-HX6Q", "checked"],
+  ["NVIDIA H100", "NVIDIA", "GPU", "2022-03-22", 1e15, null, null, null, 80, null, null, null, "not flagged"],
+  ["Intel Habana Gaudi2", "Intel", null, "2022-05-10", 4.5e14, 8.65e14, null, null, 96, 2.45e12, 600, "https://perma.cc/9SR3-HX6Q", "not flagged"],
   [
     "Google TPU v4",
     "Google",
@@ -87,11 +87,11 @@ export const FIXTURE_ROWS: CellValue[][] = [
     1.2e12,
     170,
     "https://cloud.google.com/tpu/docs/system-architecture-tpu-vm",
-    "checked",
+    "not flagged",
   ],
-  ["Cambricon MLU370-S4", "Cambricon", null, "2021-11-03", null, null, 1.92e14, 1.8e13, 24, 3.072e11, 75, null, "checked"],
-  ["Cambricon MLU370-S4", "Cambricon", null, null, null, null, 1.92e14, null, null, null, null, "https://perma.cc/AS5M-QVCE", "checked"],
-  ["NVIDIA L40", "NVIDIA", "GPU", "2022-10-13", 1.81e14, 3.62e14, 3.62e14, 9.05e13, 48, 8.64e11, 300, null, "checked"],
+  ["Cambricon MLU370-S4", "Cambricon", null, "2021-11-03", null, null, 1.92e14, 1.8e13, 24, 3.072e11, 75, null, "not flagged"],
+  ["Cambricon MLU370-S4", "Cambricon", null, null, null, null, 1.92e14, null, null, null, null, "https://perma.cc/AS5M-QVCE", "not flagged"],
+  ["NVIDIA L40", "NVIDIA", "GPU", "2022-10-13", 1.81e14, 3.62e14, 3.62e14, 9.05e13, 48, 8.64e11, 300, null, "not flagged"],
   ["Intel L40", "Intel", null, null, null, null, null, null, null, null, null, null, "unverified"],
   ["NVIDIA Tesla", "NVIDIA", null, null, null, null, null, null, null, null, null, null, "unverified"],
 ];

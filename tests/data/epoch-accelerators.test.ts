@@ -11,6 +11,7 @@ import { epochAccelerators } from "../../src/data/datasets/epoch-accelerators";
 import { validateDataset } from "../../src/data/feed";
 import { EPOCH_ACCELERATORS_ID } from "../../src/data/ids";
 import { EPOCH_HARDWARE_CSV as CSV } from "../../scripts/upstream";
+import { readCorrections, withCorrections } from "../../scripts/corrections";
 
 const ROOT = join(__dirname, "../..");
 const JSON_FILE = join(ROOT, "src/data/generated/epoch-accelerators.json");
@@ -162,13 +163,14 @@ describe("epoch-accelerators dataset", () => {
     const ascend = row("Huawei Ascend 910C")!;
     expect(ascend[col("confidence")]).toBe("unverified");
     expect(ascend[col("source_url")]).toBe(String(csv("Huawei Ascend 910C", "Link to datasheet")).split(/\s/)[0]);
-    expect(h100[col("confidence")]).toBe("checked");
+    expect(h100[col("confidence")]).toBe("not flagged");
   });
 
-  test("the committed JSON is what the conversion writes from the snapshot (not stale)", () => {
+  test("the committed JSON is what the conversion writes from the snapshot, corrections applied (not stale)", () => {
     const bytes = readFileSync(CSV);
     const sha = createHash("sha256").update(bytes).digest("hex");
-    expect(serialize(convertHardware(parseCsv(bytes.toString("utf8")), sha))).toBe(readFileSync(JSON_FILE, "utf8"));
+    const out = withCorrections(EPOCH_ACCELERATORS_ID, convertHardware(parseCsv(bytes.toString("utf8")), sha), readCorrections());
+    expect(serialize(out)).toBe(readFileSync(JSON_FILE, "utf8"));
   });
 
   test("convert-epoch.mjs --hardware --check agrees (the command line the README gives)", () => {
@@ -185,5 +187,51 @@ describe("epoch-accelerators dataset", () => {
       ["a", "b"],
       ["x", "y"],
     ]);
+  });
+
+  test('confidence says what Epoch\'s "Unverified" box says: "unverified" (ticked) or "not flagged" (blank), never "checked"; the header says so in both languages', () => {
+    const values = d.rows.map((r) => r[col("confidence")]);
+    expect(values.filter((v) => v === "not flagged")).toHaveLength(242);
+    expect(values.filter((v) => v === "unverified")).toHaveLength(4);
+    expect(values.filter((v) => v !== "not flagged" && v !== "unverified")).toEqual([]);
+    const c = d.columns[col("confidence")];
+    expect(c.header).toEqual({ zh: "Epoch 未核实标记", en: "Epoch unverified flag" });
+    expect(c.description).toMatch(/"not flagged" where it is blank \(not a sign that Epoch checked the row\).*空白不代表 Epoch 已核实该行/);
+    expect(d.notes.join("\n")).not.toMatch(/otherwise "checked"/);
+  });
+
+  test('the "GB200 NVL2" row is noted: per-GPU compute beside the two GPUs\' memory and bandwidth', () => {
+    const nvl2 = row("NVIDIA GB200 NVL2")!;
+    expect([nvl2[col("tensor16_flops")], nvl2[col("memory_gb")], nvl2[col("memory_bandwidth")]]).toEqual([2.5e15, 384, 1.6e13]);
+    const note = d.notes.find((n) => n.startsWith('"NVIDIA GB200 NVL2" mixes two scopes'));
+    expect(note).toMatch(/compute is per GPU \(tensor16 2500000000000000.*memory \(384 GB\) and bandwidth \(16000000000000 byte\/s\) are for both GPUs/);
+  });
+
+  test("Epoch's known errors are corrected, each with its citation in the notes: Gaudi2 16-bit, H200 SXM release date, B200 FP32", () => {
+    const raw = convertHardware(parseCsv(readFileSync(CSV, "utf8")), "0".repeat(64));
+    const rawCell = (name: string, key: string) => raw.rows.find((r) => r[0] === name)?.[raw.columns.indexOf(key)];
+    const cases: [string, string, number | string, number | string, string][] = [
+      [
+        "Intel Habana Gaudi2",
+        "tensor16_flops",
+        450e12,
+        432e12,
+        "https://hc2024.hotchips.org/assets/program/conference/day1/60_HC2024.Intel.RomanKaplan.Gaudi3-0826.pdf",
+      ],
+      [
+        "NVIDIA H200 SXM",
+        "release_date",
+        "2024-11-18",
+        "2023-11-13",
+        "https://nvidianews.nvidia.com/news/nvidia-supercharges-hopper-the-worlds-leading-ai-computing-platform",
+      ],
+      ["NVIDIA B200", "fp32_flops", 62.08e12, 75e12, "https://www.nvidia.com/en-us/data-center/hgx/"],
+    ];
+    for (const [name, key, epoch, corrected, url] of cases) {
+      expect({ name, epoch: rawCell(name, key), published: row(name)?.[col(key)] }).toEqual({ name, epoch, published: corrected });
+      const note = d.notes.find((n) => n.startsWith(`Correction of Epoch AI's row "${name}", ${key}:`));
+      expect({ name, cites: note?.includes(url) }).toEqual({ name, cites: true });
+    }
+    expect(d.notes.filter((n) => n.startsWith("Correction not applied"))).toEqual([]);
   });
 });

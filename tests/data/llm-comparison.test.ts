@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { llmComparison as d } from "../../src/data/datasets/llm-comparison";
 import { epochModels } from "../../src/data/datasets/epoch-models";
 import { cells, chineseCount, relDiff, reportSection } from "./report";
@@ -42,7 +44,12 @@ const rawRows: RawRow[] = (() => {
 })();
 
 /** The documented corrections, applied to the raw text (each has its own test below). */
-const MODEL_FIXES: Record<string, string> = { Lamda: "LaMDA", "SwitchTransformer": "Switch Transformer", "鹏城-百度•文స": "鹏城-百度·文心", "鹏程•盘古": "鹏程·盘古" };
+const MODEL_FIXES: Record<string, string> = {
+  Lamda: "LaMDA",
+  SwitchTransformer: "Switch Transformer",
+  "鹏城-百度•文స": "鹏城-百度·文心",
+  "鹏程•盘古": "鹏程·盘古",
+};
 const COMPANY_FIXES: Record<string, string> = { "0penAl": "OpenAI" };
 const fixModel = (m: string): string => MODEL_FIXES[m] ?? m;
 const month = (s: string): string => {
@@ -65,6 +72,13 @@ describe("llm-comparison (图8)", () => {
     expect(d.rows.map((r) => r[col("model")])).toEqual(rawRows.map((r) => fixModel(r.model)));
   });
 
+  test("the module's header comment gives the same count of models as the rows and the description", () => {
+    const source = readFileSync(join(__dirname, "../../src/data/datasets/llm-comparison.ts"), "utf8");
+    const header = /comparison of (\d+) large models/.exec(source.slice(0, source.indexOf("*/")));
+    expect(Number(header?.[1])).toBe(d.rows.length);
+    expect(d.description).toMatch(new RegExp(`\\b${d.rows.length} large models\\b`));
+  });
+
   test("companies match the report (merged cells carried down, fixes applied)", () => {
     expect(d.rows.map((r) => r[col("company_zh")])).toEqual(rawRows.map((r) => COMPANY_FIXES[r.company] ?? r.company));
   });
@@ -85,7 +99,10 @@ describe("llm-comparison (图8)", () => {
   test("pre-training data text and bytes match the report (1TB = 1024GB)", () => {
     rawRows.forEach((raw, i) => {
       const r = d.rows[i];
-      const text = raw.data.replace(/(\d)\.\s(\d)/g, "$1.$2").replace(",", ", ").trim();
+      const text = raw.data
+        .replace(/(\d)\.\s(\d)/g, "$1.$2")
+        .replace(",", ", ")
+        .trim();
       expect(r[col("pretrain_data_text")]).toBe(text === "-" || text === "" ? null : text);
       const want = dataBytes(raw.data);
       const got = r[col("pretrain_data_bytes")] as number | null;
@@ -95,7 +112,7 @@ describe("llm-comparison (图8)", () => {
     expect(reportSection("图8").some((l) => l.includes("1TB 为 1024GB"))).toBe(true);
   });
 
-  test("model types match the report (wrapped lines joined, \"-\" blank)", () => {
+  test('model types match the report (wrapped lines joined, "-" blank)', () => {
     expect(d.rows.map((r) => r[col("model_type_zh")])).toEqual(rawRows.map((r) => (r.type === "-" || r.type === "" ? null : r.type)));
   });
 
@@ -108,23 +125,23 @@ describe("llm-comparison (图8)", () => {
   });
 
   describe("extraction fixes", () => {
-    test("\"0penAl\" (zero, lower-case L) → OpenAI", () => {
+    test('"0penAl" (zero, lower-case L) → OpenAI', () => {
       expect(rawRows[0].company).toBe("0penAl");
       expect(get("GPT", "company_zh")).toBe("OpenAI");
       expect(get("GPT", "company_en")).toBe("OpenAI");
     });
 
-    test("\"Lamda\" → LaMDA", () => {
+    test('"Lamda" → LaMDA', () => {
       expect(rawRows.some((r) => r.model === "Lamda")).toBe(true);
       expect(get("LaMDA", "model_en")).toBe("LaMDA");
     });
 
-    test("\"鹏城-百度•文\" + garbled \"స\" → 鹏城-百度·文心 (ERNIE 3.0 Titan)", () => {
+    test('"鹏城-百度•文" + garbled "స" → 鹏城-百度·文心 (ERNIE 3.0 Titan)', () => {
       expect(rawRows.some((r) => r.model === "鹏城-百度•文స")).toBe(true);
       expect(get("鹏城-百度·文心", "model_en")).toBe("ERNIE 3.0 Titan");
     });
 
-    test("悟道 2.0's \"1.75 万\" → 1.75 万亿 = 1.75e12", () => {
+    test('悟道 2.0\'s "1.75 万" → 1.75 万亿 = 1.75e12', () => {
       const raw = rawRows.find((r) => r.model === "悟道 2.0");
       expect(raw?.params).toBe("1.75 万");
       expect(chineseCount("1.75 万")).toBe(17500); // what the extraction literally says
@@ -132,30 +149,30 @@ describe("llm-comparison (图8)", () => {
       expect(get("悟道 2.0", "params")).toBe(1.75e12);
     });
 
-    test("\"Megatron-\" / \"Turing\" split lines → Megatron-Turing", () => {
+    test('"Megatron-" / "Turing" split lines → Megatron-Turing', () => {
       expect(rawRows.some((r) => r.model === "Megatron-Turing")).toBe(true);
       expect(get("Megatron-Turing", "model_en")).toBe("Megatron-Turing NLG");
     });
 
-    test("\"Switch\" / \"Transformer\" split lines → Switch Transformer", () => {
+    test('"Switch" / "Transformer" split lines → Switch Transformer', () => {
       expect(rawRows.some((r) => r.model === "SwitchTransformer")).toBe(true);
       expect(get("Switch Transformer", "params")).toBe(1.6e12);
     });
 
-    test("\"&英伟达\" company line → 微软&英伟达 (Microsoft & NVIDIA)", () => {
+    test('"&英伟达" company line → 微软&英伟达 (Microsoft & NVIDIA)', () => {
       expect(reportSection("图8").some((l) => l.startsWith("&英伟达\t"))).toBe(true);
       expect(get("Megatron-Turing", "company_zh")).toBe("微软&英伟达");
       expect(get("Megatron-Turing", "company_en")).toBe("Microsoft & NVIDIA");
     });
 
-    test("\"4. 9TB\" and \"1. 1TB\" spaces removed", () => {
+    test('"4. 9TB" and "1. 1TB" spaces removed', () => {
       expect(rawRows.find((r) => r.model === "悟道 2.0")?.data).toBe("4. 9TB");
       expect(get("悟道 2.0", "pretrain_data_text")).toBe("4.9TB");
       expect(get("悟道 2.0", "pretrain_data_bytes")).toBe(Math.round(4.9 * TB));
       expect(get("鹏程·盘古", "pretrain_data_text")).toBe("1.1TB");
     });
 
-    test("\"•\" → \"·\" in 鹏程·盘古", () => {
+    test('"•" → "·" in 鹏程·盘古', () => {
       expect(rawRows.some((r) => r.model === "鹏程•盘古")).toBe(true);
       expect(get("鹏程·盘古", "model_en")).toBe("PanGu-α");
     });

@@ -203,8 +203,8 @@ describe("lookupChip: the chips of 2023-2025 in the curated table", () => {
     expect(lookupChip("TPU v7", "year")).toBe(2025);
   });
 
-  test("TPU v7 has no BF16 figure (Google quotes FP8 only): #N/A pointing to the notes", () => {
-    expect(errorOf(lookupChip("Ironwood")).message).toBe("Google TPU v7 (Ironwood) has no tensor16_flops figure in accelerators (see the dataset's notes)");
+  test("TPU v7's BF16 figure is Google Cloud's TPU7x page's 2,307 TFLOP/s per chip", () => {
+    expect(lookupChip("Ironwood")).toBe(2.307e15);
   });
 
   test("H20, B100, GB200 (per GPU), Gaudi 3 / Gaudi3, Ascend 910C / 昇腾910C", () => {
@@ -213,7 +213,7 @@ describe("lookupChip: the chips of 2023-2025 in the curated table", () => {
     expect(lookupChip("B100")).toBe(1.75e15);
     expect(lookupChip("GB200")).toBe(2.5e15);
     expect(lookupChip("GB200", "fp32")).toBe(9e13);
-    for (const n of ["Gaudi 3", "Gaudi3", "Intel Gaudi 3", "Habana Gaudi3"]) expect(lookupChip(n)).toBe(1.678e15);
+    for (const n of ["Gaudi 3", "Gaudi3", "Intel Gaudi 3", "Habana Gaudi3"]) expect(lookupChip(n)).toBe(1.835e15);
     for (const n of ["Ascend 910C", "昇腾910C", "华为昇腾 910C"]) expect(lookupChip(n)).toBe(8e14);
     expect(lookupChip("Gaudi 3", "vendor")).toBe("Intel");
     expect(lookupChip("H20", "confidence")).toBe("weak");
@@ -271,7 +271,7 @@ describe("lookupChip with Epoch AI's hardware table as a fallback (fixture of th
     expect(lookupChip("Gaudi 2", "vendor", [epoch])).toBe("Intel");
     expect(lookupChip("Gaudi 2", "厂商", [epoch])).toBe("Intel");
     expect(lookupChip("TPU v4", "int8", [epoch])).toBe(2.75e14);
-    expect(lookupChip("Gaudi 2", "confidence", [epoch])).toBe("checked");
+    expect(lookupChip("Gaudi 2", "confidence", [epoch])).toBe("not flagged");
   });
 
   test("a curated chip's field the curated table has no column for is asked of Epoch's table under the same name", () => {
@@ -336,7 +336,7 @@ describe("lookupChip with the converted epoch-accelerators table", () => {
   test("curated rows still answer first; chips only Epoch lists answer by their short names", () => {
     expect(lookupChip("H100", "bf16", [epoch])).toBe(9.89e14);
     expect(lookupChip("MI325X", "bf16", [epoch])).toBe(1.3074e15);
-    expect(lookupChip("Gaudi 2", "bf16", [epoch])).toBe(4.5e14);
+    expect(lookupChip("Gaudi 2", "bf16", [epoch])).toBe(4.32e14); // Intel's figure: data/corrections/epoch.json corrects Epoch's 4.5e14
     expect(lookupChip("Trainium2", "bf16", [epoch])).toBe(6.67e14);
     expect(lookupChip("TPU v4", "memory_gb", [epoch])).toBe(32);
   });

@@ -10,6 +10,7 @@
 import generated from "../generated/epoch-accelerators.json";
 import { column, FORMAT, textColumn } from "../columns";
 import { EPOCH_ACCELERATORS_ID } from "../ids";
+import { correctionNotes, type CorrectionsReport } from "../corrections";
 import type { CellValue, Column, Dataset } from "../types";
 
 export const EPOCH_HARDWARE_URL = "https://epoch.ai/data/machine-learning-hardware";
@@ -43,7 +44,13 @@ const COLUMNS: Column[] = [
   column("memory_bandwidth", "显存带宽 (byte/s)", "Memory bandwidth (byte/s)", "number", "byte/s", FORMAT.scientific),
   column("tdp_w", "功耗 TDP (W)", "TDP (W)", "number", "W", FORMAT.count),
   textColumn("source_url", "数据来源链接", "Datasheet link", "Epoch AI's datasheet link (the first, where Epoch lists several)"),
-  textColumn("confidence", "核实状态", "Verification", 'Epoch AI\'s flag: "unverified" where Epoch marked the row unverified, else "checked"'),
+  textColumn(
+    "confidence",
+    "Epoch 未核实标记",
+    "Epoch unverified flag",
+    'Epoch AI\'s "Unverified" box: "unverified" where Epoch ticked it, "not flagged" where it is blank (not a sign that Epoch checked the row). ' +
+      "Epoch AI 的“未核实”勾选框：勾选为 unverified，空白为 not flagged（空白不代表 Epoch 已核实该行）。"
+  ),
 ];
 
 /** Shape of the generated JSON (checked at load, since JSON imports are typed loosely). */
@@ -54,6 +61,8 @@ export interface GeneratedHardware {
   columns: string[];
   notes: string[];
   rows: CellValue[][];
+  /** What data/corrections/epoch.json changed after conversion (absent in JSON written before it existed). */
+  corrected?: CorrectionsReport;
 }
 
 /** Where the rows came from when not from the committed snapshot (the updater). */
@@ -70,6 +79,25 @@ const FAMILIES =
   "MTT S2000/S3000/S4000, Iluvatar CoreX, Enflame, Hygon DCU, AWS Trainium and Inferentia, Meta MTIA, Microsoft Maia, Groq LPU, Cerebras, " +
   "Graphcore, SambaNova, Alibaba T-Head Hanguang, Tesla Dojo, Sapeon, Neuchips, Vastai";
 
+/** The GB200 NVL2 row's memory above one Blackwell GPU's (192 GB) means Epoch stored the pair's. */
+const ONE_GPU_MAX_GB = 192;
+const NVL2 = "NVIDIA GB200 NVL2";
+
+/** A note on Epoch's "GB200 NVL2" row while it mixes per-GPU compute with two-GPU memory and bandwidth. */
+function nvl2Note(g: GeneratedHardware): string[] {
+  const at = (key: string): number => COLUMNS.findIndex((c) => c.key === key);
+  const row = g.rows.find((r) => r[0] === NVL2);
+  const memory = row?.[at("memory_gb")];
+  if (!row || typeof memory !== "number" || memory <= ONE_GPU_MAX_GB) return [];
+  const fig = (key: string): string => (row[at(key)] === null ? "blank" : String(row[at(key)]));
+  return [
+    `"${NVL2}" mixes two scopes, as Epoch AI records it: its compute is per GPU (tensor16 ${fig("tensor16_flops")}, fp8 ${fig("fp8_flops")}, ` +
+      `int8 ${fig("int8_ops")}, fp32 ${fig("fp32_flops")}: NVIDIA's NVL2 figures for two GPUs, halved, dense), while its memory (${fig("memory_gb")} GB) ` +
+      `and bandwidth (${fig("memory_bandwidth")} byte/s) are for both GPUs of the NVL2 board (NVIDIA, https://www.nvidia.com/en-us/data-center/gb200-nvl2/). ` +
+      "Per GPU, halve the memory and bandwidth; for the board, double the compute.",
+  ];
+}
+
 /** Builds the dataset from converted rows: the committed snapshot, or (origin given) a live export. */
 export function epochAcceleratorsFrom(g: GeneratedHardware, origin?: HardwareOrigin): Dataset {
   const keys = COLUMNS.map((c) => c.key).join(",");
@@ -82,7 +110,8 @@ export function epochAcceleratorsFrom(g: GeneratedHardware, origin?: HardwareOri
     : "Converted by scripts/convert-epoch.mjs --hardware from the public repository epoch-research/training-cost-trends, file data/Chip dataset-Grid view.csv";
   return {
     id: EPOCH_ACCELERATORS_ID,
-    version: "1.0.0",
+    // 1.0.1: confidence says "not flagged" (was "checked"); Epoch's known errors corrected (data/corrections/epoch.json).
+    version: "1.0.1",
     shortTitle: { zh: "Epoch AI 加速芯片", en: "Epoch AI accelerators" },
     title: { zh: "Epoch AI 数据中心 AI 加速芯片", en: "Epoch AI: data-centre ML accelerators" },
     description:
@@ -104,8 +133,10 @@ export function epochAcceleratorsFrom(g: GeneratedHardware, origin?: HardwareOri
       `${from}; input SHA-256 ${g.inputSha256}.`,
       'Epoch\'s names are kept as written, so one chip can appear under two spellings ("Meta MTIA v1" and "MTIA v1") and a few names repeat (Cambricon MLU370-X8, -X4, -S4, MLU290-M5): a name lookup returns the first row.',
       "Blank is unknown: Epoch has no figure (e.g. tensor16 for MI325X, whose 16-bit matrix rate Epoch lists only in its FP16 column, not copied here). memory_gb is Epoch's bytes ÷ 1e9. fp8_flops and int8_ops share the flops type; int8_ops is in integer OP/s.",
-      'confidence is Epoch\'s "Unverified" flag: "unverified" where Epoch ticked it, otherwise "checked".',
+      'confidence is Epoch\'s "Unverified" box: "unverified" where Epoch ticked it, "not flagged" where the box is blank. Blank means only that Epoch has not flagged the row, not that anyone checked it.',
+      ...nvl2Note(g),
       ...g.notes.map((n) => `Dense check: ${n}.`),
+      ...correctionNotes(g.corrected),
     ],
     columns: COLUMNS,
     key: "name",

@@ -7,6 +7,7 @@
 import generated from "../generated/epoch-models.json";
 import { column, FORMAT, textColumn } from "../columns";
 import { EPOCH_MODELS_ID } from "../ids";
+import { correctionNotes, type CorrectionsReport } from "../corrections";
 import type { CellValue, Column, Dataset } from "../types";
 
 const COLUMNS: Column[] = [
@@ -39,6 +40,8 @@ export interface GeneratedEpoch {
   columns: string[];
   corrections: string[];
   rows: CellValue[][];
+  /** What data/corrections/epoch.json changed after conversion (absent in JSON written before it existed). */
+  corrected?: CorrectionsReport;
 }
 
 function checkGenerated(g: GeneratedEpoch): CellValue[][] {
@@ -90,6 +93,7 @@ export function epochModelsFrom(data: GeneratedEpoch, origin?: ModelsOrigin): Da
       "training_cost_usd is Epoch's training compute cost in 2023 US dollars (the CSV's \"$6770000.00\" → 6770000).",
       "country and organization are Epoch's text, which lists one entry per organization and may repeat a country.",
       'Model names are not unique in Epoch\'s data (e.g. "P-LLama3" twice, "CALM" and "CaLM"): a name lookup returns the first (most recent) row.',
+      ...correctionNotes(data.corrected),
     ],
     columns: COLUMNS,
     key: "model",

@@ -1,5 +1,5 @@
 /**
- * 图8: the report's comparison of 14 large models (China and abroad), with the PDF
+ * 图8: the report's comparison of 15 large models (China and abroad), with the PDF
  * extraction's errors corrected, plus training tokens and compute from the papers and Epoch AI.
  */
 import { column, FORMAT, REPORT_CITATION, textColumn } from "../columns";
