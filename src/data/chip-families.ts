@@ -1,0 +1,175 @@
+/**
+ * Chip families for AI.CHIP (issue 19): a family or marketing name an analyst types
+ * ("Hopper", "Blackwell", "TPU", "Gaudi", "昇腾") is not one chip, so it gives #N/A whose message
+ * lists the family's chips, never a guess at one of them.
+ *
+ * Which chips a family holds comes from the tables themselves:
+ * - a word of the chips' own names is a family when it names two chips or more: "TPU" (Google
+ *   TPU v5p, …), "Ascend" and "昇腾" (also inside "华为昇腾"), "Instinct", and the letters a model number starts with,
+ *   such as "Gaudi" of "Gaudi2" or "Trainium" of "Trainium2";
+ * - an architecture, which no name spells, is a rule on the model number, applied to the rows of
+ *   its maker (ARCHITECTURES): NVIDIA's data-centre model numbers start with the architecture's
+ *   letter (V100 Volta, A100 Ampere, H100 Hopper, B200 Blackwell, GB200 Grace Blackwell, …), and
+ *   AMD's Instinct MI100 / MI200 / MI300 / MI350 series are CDNA 1 to 4. The rules name no chip:
+ *   a chip added to a table joins its family by its name.
+ */
+import { normalizeName } from "./names";
+import type { NameIndex } from "./lookup";
+
+/** An architecture: the names it is typed by, its maker, and the model numbers that are it. */
+export interface Architecture {
+  /** The name shown, e.g. "NVIDIA Hopper". */
+  title: string;
+  /** Names an analyst may type (compared normalised): "Hopper", "Ada Lovelace", "CDNA 3". */
+  names: readonly string[];
+  /** The maker, as a chip's vendor column or first word says it. */
+  vendor: string;
+  /** A word of the chip's name that is one of its model numbers. */
+  model: RegExp;
+  /** Where the rule comes from. */
+  source: string;
+}
+
+const NVIDIA_ARCH = "https://www.nvidia.com/en-us/technologies/";
+const CDNA = "AMD CDNA architecture, https://www.amd.com/en/technologies/cdna.html (MI100 CDNA; MI200 series CDNA 2; MI300 series CDNA 3; MI350 series CDNA 4)";
+
+/** NVIDIA's data-centre architectures by model-number letter, and AMD's CDNA generations by Instinct series. */
+export const ARCHITECTURES: readonly Architecture[] = [
+  { title: "NVIDIA Kepler", names: ["Kepler"], vendor: "NVIDIA", model: /^K\d{1,2}[A-Za-z]*$/, source: `${NVIDIA_ARCH} (Tesla K10-K80)` },
+  { title: "NVIDIA Maxwell", names: ["Maxwell"], vendor: "NVIDIA", model: /^M\d{1,2}$/, source: `${NVIDIA_ARCH} (Tesla M4-M60)` },
+  { title: "NVIDIA Pascal", names: ["Pascal"], vendor: "NVIDIA", model: /^P\d{1,3}$/, source: `${NVIDIA_ARCH} (Tesla P4-P100)` },
+  { title: "NVIDIA Volta", names: ["Volta"], vendor: "NVIDIA", model: /^V100S?$/, source: `${NVIDIA_ARCH}volta-gpu-architecture/` },
+  { title: "NVIDIA Turing", names: ["Turing"], vendor: "NVIDIA", model: /^T4$/, source: `${NVIDIA_ARCH}turing-architecture/` },
+  { title: "NVIDIA Ampere", names: ["Ampere"], vendor: "NVIDIA", model: /^A\d{1,4}[A-Z]?$/, source: `${NVIDIA_ARCH}ampere-architecture/` },
+  {
+    title: "NVIDIA Ada Lovelace",
+    names: ["Ada Lovelace", "Ada", "Lovelace"],
+    vendor: "NVIDIA",
+    model: /^L\d{1,2}S?$/,
+    source: `${NVIDIA_ARCH}ada-architecture/`,
+  },
+  { title: "NVIDIA Hopper", names: ["Hopper", "Grace Hopper"], vendor: "NVIDIA", model: /^G?H\d{2,3}$/, source: `${NVIDIA_ARCH}hopper-architecture/` },
+  {
+    title: "NVIDIA Blackwell",
+    names: ["Blackwell", "Grace Blackwell"],
+    vendor: "NVIDIA",
+    model: /^G?B\d{3}$/,
+    source: `${NVIDIA_ARCH}blackwell-architecture/`,
+  },
+  { title: "AMD CDNA", names: ["CDNA"], vendor: "AMD", model: /^MI[123]\d{2}[A-Z]?$/, source: CDNA },
+  { title: "AMD CDNA 1", names: ["CDNA 1"], vendor: "AMD", model: /^MI1\d{2}$/, source: CDNA },
+  { title: "AMD CDNA 2", names: ["CDNA 2"], vendor: "AMD", model: /^MI2\d{2}[A-Z]?$/, source: CDNA },
+  { title: "AMD CDNA 3", names: ["CDNA 3"], vendor: "AMD", model: /^MI3[0-2]\d[A-Z]?$/, source: CDNA },
+  { title: "AMD CDNA 4", names: ["CDNA 4"], vendor: "AMD", model: /^MI35\d[A-Z]?$/, source: CDNA },
+  { title: "AMD Instinct", names: ["Instinct", "AMD Instinct"], vendor: "AMD", model: /^MI\d{1,3}[A-Z]?$/, source: "AMD Instinct accelerators: the MI series" },
+];
+
+/** A family's chips in one index: its title and rows. */
+interface Family {
+  title: string | null;
+  rows: number[];
+}
+
+const FAMILIES = new WeakMap<NameIndex, Map<string, Family>>();
+
+/** The words of a chip name: split at spaces, parentheses and slashes ("Ascend (昇腾) 910" → Ascend, 昇腾, 910). */
+const wordsOf = (name: string): string[] => name.split(/[\s()（）/]+/u).filter((w) => w !== "");
+
+/** The families of an index's rows (see the file's comment), built on first use. */
+function familiesOf(ix: NameIndex): Map<string, Family> {
+  const had = FAMILIES.get(ix);
+  if (had) return had;
+  const vendorCol = ix.spec.vendorColumn === undefined ? -1 : ix.dataset.columns.findIndex((c) => c.key === ix.spec.vendorColumn);
+  const nameCols = [ix.labelCol, ...ix.spec.nameColumns.map((k) => ix.dataset.columns.findIndex((c) => c.key === k))].filter((c) => c >= 0);
+  const byWord = new Map<string, Set<number>>();
+  const byArch = new Map<string, Set<number>>();
+  ix.dataset.rows.forEach((r, row) => {
+    const names = [...new Set(nameCols.map((c) => r[c]).filter((v): v is string => typeof v === "string"))];
+    const words = names.flatMap(wordsOf);
+    const vendor = vendorCol >= 0 && typeof r[vendorCol] === "string" ? (r[vendorCol] as string) : "";
+    for (const w of words) {
+      const key = normalizeName(w);
+      if (!/\p{L}/u.test(key)) continue; // "910", "80" are no family
+      const keys = [key];
+      const stem = /^(\p{L}{2,})\d/u.exec(key)?.[1];
+      if (stem) keys.push(stem);
+      // Chinese names run words together ("华为昇腾"): its leading and trailing runs of two or more characters count too ("华为", "昇腾").
+      const han = /^(\p{Script=Han}{3,})/u.exec(key)?.[1];
+      if (han) for (let i = 2; i < han.length; i++) keys.push(han.slice(0, i), han.slice(han.length - i));
+      for (const k of keys) {
+        const rows = byWord.get(k) ?? new Set<number>();
+        rows.add(row);
+        byWord.set(k, rows);
+      }
+    }
+    for (const a of ARCHITECTURES) {
+      const made = vendor.toLowerCase() === a.vendor.toLowerCase() || names.some((n) => wordsOf(n)[0]?.toLowerCase() === a.vendor.toLowerCase());
+      if (!made || !words.some((w) => a.model.test(w))) continue;
+      for (const n of a.names) {
+        const k = normalizeName(n);
+        const rows = byArch.get(k) ?? new Set<number>();
+        rows.add(row);
+        byArch.set(k, rows);
+      }
+    }
+  });
+  const out = new Map<string, Family>();
+  // One chip's word counts too: the curated table's one Gaudi and Epoch's two make a family of three.
+  for (const [k, rows] of byWord) out.set(k, { title: null, rows: [...rows] });
+  // An architecture's name wins over the same word in the names: its rule sees every generation.
+  for (const a of ARCHITECTURES)
+    for (const n of a.names) {
+      const rows = byArch.get(normalizeName(n));
+      if (rows) out.set(normalizeName(n), { title: a.title, rows: [...rows] });
+    }
+  FAMILIES.set(ix, out);
+  return out;
+}
+
+/** The chips of a family, found in one or more indexes. */
+export interface FamilyHit {
+  /** The architecture's title ("NVIDIA Hopper"), or null for a word of the names ("TPU"). */
+  title: string | null;
+  /** The chips' labels, each once, in table order (the first index's rows first). */
+  labels: string[];
+  /** The ids of the tables they come from. */
+  datasets: string[];
+}
+
+/**
+ * The family `name` stands for, or null. Tried as typed, then without each leading brand word
+ * ("NVIDIA Hopper" → "Hopper", "Google TPU" → "TPU"). Only indexes whose spec names a
+ * vendorColumn (the chip tables) have families.
+ * Example: `chipFamily("Blackwell", [curated, epoch])?.labels` → ["NVIDIA B100", "NVIDIA B200", …].
+ */
+export function chipFamily(name: string, indexes: readonly NameIndex[], brandWords: ReadonlySet<string>): FamilyHit | null {
+  const words = name.split(/\s+/).filter((w) => normalizeName(w) !== "");
+  const keys: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    keys.push(normalizeName(words.slice(i).join(" ")));
+    if (!brandWords.has(normalizeName(words[i]))) break;
+  }
+  for (const key of keys) {
+    let title: string | null = null;
+    const labels: string[] = [];
+    const datasets: string[] = [];
+    const seen = new Set<string>();
+    for (const ix of indexes) {
+      if (ix.spec.vendorColumn === undefined) continue;
+      const f = familiesOf(ix).get(key);
+      if (!f) continue;
+      title ??= f.title;
+      datasets.push(ix.dataset.id);
+      for (const row of f.rows) {
+        const l = String(ix.dataset.rows[row][ix.labelCol]);
+        if (!seen.has(l)) {
+          seen.add(l);
+          labels.push(l);
+        }
+      }
+    }
+    // A word of one chip's name is that chip's name, not a family; an architecture may have one chip in the tables (Turing: T4).
+    if (labels.length >= 2 || (title !== null && labels.length === 1)) return { title, labels, datasets };
+  }
+  return null;
+}
