@@ -126,6 +126,9 @@ function familiesOf(ix: NameIndex): Map<string, Family> {
   return out;
 }
 
+/** Leading brand words a family name may carry ("Intel Habana Gaudi"). */
+const MAX_BRAND_WORDS = 3;
+
 /** The chips of a family, found in one or more indexes. */
 export interface FamilyHit {
   /** The architecture's title ("NVIDIA Hopper"), or null for a word of the names ("TPU"). */
@@ -143,11 +146,15 @@ export interface FamilyHit {
  * Example: `chipFamily("Blackwell", [curated, epoch])?.labels` → ["NVIDIA B100", "NVIDIA B200", …].
  */
 export function chipFamily(name: string, indexes: readonly NameIndex[], brandWords: ReadonlySet<string>): FamilyHit | null {
-  const words = name.split(/\s+/).filter((w) => normalizeName(w) !== "");
-  const keys: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    keys.push(normalizeName(words.slice(i).join(" ")));
-    if (!brandWords.has(normalizeName(words[i]))) break;
+  const keys: string[] = [normalizeName(name)];
+  // At most MAX_BRAND_WORDS leading brand words are dropped ("Intel Habana Gaudi"): a cell of
+  // thousands of brand words costs no more than a short name.
+  let rest = name;
+  for (let i = 0; i < MAX_BRAND_WORDS; i++) {
+    const word = /^\s*(\S+)/.exec(rest);
+    if (!word || !brandWords.has(normalizeName(word[1]))) break;
+    rest = rest.slice(word[0].length);
+    keys.push(normalizeName(rest));
   }
   for (const key of keys) {
     let title: string | null = null;

@@ -89,7 +89,13 @@ export const QUOTE_NAME_CHARS = 60;
  */
 export function quoteName(name: string): string {
   if (name.length <= QUOTE_NAME_CHARS) return `"${name}"`; // UTF-16 units ≥ characters
-  const chars = Array.from(name);
-  if (chars.length <= QUOTE_NAME_CHARS) return `"${name}"`;
-  return `"${chars.slice(0, QUOTE_NAME_CHARS - 1).join("")}…" (${chars.length.toLocaleString("en-US")} characters)`;
+  let head = "";
+  let n = 0;
+  for (const ch of name) {
+    if (++n >= QUOTE_NAME_CHARS) break;
+    head += ch;
+  }
+  if (head.length + 1 >= name.length) return `"${name}"`;
+  // The length as Excel counts a cell's text (UTF-16 units, as in its 32,767-character limit).
+  return `"${head}…" (${name.length.toLocaleString("en-US")} characters)`;
 }
