@@ -18,7 +18,7 @@ import type { NameIndex } from "./lookup";
 
 /** An architecture: the names it is typed by, its maker, and the model numbers that are it. */
 export interface Architecture {
-  /** The name shown, e.g. "NVIDIA Hopper". */
+  /** The name shown, e.g. "NVIDIA Hopper"; its first word is the maker. */
   title: string;
   /** Names an analyst may type (compared normalised): "Hopper", "Ada Lovelace", "CDNA 3". */
   names: readonly string[];
@@ -26,43 +26,42 @@ export interface Architecture {
   vendor: string;
   /** A word of the chip's name that is one of its model numbers. */
   model: RegExp;
-  /** Where the rule comes from. */
-  source: string;
 }
 
-const NVIDIA_ARCH = "https://www.nvidia.com/en-us/technologies/";
-const CDNA = "AMD CDNA architecture, https://www.amd.com/en/technologies/cdna.html (MI100 CDNA; MI200 series CDNA 2; MI300 series CDNA 3; MI350 series CDNA 4)";
-
-/** NVIDIA's data-centre architectures by model-number letter, and AMD's CDNA generations by Instinct series. */
-export const ARCHITECTURES: readonly Architecture[] = [
-  { title: "NVIDIA Kepler", names: ["Kepler"], vendor: "NVIDIA", model: /^K\d{1,2}[A-Za-z]*$/, source: `${NVIDIA_ARCH} (Tesla K10-K80)` },
-  { title: "NVIDIA Maxwell", names: ["Maxwell"], vendor: "NVIDIA", model: /^M\d{1,2}$/, source: `${NVIDIA_ARCH} (Tesla M4-M60)` },
-  { title: "NVIDIA Pascal", names: ["Pascal"], vendor: "NVIDIA", model: /^P\d{1,3}$/, source: `${NVIDIA_ARCH} (Tesla P4-P100)` },
-  { title: "NVIDIA Volta", names: ["Volta"], vendor: "NVIDIA", model: /^V100S?$/, source: `${NVIDIA_ARCH}volta-gpu-architecture/` },
-  { title: "NVIDIA Turing", names: ["Turing"], vendor: "NVIDIA", model: /^T4$/, source: `${NVIDIA_ARCH}turing-architecture/` },
-  { title: "NVIDIA Ampere", names: ["Ampere"], vendor: "NVIDIA", model: /^A\d{1,4}[A-Z]?$/, source: `${NVIDIA_ARCH}ampere-architecture/` },
-  {
-    title: "NVIDIA Ada Lovelace",
-    names: ["Ada Lovelace", "Ada", "Lovelace"],
-    vendor: "NVIDIA",
-    model: /^L\d{1,2}S?$/,
-    source: `${NVIDIA_ARCH}ada-architecture/`,
-  },
-  { title: "NVIDIA Hopper", names: ["Hopper", "Grace Hopper"], vendor: "NVIDIA", model: /^G?H\d{2,3}$/, source: `${NVIDIA_ARCH}hopper-architecture/` },
-  {
-    title: "NVIDIA Blackwell",
-    names: ["Blackwell", "Grace Blackwell"],
-    vendor: "NVIDIA",
-    model: /^G?B\d{3}$/,
-    source: `${NVIDIA_ARCH}blackwell-architecture/`,
-  },
-  { title: "AMD CDNA", names: ["CDNA"], vendor: "AMD", model: /^MI[123]\d{2}[A-Z]?$/, source: CDNA },
-  { title: "AMD CDNA 1", names: ["CDNA 1"], vendor: "AMD", model: /^MI1\d{2}$/, source: CDNA },
-  { title: "AMD CDNA 2", names: ["CDNA 2"], vendor: "AMD", model: /^MI2\d{2}[A-Z]?$/, source: CDNA },
-  { title: "AMD CDNA 3", names: ["CDNA 3"], vendor: "AMD", model: /^MI3[0-2]\d[A-Z]?$/, source: CDNA },
-  { title: "AMD CDNA 4", names: ["CDNA 4"], vendor: "AMD", model: /^MI35\d[A-Z]?$/, source: CDNA },
-  { title: "AMD Instinct", names: ["Instinct", "AMD Instinct"], vendor: "AMD", model: /^MI\d{1,3}[A-Z]?$/, source: "AMD Instinct accelerators: the MI series" },
+/**
+ * NVIDIA's data-centre architectures by model-number letter, and AMD's CDNA generations by
+ * Instinct series: [title, names typed ("|" between), model number]. Sources: NVIDIA's
+ * architecture pages, https://www.nvidia.com/en-us/technologies/ (volta-gpu-architecture,
+ * turing-architecture, ampere-architecture, ada-architecture, hopper-architecture,
+ * blackwell-architecture; Kepler, Maxwell and Pascal for the Tesla K, M and P boards); AMD's
+ * CDNA page, https://www.amd.com/en/technologies/cdna.html (MI100 CDNA; MI200 series CDNA 2;
+ * MI300 series CDNA 3; MI350 series CDNA 4), and Instinct for the whole MI series. Kept as
+ * tuples: this list ships in functions.js, which has a size budget.
+ */
+const ARCH: readonly (readonly [string, string, RegExp])[] = [
+  ["NVIDIA Kepler", "Kepler", /^K\d{1,2}[A-Za-z]*$/],
+  ["NVIDIA Maxwell", "Maxwell", /^M\d{1,2}$/],
+  ["NVIDIA Pascal", "Pascal", /^P\d{1,3}$/],
+  ["NVIDIA Volta", "Volta", /^V100S?$/],
+  ["NVIDIA Turing", "Turing", /^T4$/],
+  ["NVIDIA Ampere", "Ampere", /^A\d{1,4}[A-Z]?$/],
+  ["NVIDIA Ada Lovelace", "Ada Lovelace|Ada|Lovelace", /^L\d{1,2}S?$/],
+  ["NVIDIA Hopper", "Hopper|Grace Hopper", /^G?H\d{2,3}$/],
+  ["NVIDIA Blackwell", "Blackwell|Grace Blackwell", /^G?B\d{3}$/],
+  ["AMD CDNA", "CDNA", /^MI[123]\d{2}[A-Z]?$/],
+  ["AMD CDNA 1", "CDNA 1", /^MI1\d{2}$/],
+  ["AMD CDNA 2", "CDNA 2", /^MI2\d{2}[A-Z]?$/],
+  ["AMD CDNA 3", "CDNA 3", /^MI3[0-2]\d[A-Z]?$/],
+  ["AMD CDNA 4", "CDNA 4", /^MI35\d[A-Z]?$/],
+  ["AMD Instinct", "Instinct|AMD Instinct", /^MI\d{1,3}[A-Z]?$/],
 ];
+
+export const ARCHITECTURES: readonly Architecture[] = ARCH.map(([title, names, model]) => ({
+  title,
+  names: names.split("|"),
+  vendor: title.split(" ")[0],
+  model,
+}));
 
 /** A family's chips in one index: its title and rows. */
 interface Family {
