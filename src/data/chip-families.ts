@@ -22,7 +22,7 @@ export interface Architecture {
   title: string;
   /** Names an analyst may type (compared normalised): "Hopper", "Ada Lovelace", "CDNA 3". */
   names: readonly string[];
-  /** The maker, as a chip's vendor column or first word says it. */
+  /** The maker, as a chip's vendor column says it. */
   vendor: string;
   /** A word of the chip's name that is one of its model numbers. */
   model: RegExp;
@@ -92,9 +92,9 @@ function familiesOf(ix: NameIndex): Map<string, Family> {
       const keys = [key];
       const stem = /^(\p{L}{2,})\d/u.exec(key)?.[1];
       if (stem) keys.push(stem);
-      // Chinese names run words together ("华为昇腾"): its leading and trailing runs of two or more characters count too ("华为", "昇腾").
-      const han = /^(\p{Script=Han}{3,})/u.exec(key)?.[1];
-      if (han) for (let i = 2; i < han.length; i++) keys.push(han.slice(0, i), han.slice(han.length - i));
+      // Chinese names run the maker and the family together ("华为昇腾"): its trailing characters count too ("昇腾").
+      const han = /^\p{Script=Han}{3,}/u.exec(key)?.[0];
+      if (han) for (let i = 2; i < han.length; i++) keys.push(han.slice(-i));
       for (const k of keys) {
         const rows = byWord.get(k) ?? new Set<number>();
         rows.add(row);
@@ -102,8 +102,7 @@ function familiesOf(ix: NameIndex): Map<string, Family> {
       }
     }
     for (const a of ARCHITECTURES) {
-      const made = vendor.toLowerCase() === a.vendor.toLowerCase() || names.some((n) => wordsOf(n)[0]?.toLowerCase() === a.vendor.toLowerCase());
-      if (!made || !words.some((w) => a.model.test(w))) continue;
+      if (vendor !== a.vendor || !words.some((w) => a.model.test(w))) continue;
       for (const n of a.names) {
         const k = normalizeName(n);
         const rows = byArch.get(k) ?? new Set<number>();
