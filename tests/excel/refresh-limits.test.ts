@@ -30,6 +30,29 @@ test("the fake's sheet is Excel's: 1,048,576 rows × 16,384 columns", () => {
   expect(EXCEL_MAX_ROWS).toBe(MAX_ROWS);
 });
 
+describe("the fake's ranges that reach the sheet's last row (Range.getBoundingRect, getEntireColumn, getLastRow: ExcelApi 1.1)", () => {
+  test("as Excel documents them; a range past the last row is InvalidArgument", async () => {
+    const fake = new FakeExcel();
+    await fake.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      const box = sheet.getRange("B2:C5").getBoundingRect(sheet.getRange("D10:E15"));
+      const down = sheet.getRange("C3:D4").getRowsBelow(1).getBoundingRect(sheet.getRange("C3:D4").getEntireColumn().getLastRow());
+      box.load("address");
+      down.load("address");
+      await ctx.sync();
+      expect(box.address).toBe("Sheet1!B2:E15"); // the reference's own example
+      expect(down.address).toBe("Sheet1!C5:D1048576");
+    });
+    await expect(
+      fake.run(async (ctx) => {
+        const past = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1048576").getRowsBelow(1);
+        past.load("address");
+        await ctx.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+});
+
 describe("refresh of a table over half the sheet", () => {
   test("530,000 rows: one changed cell is written, and a small table refreshed with it is updated too", async () => {
     const { fake, wb } = setup();
