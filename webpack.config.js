@@ -1,4 +1,3 @@
-/* eslint-disable no-undef, @typescript-eslint/no-require-imports */
 // Follows the layout of Microsoft's "Excel Custom Functions using a Shared Runtime" template:
 // one page (taskpane.html) hosts the functions, the commands and the task pane in one runtime.
 require("./scripts/ts-require");
@@ -11,7 +10,7 @@ const { localizeMetadata } = require("./src/functions/localize.ts");
 const { emitFeed } = require("./scripts/feed-assets.ts");
 const { renderFunctionHelpRows } = require("./src/functions/reference.ts");
 const { checkMetadataLock, manifestVersion, readLock } = require("./scripts/metadata-lock.ts");
-const { DEV_URL, localhostWarning, taskpanePolicy, workbenchPolicy } = require("./scripts/hosting.ts");
+const { DEV_URL, devServerCorsHeaders, localhostWarning, taskpanePolicy, workbenchPolicy } = require("./scripts/hosting.ts");
 const { version: PACKAGE_VERSION } = require("./package.json");
 const DEV_PORT = process.env.npm_package_config_dev_server_port || 3000;
 
@@ -213,7 +212,8 @@ module.exports = async (env, options) => {
       host: "localhost",
       hot: false,
       liveReload: true,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // CORS only where Excel needs it: its web page fetching functions.json (scripts/hosting.ts).
+      headers: (req) => devServerCorsHeaders(req.url || "", req.headers.origin),
       static: { directory: path.resolve(__dirname, "dist"), publicPath: "/" },
       port: DEV_PORT,
     },

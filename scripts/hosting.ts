@@ -64,3 +64,35 @@ export function localhostWarning(manifestXml: string): string | null {
     "it works only with the dev server on this machine. To deploy, build with ADDIN_BASE_URL=https://your.host/path/ npm run build."
   );
 }
+
+/**
+ * Excel on the web's own origins (https://excel.officeapps.live.com and its regional hosts such
+ * as https://inc-excel.officeapps.live.com): its page fetches the custom functions' metadata
+ * from the add-in's host with XMLHttpRequest, so that response needs CORS (the errors Office
+ * users report name these origins: OfficeDev/office-js#3970, OfficeDev/Excel-Custom-Functions#212).
+ */
+export const OFFICE_WEB_ORIGIN = /^https:\/\/[a-z0-9-]+\.officeapps\.live\.com$/;
+
+/**
+ * The files Excel itself fetches from the add-in's host: the manifest's Functions.Metadata.Url
+ * (functions.json, functions.zh-CN.json) and Functions.Script.Url (functions.js). Everything else
+ * (the pane, its scripts, the feed, the workbench) is loaded by the add-in's own page from its
+ * own origin and needs no CORS at all (a custom function with a shared runtime runs in that page:
+ * "Configure your Office Add-in to use a shared runtime",
+ * https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime).
+ */
+export const CROSS_ORIGIN_FILES: readonly string[] = ["/functions.json", "/functions.zh-CN.json", "/functions.js"];
+
+/**
+ * The CORS headers of one dev-server response: `Access-Control-Allow-Origin` with Excel on the
+ * web's origin for the files Excel fetches, and nothing for any other file or origin (the dev
+ * server used to send `*` on every response, which let any web page read the unminified code and
+ * the feed from a developer's machine). `Vary: Origin` on those files, since the answer depends on it.
+ * @example devServerCorsHeaders("/functions.json", "https://excel.officeapps.live.com") // { "Access-Control-Allow-Origin": "https://excel.officeapps.live.com", Vary: "Origin" }
+ */
+export function devServerCorsHeaders(url: string, origin: string | undefined): Record<string, string> {
+  const path = url.split(/[?#]/)[0];
+  if (!CROSS_ORIGIN_FILES.includes(path)) return {};
+  if (origin === undefined || !OFFICE_WEB_ORIGIN.test(origin)) return { Vary: "Origin" };
+  return { "Access-Control-Allow-Origin": origin, Vary: "Origin" };
+}

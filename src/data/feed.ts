@@ -10,6 +10,8 @@ import { utf8Length } from "../core/utf8";
 
 export { utf8Length };
 import { z } from "zod";
+import { VERSION_PATTERN } from "./semver";
+import { datasetNoteLines, type NoteFields } from "./note-lines";
 import type { CellValue, Column, ColumnType, Dataset, LocalizedText, SourceRef } from "./types";
 
 // Before any schema is built: the task pane's Content-Security-Policy has no 'unsafe-eval', and
@@ -27,6 +29,13 @@ export const EXCEL_MAX_CELL_CHARS = 32_767;
 export const EXCEL_MAX_ROWS = 1_048_576;
 /** A dataset's rows below its header row must fit on one sheet. */
 export const MAX_FEED_ROWS = EXCEL_MAX_ROWS - 1;
+/**
+ * The note lines of one language together (as a JSON list: the table's tracking record keeps a
+ * copy of them) at most this many characters. The record is one setting, and a workbook written
+ * as a file keeps each setting in one cell (tracking.ts, SETTINGS_SHEET): this leaves the other
+ * half of that cell to the record's headers, keys and names.
+ */
+export const MAX_NOTE_BLOCK_CHARS = 16_384;
 /** Messages quote at most this many characters of a bad value. */
 export const QUOTE_MAX_CHARS = 80;
 
@@ -155,7 +164,6 @@ void allColumnTypesListed;
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KEY_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
-const VERSION_PATTERN = /^\d+\.\d+\.\d+$/;
 
 const describe = (v: unknown): string => (v === undefined ? "nothing" : v === null ? "null" : Array.isArray(v) ? "an array" : typeof v);
 
@@ -177,7 +185,8 @@ const format = z.literal(FEED_FORMAT_VERSION, {
   error: (iss) => `unsupported feed format ${JSON.stringify(iss.input)}: this add-in reads format ${FEED_FORMAT_VERSION}`,
 });
 const datasetId = z.string().regex(ID_PATTERN, "dataset id must be kebab-case");
-const version = z.string().regex(VERSION_PATTERN, "version must look like 1.2.3");
+// The grammar parseVersion reads (semver.ts): what passes here, refresh and the updater can compare.
+const version = z.string().regex(VERSION_PATTERN, "version must look like 1.2.3 (no leading zeros, at most 15 digits a part)");
 
 const datasetShape = {
   id: datasetId,
@@ -275,10 +284,43 @@ function checkRows(d: { id?: string; columns: Column[]; rows: CellValue[][] }, c
   }
 }
 
-const checkDataset = (d: { id?: string; key?: string; columns: Column[]; rows: CellValue[][] }, ctx: Ctx): void => {
+/**
+ * The note lines an insert writes under the table (note-lines.ts), in both languages: each must
+ * fit one cell, and together they must leave room in the tracking record (MAX_NOTE_BLOCK_CHARS).
+ * Each field may be within its own limit while the lines it is joined into are not (two notes of
+ * 20,000 characters make one line of 40,000, and every insert of the dataset would fail).
+ */
+function checkNoteLines(d: NoteFields, ctx: Ctx): void {
+  for (const language of ["en", "zh"] as const) {
+    const lines = datasetNoteLines(d, language);
+    const over = lines.findIndex((l) => l.length > EXCEL_MAX_CELL_CHARS);
+    if (over >= 0) {
+      const which = over === 0 ? "the source line (sources, as-of, id and version)" : "the notes line (every note, joined)";
+      ctx.addIssue({
+        code: "custom",
+        path: [over === 0 ? "source" : "notes"],
+        message: `${which} written under the table would be ${lines[over].length.toLocaleString("en-US")} characters (${language}), over Excel's ${EXCEL_MAX_CELL_CHARS.toLocaleString("en-US")} per cell`,
+      });
+      return;
+    }
+    const block = JSON.stringify(lines).length;
+    if (block > MAX_NOTE_BLOCK_CHARS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["notes"],
+        message: `the note lines written under the table are ${block.toLocaleString("en-US")} characters together (${language}, as the table's record keeps them), over ${MAX_NOTE_BLOCK_CHARS.toLocaleString("en-US")}`,
+      });
+      return;
+    }
+  }
+}
+
+const checkDataset = (d: { id?: string; key?: string; columns: Column[]; rows: CellValue[][] } & Partial<NoteFields>, ctx: Ctx): void => {
   checkColumnKeys(d.columns, ctx, []);
   if (d.key !== undefined && !d.columns.some((c) => c.key === d.key))
     ctx.addIssue({ code: "custom", path: ["key"], message: `key "${d.key}" is not one of the columns` });
+  if (d.id !== undefined && d.version !== undefined && d.source !== undefined && d.asOf !== undefined && d.notes !== undefined)
+    checkNoteLines({ id: d.id, version: d.version, source: d.source, asOf: d.asOf, notes: d.notes }, ctx);
   checkRows(d, ctx);
 };
 

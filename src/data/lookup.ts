@@ -4,41 +4,19 @@
  * of it returned as a number or text, or a cell error that says what is known instead.
  *
  * Each index is a Map built once; a lookup is one Map.get, never a scan. Only a failed
- * lookup scans, to suggest the closest names.
+ * lookup looks further, at a bounded cost (suggest.ts): the closest names, or for a chip
+ * family's name the family's chips (chip-families.ts).
  */
 import { CellError, isCellError, naError, valueError } from "../core/errors";
 import type { Language } from "../sheet/workbook";
 import { ALL_DATASET_IDS, DATASETS, EPOCH_MODELS_ID, FEED_ONLY_IDS, getDataset } from "./catalog";
 import { EPOCH_ACCELERATORS_ID } from "./ids";
+import { chipFamily } from "./chip-families";
+import { editDistance, normalizeName, quoteName } from "./names";
+import { QUERY_CHARS, suggestAcross } from "./suggest";
 import type { CellValue, Dataset } from "./types";
 
-/**
- * The form names are compared in: NFKC (full-width "ＧＰＴ－３" → "GPT-3"), lower case, and
- * without spaces, punctuation or symbols ("·", "•", "-", ".", "&"...). So "GPT-3", "gpt3"
- * and "ＧＰＴ３" are one name, as are "悟道 2.0" and "悟道2.0".
- * Example: `normalizeName("Wu Dao 2.0") === "wudao20"`.
- */
-export function normalizeName(name: string): string {
-  return name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, "");
-}
-
-/** Levenshtein distance, for suggestions only. */
-export function editDistance(a: string, b: string): number {
-  const A = Array.from(a);
-  const B = Array.from(b);
-  let prev = Array.from({ length: B.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= A.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= B.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (A[i - 1] === B[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[B.length];
-}
+export { editDistance, normalizeName } from "./names";
 
 /** How to index a dataset by name. */
 export interface NameIndexSpec {
@@ -63,6 +41,8 @@ export interface NameIndexSpec {
   looseNames?: (row: readonly CellValue[], dataset: Dataset) => readonly string[];
   /** Fields computed from a column, e.g. year from a release date. */
   computedFields?: Readonly<Record<string, ComputedField>>;
+  /** The column naming a row's maker; an index with one answers family names (chip-families.ts). */
+  vendorColumn?: string;
 }
 
 /** A field whose value is computed from one column's value. */
@@ -157,31 +137,27 @@ export function buildNameIndex(dataset: Dataset, spec: NameIndexSpec): NameIndex
 
 const label = (ix: NameIndex, row: number): string => String(ix.dataset.rows[row][ix.labelCol]);
 
-/** The (up to) `n` names closest to `query`, by edit distance on normalised names. */
+/**
+ * The (up to) `n` names closest to `query`, by edit distance on normalised names, nearest first;
+ * empty when none is a near miss. Bounded whatever the query (suggest.ts).
+ * Example: `suggest("GPT-9", [modelIndexOf()])` → ["GPT", "GPT-2", "GPT-3"].
+ */
 export function suggest(query: string, indexes: readonly NameIndex[], n = 3): string[] {
-  const q = normalizeName(query);
-  const best = new Map<string, number>(); // label → smallest distance
-  for (const ix of indexes) {
-    for (const [key, row] of ix.byName) {
-      const d = editDistance(q, key);
-      const l = label(ix, row);
-      if (d < (best.get(l) ?? Infinity)) best.set(l, d);
-    }
-  }
-  return [...best.entries()]
+  return suggestAcross(query, indexes, n);
+}
+
+/** The `n` candidates closest to `query` (cut to QUERY_CHARS), by edit distance on normalised forms; ties by name. */
+function closest(query: string, candidates: readonly string[], n = 3): string[] {
+  const q = Array.from(normalizeName(query)).slice(0, QUERY_CHARS).join("");
+  return [...new Set(candidates)]
+    .map((c) => [c, editDistance(q, normalizeName(c), QUERY_CHARS)] as const)
     .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
     .slice(0, n)
-    .map(([l]) => l);
+    .map(([c]) => c);
 }
 
 function suggestFields(field: string, ix: NameIndex): string[] {
-  const names = [...ix.dataset.columns.map((c) => c.key), ...Object.keys(ix.spec.fieldAliases), ...Object.keys(ix.spec.computedFields ?? {})];
-  const q = normalizeName(field);
-  return [...new Set(names)]
-    .map((f) => [f, editDistance(q, normalizeName(f))] as const)
-    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-    .slice(0, 3)
-    .map(([f]) => f);
+  return closest(field, [...ix.dataset.columns.map((c) => c.key), ...Object.keys(ix.spec.fieldAliases), ...Object.keys(ix.spec.computedFields ?? {})]);
 }
 
 const quoteList = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(", ");
@@ -212,7 +188,7 @@ const find = (ix: NameIndex, key: string): Hit => {
 function ambiguityError(ix: NameIndex, name: string, rows: readonly number[]): CellError {
   const labels = [...new Set(rows.map((r) => label(ix, r)))].sort((a, b) => a.localeCompare(b));
   const shown = labels.length > 5 ? `${quoteList(labels.slice(0, 5))} and ${labels.length - 5} more` : quoteList(labels);
-  return naError(`"${name}" could be ${labels.length} ${ix.spec.kind}s in ${ix.dataset.id}: ${shown}; give the full name`);
+  return naError(`${quoteName(name)} could be ${labels.length} ${ix.spec.kind}s in ${ix.dataset.id}: ${shown}; give the full name`);
 }
 
 function valueAt(ix: NameIndex, row: number, f: FieldRef): number | string | CellError {
@@ -230,7 +206,36 @@ export interface LookupOptions {
    * is looked up elsewhere.
    */
   fieldFallback?: boolean;
+  /**
+   * Words that say who makes a row, not which row it is ("NVIDIA", "Google"): a family name is
+   * also tried without them ("NVIDIA Hopper" → "Hopper"). Given for chips (chip-families.ts).
+   */
+  brandWords?: ReadonlySet<string>;
 }
+
+/** "; did you mean "a", "b"?" or nothing when no name is close. */
+const didYouMean = (xs: readonly string[]): string => (xs.length > 0 ? `; did you mean ${quoteList(xs)}?` : "");
+
+/** The #N/A for a name no index has: the family it names (chips), else the closest names, else says none is close. */
+function unknownNameError(indexes: readonly NameIndex[], name: string, options: LookupOptions): CellError {
+  const kind = indexes[0].spec.kind;
+  const family = options.brandWords ? chipFamily(name, indexes, options.brandWords) : null;
+  if (family) {
+    const shown = family.labels.length > FAMILY_SHOWN ? family.labels.slice(0, FAMILY_SHOWN) : family.labels;
+    const more = family.labels.length - shown.length;
+    const count = `${family.labels.length} ${kind}${family.labels.length === 1 ? "" : "s"}`;
+    const what = family.title === null ? `names ${count}` : `is ${family.title}, a family of ${count}`;
+    return naError(
+      `${quoteName(name)} ${what} in ${family.datasets.join(", ")}, not one ${kind}: ${quoteList(shown)}${more > 0 ? ` and ${more} more` : ""}; give one ${kind}'s name`
+    );
+  }
+  const close = suggest(name, indexes);
+  if (close.length > 0) return naError(`no ${kind} named ${quoteName(name)}${didYouMean(close)}`);
+  return naError(`no ${kind} named ${quoteName(name)}, and no name in ${indexes.map((x) => x.dataset.id).join(", ")} is close to it`);
+}
+
+/** How many of a family's chips a message lists. */
+const FAMILY_SHOWN = 8;
 
 /**
  * One field of the row named `name`, searching `indexes` in order (the first that knows the
@@ -243,9 +248,9 @@ export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: un
   if (isCellError(name)) return name;
   if (isCellError(field)) return field;
   const kind = indexes[0].spec.kind;
-  if (typeof name !== "string" || normalizeName(name) === "") return valueError(`give a ${kind} name as text, e.g. "${label(indexes[0], 0)}"`);
+  const key = typeof name === "string" ? normalizeName(name) : "";
+  if (typeof name !== "string" || key === "") return valueError(`give a ${kind} name as text, e.g. "${label(indexes[0], 0)}"`);
   if (typeof field !== "string" || normalizeName(field) === "") return valueError('give a field name as text, e.g. "params"');
-  const key = normalizeName(name);
   for (let i = 0; i < indexes.length; i++) {
     const ix = indexes[i];
     const hit = find(ix, key);
@@ -253,7 +258,7 @@ export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: un
     if ("rows" in hit) return ambiguityError(ix, name, hit.rows);
     const f = fieldOf(ix, field);
     if (f !== undefined) return valueAt(ix, hit.row, f);
-    const noField = `no field "${field}" for ${kind}s in ${ix.dataset.id}`;
+    const noField = `no field ${quoteName(field)} for ${kind}s in ${ix.dataset.id}`;
     const others = options.fieldFallback ? indexes.slice(i + 1).filter((x) => fieldOf(x, field) !== undefined) : [];
     // The name as typed, then the row's own names (its label, aliases): the first exact hit answers.
     const keys = [key, ...ix.rowNames[hit.row].filter((k) => k !== key)];
@@ -265,11 +270,11 @@ export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: un
       }
     }
     if (others.length > 0) {
-      return naError(`${noField}; ${others[0].dataset.id} has it but no ${kind} named "${name}"; did you mean ${quoteList(suggest(name, others))}?`);
+      return naError(`${noField}; ${others[0].dataset.id} has it but no ${kind} named ${quoteName(name)}${didYouMean(suggest(name, others))}`);
     }
-    return naError(`${noField}; did you mean ${quoteList(suggestFields(field, ix))}?`);
+    return naError(`${noField}${didYouMean(suggestFields(field, ix))}`);
   }
-  return naError(`no ${kind} named "${name}"; did you mean ${quoteList(suggest(name, indexes))}?`);
+  return unknownNameError(indexes, name, options);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -446,6 +451,7 @@ export function buildEpochChipIndex(dataset: Dataset): NameIndex {
     labelColumn: "name",
     fieldAliases: EPOCH_CHIP_FIELDS,
     onDuplicate: "first",
+    vendorColumn: "manufacturer",
     looseNames: (r) => (typeof r[n] === "string" ? epochChipLooseNames(r[n] as string, typeof r[m] === "string" ? (r[m] as string) : null) : []),
     computedFields: { year: YEAR_FROM_DATE },
   });
@@ -458,6 +464,7 @@ export function buildChipIndex(dataset: Dataset): NameIndex {
     nameColumns: ["key", "name", "name_zh"],
     aliasColumn: "aliases",
     prefixColumns: ["vendor"],
+    vendorColumn: "vendor",
     labelColumn: "name",
     fieldAliases: CHIP_FIELDS,
     onDuplicate: "throw",
@@ -490,11 +497,13 @@ export function lookupModel(name: unknown, field: unknown = "params", fallback: 
  * A figure for an accelerator, found by any of its names ("H100", "NVIDIA H100", "英伟达 H100").
  * Fields: bf16 (default; dense 16-bit tensor FLOP/s), fp16, fp32, memory_gb, year, vendor, ...
  * `fallback` indexes (buildEpochChipIndex(epoch-accelerators)) answer names the curated table
- * does not know, and fields it has no column for (fp8, int8, bandwidth, tdp).
+ * does not know, and fields it has no column for (fp8, int8, bandwidth, tdp). A family's name
+ * ("Hopper", "Blackwell", "TPU", "Gaudi", "NVIDIA Ampere") is #N/A listing the family's chips
+ * (chip-families.ts). Epoch's "PCle" spelling and "PCIe" are one name (normalizeName).
  * Example: `lookupChip("H100")` → 9.89e14.
  */
 export function lookupChip(name: unknown, field: unknown = "bf16", fallback: readonly NameIndex[] = []): number | string | CellError {
-  return lookupIn([chipIndexOf(), ...fallback], name, field, { fieldFallback: true });
+  return lookupIn([chipIndexOf(), ...fallback], name, field, { fieldFallback: true, brandWords: BRAND_WORDS });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -519,12 +528,8 @@ export function datasetAsMatrix(id: unknown, withHeader = true, language: Langua
   if (d === undefined) {
     if (FEED_ONLY_IDS.includes(wanted)) return naError(`${wanted} is not loaded yet: it comes from the data feed`);
     const ids = [...new Set([...ALL_DATASET_IDS, ...FEED_ONLY_IDS, ...extra.map((x) => x.id)])];
-    const close = ids
-      .map((x) => [x, editDistance(normalizeName(wanted), normalizeName(x))] as const)
-      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-      .slice(0, 3)
-      .map(([x]) => x);
-    return naError(`no dataset "${id}"; did you mean ${quoteList(close)}?`);
+    const close = closest(wanted, ids);
+    return naError(`no dataset ${quoteName(id)}; did you mean ${quoteList(close)}?`);
   }
   const out: MatrixCell[][] = [];
   if (withHeader) out.push(d.columns.map((c) => c.header[language]));

@@ -14,15 +14,19 @@ export interface Version {
   patch: number;
 }
 
-const PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+/**
+ * The one grammar of a version, shared by the feed's validator (feed.ts) and parseVersion:
+ * MAJOR.MINOR.PATCH, each 0 or a number without leading zeros ("01.002.0003" is refused: it
+ * would sort as 1.2.3 and read as another version), of at most 15 digits, so every part is a
+ * safe integer. No pre-release tags: the feed does not use them.
+ */
+export const VERSION_PATTERN = /^(0|[1-9]\d{0,14})\.(0|[1-9]\d{0,14})\.(0|[1-9]\d{0,14})$/;
 
-/** "1.2.3" → {1, 2, 3}; null for anything else (no pre-release tags: the feed does not use them). */
+/** "1.2.3" → {1, 2, 3}; null for anything VERSION_PATTERN refuses. */
 export function parseVersion(text: string): Version | null {
-  const m = PATTERN.exec(text);
+  const m = VERSION_PATTERN.exec(text);
   if (!m) return null;
-  const [major, minor, patch] = [m[1], m[2], m[3]].map(Number);
-  if (![major, minor, patch].every(Number.isSafeInteger)) return null;
-  return { major, minor, patch };
+  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) };
 }
 
 /**

@@ -4,11 +4,13 @@
  * and how rows are matched) decide the writes, and writes all tables' ops together (one sync
  * unless the payload has to be chunked). When Excel refuses a write, every table the refused
  * request touched is rolled back in one more sync: each table ends fully old or fully new,
- * never half-written.
+ * never half-written. When Excel refuses the read of several tables (for a reason other than a
+ * table gone), each is read on its own: a table that still cannot be read fails alone, with
+ * Excel's reason, and the others refresh. Tables may fill the sheet down to its last row.
  */
 import type { CellValue, Dataset } from "../data/types";
 import type { RefreshSummary, ProgressFn } from "../sheet/workbook";
-import type { PlanValue } from "../sheet/plan";
+import { EXCEL_MAX_ROWS, type PlanValue } from "../sheet/plan";
 import { jsonBytes, packTaggedBatches, type PackOptions, type TaggedOp } from "../sheet/write-ops";
 import { failedResult, NEAR_ROWS, planTableRefresh, untrackedResults, type TableRefreshPlan, type TableSnapshot } from "../sheet/refresh-plan";
 import type { TrackedRecord } from "../sheet/tracking";
@@ -26,19 +28,15 @@ interface Probe {
   whole: Excel.Range;
   header: Excel.Range;
   body: Excel.Range;
-  near: Excel.Range;
-  far: Excel.Range;
-  farRows: number;
+  /** The rows right below the table (null where the table ends at the sheet's last row). */
+  near: Excel.Range | null;
+  /** The used part of the far zone (null where the zone is empty: the sheet ends first). */
+  far: Excel.Range | null;
   inlineBody: boolean;
 }
 
-/**
- * Queues the reads for one table. Uses tables.getItem (not getItemOrNullObject): ranges are
- * then taken from a table that is known to exist, and a table deleted since the names were
- * known fails the whole read sync with ItemNotFound, which the caller handles by reading the
- * list of tables first.
- */
-function queueProbe(context: Excel.RequestContext, name: string, farRows: number, inlineBody: boolean): Probe {
+/** Queues the reads of a table itself: its name, sheet, extent, header row and body. */
+function queueTable(context: Excel.RequestContext, name: string, inlineBody: boolean): Omit<Probe, "near" | "far"> {
   const table = context.workbook.tables.getItem(name);
   table.load("name,showHeaders,showTotals");
   // table.worksheet is a navigation property (a proxy), not a loaded value: no sync is needed.
@@ -53,14 +51,61 @@ function queueProbe(context: Excel.RequestContext, name: string, farRows: number
   // The property list is chosen at run time; it is never empty.
   // eslint-disable-next-line office-addins/no-empty-load
   body.load(inlineBody ? "rowCount,formulasR1C1" : "rowCount");
-  const near = whole.getRowsBelow(NEAR_ROWS);
-  near.load("values");
-  const far = near.getRowsBelow(farRows).getUsedRangeOrNullObject(true);
+  return { table, sheet, whole, header, body, inlineBody };
+}
+
+/**
+ * The used cells of the far zone: from the row below `near` down to the sheet's last row, in the
+ * table's columns. A range spanned to the sheet's last row (getBoundingRect with the last row of
+ * the table's whole columns) rather than a count of rows: a count large enough for any refresh
+ * ran off the sheet for a table over half of it, and failed the read of every table (issue 21).
+ * Range.getBoundingRect, getEntireColumn, getLastRow: ExcelApi 1.1
+ * (https://learn.microsoft.com/javascript/api/excel/excel.range).
+ */
+function queueFar(whole: Excel.Range, near: Excel.Range): Excel.Range {
+  const far = near.getRowsBelow(1).getBoundingRect(whole.getEntireColumn().getLastRow()).getUsedRangeOrNullObject(true);
   far.load("rowIndex");
-  return { table, sheet, whole, header, body, near, far, farRows, inlineBody };
+  return far;
+}
+
+/**
+ * Queues the reads for one table. Uses tables.getItem (not getItemOrNullObject): ranges are
+ * then taken from a table that is known to exist, and a table deleted since the names were
+ * known fails the whole read sync with ItemNotFound, which the caller handles by reading the
+ * list of tables first. The rows below the table are NEAR_ROWS and then the rest of the sheet,
+ * which fits unless the table ends within NEAR_ROWS + 1 rows of the sheet's last row: that
+ * table fails the read, and readAlone() reads it on its own.
+ */
+function queueProbe(context: Excel.RequestContext, name: string, inlineBody: boolean): Probe {
+  const t = queueTable(context, name, inlineBody);
+  const near = t.whole.getRowsBelow(NEAR_ROWS);
+  near.load("values");
+  return { ...t, near, far: queueFar(t.whole, near) };
+}
+
+/**
+ * Reads one table in two syncs, whatever its place on the sheet: the table first, then as many
+ * rows below it as the sheet has (none for a table that ends at the last row). The path for a
+ * table whose read failed among others.
+ */
+async function readAlone(context: Excel.RequestContext, name: string, inlineBody: boolean): Promise<{ probe: Probe; syncs: number }> {
+  const t = queueTable(context, name, inlineBody);
+  await context.sync();
+  const end = t.whole.rowIndex + t.whole.rowCount - 1;
+  const nearRows = Math.min(NEAR_ROWS, EXCEL_MAX_ROWS - 1 - end);
+  let near: Excel.Range | null = null;
+  let far: Excel.Range | null = null;
+  if (nearRows > 0) {
+    near = t.whole.getRowsBelow(nearRows);
+    near.load("values");
+    if (end + nearRows < EXCEL_MAX_ROWS - 1) far = queueFar(t.whole, near);
+    await context.sync();
+  }
+  return { probe: { ...t, near, far }, syncs: nearRows > 0 ? 2 : 1 };
 }
 
 function snapshotOf(p: Probe, body: PlanValue[][]): TableSnapshot {
+  const end = p.whole.rowIndex + p.whole.rowCount - 1;
   return {
     tableName: p.table.name,
     sheetName: p.sheet.name,
@@ -73,9 +118,10 @@ function snapshotOf(p: Probe, body: PlanValue[][]): TableSnapshot {
     headers: (p.header.values[0] ?? []) as PlanValue[],
     bodyRows: p.body.rowCount,
     body,
-    near: p.near.values as PlanValue[][],
-    farFirstUsedRow: p.far.isNullObject ? null : p.far.rowIndex,
-    farRows: p.farRows,
+    near: p.near ? (p.near.values as PlanValue[][]) : [],
+    farFirstUsedRow: p.far === null || p.far.isNullObject ? null : p.far.rowIndex,
+    // The far zone runs to the sheet's last row.
+    farRows: Math.max(0, EXCEL_MAX_ROWS - 1 - end - NEAR_ROWS),
   };
 }
 
@@ -123,8 +169,6 @@ export async function refreshTables(
   let syncs = 0;
   const lower = (s: string): string => s.toLowerCase();
   const wanted = tableNames ? new Set(tableNames.map(lower)) : null;
-  const maxRows = Math.max(1, ...[...datasets.values()].map((d) => d.rows.length));
-  const farRows = maxRows + NEAR_ROWS + 2;
   const maxBytes = Math.max(0, ...[...datasets.values()].map(datasetBytes));
   let inlineBudget = READ_INLINE_BYTES;
   const inlineFor = (datasetId: string | undefined): boolean => {
@@ -138,6 +182,8 @@ export async function refreshTables(
   let existing = new Map<string, string>(); // lower name → name
   let listed: string[] = [];
   const probes = new Map<string, Probe>();
+  /** Tables that could not be read (lower name → Excel's reason): each fails alone, the others refresh. */
+  const unreadable = new Map<string, string>();
   const readTableList = (): (() => void) => {
     const tables = context.workbook.tables;
     tables.load("items/name");
@@ -164,10 +210,13 @@ export async function refreshTables(
     await context.sync();
     syncs++;
   };
+  // Whether the tables are read one by one: after a read of several failed for a reason other
+  // than a table gone, so that one table that cannot be read does not fail the others.
+  let alone = false;
   if (guessed.length > 0) {
     const getRecords = queueReadRecords(context);
     const setList = readTableList();
-    const queued = guessed.map((n) => [n, queueProbe(context, n, farRows, inlineFor(known.get(n)))] as const);
+    const queued = guessed.map((n) => [n, queueProbe(context, n, inlineFor(known.get(n)))] as const);
     try {
       await context.sync();
       syncs++;
@@ -176,8 +225,8 @@ export async function refreshTables(
       for (const [n, p] of queued) probes.set(n, p);
     } catch (error) {
       syncs++;
-      if (officeErrorCode(error) !== "ItemNotFound") throw error;
-      inlineBudget = READ_INLINE_BYTES; // a guessed table is gone: read the list first
+      if (officeErrorCode(error) !== "ItemNotFound") alone = true;
+      inlineBudget = READ_INLINE_BYTES; // read the list first, then the tables again
     }
   }
   // 2. Records and table list, when the optimistic read was not possible.
@@ -192,10 +241,32 @@ export async function refreshTables(
   const targets = records.filter((r) => !wanted || wanted.has(lower(r.tableName)));
   // 3. Tables still to read (not guessed): they exist, so getItem is safe.
   const missing = targets.filter((r) => existing.has(lower(r.tableName)) && !probes.has(lower(r.tableName)) && datasets.has(r.datasetId));
-  if (missing.length > 0) {
-    for (const r of missing) probes.set(lower(r.tableName), queueProbe(context, existing.get(lower(r.tableName)) as string, farRows, inlineFor(r.datasetId)));
-    await context.sync();
-    syncs++;
+  if (missing.length > 0 && !alone) {
+    const queued = missing.map((r) => [lower(r.tableName), queueProbe(context, existing.get(lower(r.tableName)) as string, inlineFor(r.datasetId))] as const);
+    try {
+      await context.sync();
+      syncs++;
+      for (const [n, p] of queued) probes.set(n, p);
+    } catch (error) {
+      syncs++;
+      void error; // which table it was, Excel does not say: each is read on its own below
+      alone = true;
+    }
+  }
+  if (alone) {
+    inlineBudget = READ_INLINE_BYTES;
+    for (const r of missing) {
+      const key = lower(r.tableName);
+      try {
+        // Deliberate: one table at a time, so that a table Excel refuses to read fails alone.
+        const read = await readAlone(context, existing.get(key) as string, inlineFor(r.datasetId));
+        syncs += read.syncs;
+        probes.set(key, read.probe);
+      } catch (error) {
+        syncs++;
+        unreadable.set(key, messageOf(error));
+      }
+    }
   }
   // 4. Bodies too large for one response, in row chunks.
   const bodies = new Map<string, PlanValue[][]>();
@@ -212,21 +283,26 @@ export async function refreshTables(
     const perRow = Math.max(1, datasetBytes(datasets.get(r.datasetId)) / Math.max(1, datasets.get(r.datasetId)?.rows.length ?? 1));
     const chunk = Math.max(1, Math.floor(READ_CHUNK_BYTES / perRow));
     const out: PlanValue[][] = [];
-    for (let start = 0; start < rows; start += chunk) {
-      const range = sheets.range(p.sheet.name, {
-        row: p.whole.rowIndex + 1 + start,
-        col: p.whole.columnIndex,
-        rows: Math.min(chunk, rows - start),
-        cols: p.whole.columnCount,
-      });
-      range.load("formulasR1C1");
-      // Deliberate: a large table's body is read in chunks, each response under Excel on the web's 5 MB limit.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
+    try {
+      for (let start = 0; start < rows; start += chunk) {
+        const range = sheets.range(p.sheet.name, {
+          row: p.whole.rowIndex + 1 + start,
+          col: p.whole.columnIndex,
+          rows: Math.min(chunk, rows - start),
+          cols: p.whole.columnCount,
+        });
+        range.load("formulasR1C1");
+        // Deliberate: a large table's body is read in chunks, each response under Excel on the web's 5 MB limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        syncs++;
+        out.push(...(range.formulasR1C1 as PlanValue[][]));
+      }
+      bodies.set(key, out);
+    } catch (error) {
       syncs++;
-      out.push(...(range.formulasR1C1 as PlanValue[][]));
+      unreadable.set(key, messageOf(error));
     }
-    bodies.set(key, out);
   }
 
   // 5. Decide, table by table (pure).
@@ -236,9 +312,16 @@ export async function refreshTables(
   targets.forEach((r, i) => {
     const key = lower(r.tableName);
     const p = existing.has(key) ? probes.get(key) : undefined;
-    const snap = p ? snapshotOf(p, bodies.get(key) ?? []) : null;
     const rowKey = options.rowKeys && r.datasetId in options.rowKeys ? options.rowKeys[r.datasetId] : undefined;
-    plans.push(planTableRefresh(r, datasets.get(r.datasetId), snap, { canResize, now, rowKey }));
+    const problem = unreadable.get(key);
+    if (problem !== undefined) {
+      const base = planTableRefresh(r, datasets.get(r.datasetId), null, { canResize, now, rowKey }).result;
+      const reason = `Excel could not read table "${r.tableName}" (${problem}), so it was left as it is; the other tables were refreshed.`;
+      plans.push({ result: failedResult(base, reason), ops: [], rollback: [] });
+    } else {
+      const snap = p ? snapshotOf(p, bodies.get(key) ?? []) : null;
+      plans.push(planTableRefresh(r, datasets.get(r.datasetId), snap, { canResize, now, rowKey }));
+    }
     onProgress?.(i + 1, targets.length + 1, r.tableName);
   });
 

@@ -18,12 +18,13 @@
 import type { Column, CellValue, Dataset } from "../data/types";
 import type { Language } from "./workbook";
 import { makeSheetName, makeTableName, type CellBlock, type ChartPlan, type PlanValue, type SheetPlan } from "./plan";
+import { datasetNoteLines } from "../data/note-lines";
 
 export const DATASET_TABLE_STYLE = "TableStyleMedium2";
 /** Table names are "AI_" + the dataset id with "-" as "_": llm-comparison → AI_llm_comparison. */
 export const TABLE_NAME_PREFIX = "AI_";
-/** The note block under a table has at most this many lines (refresh relies on it). */
-export const MAX_NOTE_LINES = 2;
+// The note lines are built in data/ (the feed's validator checks that each fits a cell).
+export { datasetNoteLines, MAX_NOTE_LINES } from "../data/note-lines";
 /** Rows between the table's last row and the first note line. */
 export const NOTE_GAP_ROWS = 1;
 /** How note lines look: italic, dark grey. */
@@ -181,33 +182,6 @@ export function datasetHeaders(dataset: Dataset, language: Language): string[] {
     seen.add(out.toLowerCase());
     return out;
   });
-}
-
-const LABELS = {
-  zh: { asOf: "数据截至", version: "版本", note: "注", noSource: "数据来源: 未注明", sep: "; " },
-  en: { asOf: "As of", version: "version", note: "Note", noSource: "Source: not stated", sep: "; " },
-} as const;
-
-/**
- * The note lines written under the table (at most MAX_NOTE_LINES): first the source line(s) and
- * the as-of date ("数据来源: Wind, 财通证券研究所 | 数据截至: 2023-02 | llm-comparison 版本 1.0"), then,
- * when the dataset has caveats, one line with them.
- */
-export function datasetNoteLines(dataset: Dataset, language: Language): string[] {
-  const L = LABELS[language];
-  const sources = dataset.source
-    .map((s) => {
-      const text = s.text.trim();
-      return s.url && !text.includes(s.url) ? `${text} (${s.url})` : text;
-    })
-    .filter((t) => t !== "");
-  const parts = [sources.length > 0 ? sources.join(L.sep) : L.noSource];
-  if (dataset.asOf.trim() !== "") parts.push(`${L.asOf}: ${dataset.asOf.trim()}`);
-  parts.push(`${dataset.id} ${L.version} ${dataset.version}`);
-  const lines = [parts.join(" | ")];
-  const caveats = dataset.notes.map((n) => n.trim()).filter((n) => n !== "");
-  if (caveats.length > 0) lines.push(`${L.note}: ${caveats.join(L.sep)}`);
-  return lines.slice(0, MAX_NOTE_LINES);
 }
 
 /** The table name before uniqueness: "AI_" + id with every non-word character as "_". */

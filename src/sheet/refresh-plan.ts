@@ -31,7 +31,7 @@ import type { CellValue, Dataset } from "../data/types";
 import { compareVersions } from "../data/semver";
 import { MAX_CHANGES_LISTED, type CellChange, type RefreshTableResult } from "./workbook";
 import { datasetBody, datasetHeaders, datasetNoteLines, MAX_NOTE_LINES, NOTE_GAP_ROWS, NOTE_STYLE } from "./dataset-plan";
-import type { PlanValue } from "./plan";
+import { EXCEL_MAX_ROWS, type PlanValue } from "./plan";
 import { noteOps, OP_OVERHEAD_BYTES, opBytes, TEXT_FORMAT, utf8Length, type WriteOp } from "./write-ops";
 import { recordWriteOp, type TrackedRecord } from "./tracking";
 
@@ -492,6 +492,13 @@ export function planTableRefresh(
   const need: { row: number; fullWidth: boolean }[] = [];
   for (let r = oldEnd + 1; r <= newEnd; r++) need.push({ row: r, fullWidth: true });
   if (notesWrite) newNotes.forEach((_, i) => need.push({ row: newEnd + 1 + NOTE_GAP_ROWS + i, fullWidth: false }));
+  const beyond = need.filter((n) => n.row >= EXCEL_MAX_ROWS).length;
+  if (beyond > 0) {
+    const what = g > 0 ? `${g} new row${g === 1 ? "" : "s"} and the source note` : "the source note";
+    return skip(
+      `Table "${name}" needs ${beyond} row${beyond === 1 ? "" : "s"} below row ${EXCEL_MAX_ROWS.toLocaleString("en-US")}, the last row of a sheet (for ${what}). Move the table up or insert the dataset on a new sheet; nothing was changed.`
+    );
+  }
   const blocked: number[] = [];
   for (const { row, fullWidth } of need) {
     const rel = row - oldEnd;

@@ -5,7 +5,7 @@
  * with the build's nonce (scripts/hosting.ts; the e2e run loads the workbench under it).
  */
 import { readDist } from "./dist";
-import { DEV_URL, localhostWarning, OFFICE_JS_ORIGIN, taskpanePolicy, workbenchPolicy } from "../../scripts/hosting";
+import { CROSS_ORIGIN_FILES, DEV_URL, devServerCorsHeaders, localhostWarning, OFFICE_JS_ORIGIN, taskpanePolicy, workbenchPolicy } from "../../scripts/hosting";
 
 /** Directive name → its sources. */
 function directives(policy: string): Map<string, string[]> {
@@ -31,7 +31,38 @@ describe("the production build's localhost warning", () => {
   });
 });
 
+type HeadersFn = (req: { url?: string; headers: Record<string, string | undefined> }) => Record<string, string>;
+
 describe("the dev server", () => {
+  /** The headers the dev server sends for a request, from webpack.config.js itself. */
+  async function devHeaders(): Promise<HeadersFn> {
+    const configure = require("../../webpack.config.js") as (env: object, options: { mode: string }) => Promise<{ devServer: { headers?: unknown } }>;
+    const config = await configure({}, { mode: "development" });
+    expect(typeof config.devServer.headers).toBe("function");
+    return config.devServer.headers as HeadersFn;
+  }
+  const EXCEL_WEB = "https://excel.officeapps.live.com";
+
+  it("sends CORS only to Excel on the web, only for the files Excel fetches (functions.json, functions.zh-CN.json, functions.js)", async () => {
+    const headers = await devHeaders();
+    for (const file of CROSS_ORIGIN_FILES) {
+      expect(headers({ url: file, headers: { origin: EXCEL_WEB } })).toEqual({ "Access-Control-Allow-Origin": EXCEL_WEB, Vary: "Origin" });
+      expect(headers({ url: `${file}?v=2`, headers: { origin: "https://inc-excel.officeapps.live.com" } })["Access-Control-Allow-Origin"]).toBe(
+        "https://inc-excel.officeapps.live.com"
+      );
+    }
+  });
+
+  it("sends no Access-Control-Allow-Origin to any other origin, nor for the pane, its scripts, the feed or the workbench", async () => {
+    const headers = await devHeaders();
+    const others = ["https://evil.example", "https://officeapps.live.com.evil.example", "http://excel.officeapps.live.com", "null"];
+    for (const origin of [...others, undefined])
+      expect(headers({ url: "/functions.json", headers: { origin } })["Access-Control-Allow-Origin"]).toBeUndefined();
+    for (const url of ["/taskpane.html", "/taskpane.js", "/data/catalog.json", "/data/epoch-models.json", "/workbench.html", "/manifest.xml"])
+      expect(headers({ url, headers: { origin: EXCEL_WEB } })).toEqual({});
+    expect(devServerCorsHeaders("/", undefined)).toEqual({});
+  });
+
   it("listens on localhost only", async () => {
     // The config is a function of (env, argv); without `serve` in argv it touches no certificate.
     const configure = require("../../webpack.config.js") as (env: object, options: { mode: string }) => Promise<{ devServer: { host?: string } }>;

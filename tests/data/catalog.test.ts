@@ -65,9 +65,13 @@ describe("catalog", () => {
     expect(staticImportClosure(join(SRC, "datasets/epoch-models.ts")).some((f) => f.endsWith("generated/epoch-models.json"))).toBe(true);
   });
 
-  test("feed.ts imports nothing but zod, types and a dependency-free core helper (it goes into the task pane bundle)", () => {
-    expect(importSpecifiers(join(SRC, "feed.ts")).sort()).toEqual(["../core/utf8", "./types", "zod"]);
+  test("feed.ts imports nothing but zod, types and dependency-free helpers (it goes into the task pane bundle)", () => {
+    expect(importSpecifiers(join(SRC, "feed.ts")).sort()).toEqual(["../core/utf8", "./note-lines", "./semver", "./types", "zod"]);
     expect(importSpecifiers(join(SRC, "../core/utf8.ts"))).toEqual([]);
+    expect(importSpecifiers(join(SRC, "semver.ts"))).toEqual([]);
+    // note-lines.ts: types only (the Language type lives in sheet/workbook.ts, which imports nothing at run time).
+    expect(importSpecifiers(join(SRC, "note-lines.ts")).sort()).toEqual(["../sheet/workbook", "./types"]);
+    expect(readFileSync(join(SRC, "note-lines.ts"), "utf8")).not.toMatch(/^import (?!type )/m);
   });
 
   test("loadEpochModels resolves to the epoch-models dataset", async () => {

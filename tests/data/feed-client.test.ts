@@ -80,7 +80,7 @@ describe("fetchFeed", () => {
     catalog.datasets[3].version = "one";
     const { impl, asked } = fakeFetch(new Map(files).set(CATALOG_FILE, JSON.stringify(catalog)));
     const r = await fetchFeed(BASE, { ids: ["llm-comparison"], fetchImpl: impl });
-    expect(r.ok ? "accepted" : [r.error.kind, r.error.detail]).toEqual(["invalid", "catalog.json: datasets[3].version: version must look like 1.2.3"]);
+    expect(r.ok ? "accepted" : [r.error.kind, r.error.detail]).toEqual(["invalid", "catalog.json: datasets[3].version: version must look like 1.2.3 (no leading zeros, at most 15 digits a part)"]);
     expect(asked).toEqual([`${BASE}catalog.json`]);
   });
 

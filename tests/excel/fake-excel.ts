@@ -566,6 +566,29 @@ class RangeProxy extends ClientObject {
   getRowsBelow(count = 1): RangeProxy {
     return this.derive((r) => ({ ...r, row: r.row + r.rows, rows: count }));
   }
+  /** The whole columns of the range: every row of the sheet (ExcelApi 1.1). */
+  getEntireColumn(): RangeProxy {
+    return this.derive((r) => ({ ...r, row: 0, rows: MAX_ROWS }));
+  }
+  /** The range's last row (ExcelApi 1.1). */
+  getLastRow(): RangeProxy {
+    return this.derive((r) => ({ ...r, row: r.row + r.rows - 1, rows: 1 }));
+  }
+  /**
+   * The smallest range that covers this range and another on the same sheet (ExcelApi 1.1:
+   * "the GetBoundingRect of "B2:C5" and "D10:E15" is "B2:E15"",
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-getboundingrect-member(1)).
+   * Another sheet's range is InvalidArgument (assumption: the reference does not say).
+   */
+  getBoundingRect(anotherRange: RangeProxy): RangeProxy {
+    return this.derive((r) => {
+      const o = anotherRange.resolve();
+      if (o.sheet !== r.sheet) throw new FakeExcelError("InvalidArgument", "The ranges are on different worksheets.");
+      const row = Math.min(r.row, o.row);
+      const col = Math.min(r.col, o.col);
+      return { sheet: r.sheet, row, col, rows: Math.max(r.row + r.rows, o.row + o.rows) - row, cols: Math.max(r.col + r.cols, o.col + o.cols) - col };
+    });
+  }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return this.derive((r) => this.ctx.fake.usedRect(r, valuesOnly));
   }
