@@ -3,7 +3,7 @@
  * epoch-accelerators), the catalogue and the JSON Schema. webpack.config.js calls emitFeed().
  * The two Epoch datasets are fetched by the add-in on demand, never bundled.
  */
-import { buildFeed } from "../src/data/feed";
+import { buildFeed } from "../src/data/feed-build";
 import { DATASETS } from "../src/data/catalog";
 import { epochAccelerators } from "../src/data/datasets/epoch-accelerators";
 import { epochModels } from "../src/data/datasets/epoch-models";

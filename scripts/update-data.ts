@@ -45,7 +45,6 @@ import {
   CHANGELOG_LIST_CAP,
   changelogFileName,
   FEED_FORMAT_VERSION,
-  feedJsonSchema,
   matchCatalogEntry,
   matchChangelog,
   MAX_FEED_BYTES,
@@ -63,6 +62,7 @@ import {
   type DatasetFile,
   type FeedCatalog,
 } from "../src/data/feed";
+import { feedJsonSchema } from "../src/data/feed-build";
 import type { Correction, CorrectionsReport } from "../src/data/corrections";
 import { bumpVersion, type Bump } from "../src/data/semver";
 import { epochAcceleratorsFrom } from "../src/data/datasets/epoch-accelerators";

@@ -1,22 +1,27 @@
 /**
  * The data feed: the JSON format in which datasets are published (catalog.json, one
- * <id>.json per dataset, feed.schema.json), its validation, and the builder that writes it.
+ * <id>.json per dataset, <id>.changelog.json, feed.schema.json) and its validation.
  *
- * Goes into the task pane bundle: imports only zod and types, never the datasets themselves.
+ * Goes into the functions and task pane bundles: imports only zod/mini and types, never the
+ * datasets themselves nor zod's JSON Schema generator (feedJsonSchema and buildFeed are in
+ * feed-build.ts, which only build scripts and tests import).
  * Validation never half-accepts: a feed is either wholly valid or refused with the first
  * bad path, e.g. "datasets[2].rows[5]: expected 7 cells, got 6".
  */
 import { utf8Length } from "../core/utf8";
 
 export { utf8Length };
-import { z } from "zod";
+import * as z from "zod/mini";
 import { VERSION_PATTERN } from "./semver";
 import { datasetNoteLines, type NoteFields } from "./note-lines";
 import type { CellValue, Column, ColumnType, Dataset, LocalizedText, SourceRef } from "./types";
 
-// Before any schema is built: the task pane's Content-Security-Policy has no 'unsafe-eval', and
-// zod's JIT probes `new Function` (reported as a CSP violation even though zod catches it).
-z.config({ jitless: true });
+// Before any schema is built. The task pane's Content-Security-Policy has no 'unsafe-eval':
+// zod/mini's objects never compile a parser with `new Function` (classic zod's do, and probe it,
+// which a CSP reports as a violation even though zod catches it); `jitless` keeps any schema
+// from trying (tests/data/feed-csp.test.ts). zod/mini loads no locale (classic loads English):
+// messages without one of ours, e.g. "Invalid input: expected string, received number", need it.
+z.config({ jitless: true, ...z.locales.en() });
 
 /** Bumped when the feed's shape changes incompatibly; a client refuses other versions. */
 export const FEED_FORMAT_VERSION = 1;
@@ -167,16 +172,16 @@ const KEY_PATTERN = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
 const describe = (v: unknown): string => (v === undefined ? "nothing" : v === null ? "null" : Array.isArray(v) ? "an array" : typeof v);
 
-const text = z.string().min(1, "must not be empty");
+const text = z.string().check(z.minLength(1, "must not be empty"));
 const localized = z.object({ zh: text, en: text });
-const sourceRef = z.object({ text, url: z.url({ protocol: /^https?$/ }).optional() });
+const sourceRef = z.object({ text, url: z.optional(z.url({ protocol: /^https?$/ })) });
 const column = z.object({
-  key: z.string().regex(KEY_PATTERN, "column key must be snake_case"),
+  key: z.string().check(z.regex(KEY_PATTERN, "column key must be snake_case")),
   header: localized,
   type: z.enum(COLUMN_TYPES),
   unit: z.string(),
   numberFormat: text,
-  description: z.string().optional(),
+  description: z.optional(z.string()),
 });
 const cell = z.union([z.string(), z.number(), z.boolean(), z.null()], {
   error: (iss) => `expected text, a number or null, got ${describe(iss.input)}`,
@@ -184,27 +189,31 @@ const cell = z.union([z.string(), z.number(), z.boolean(), z.null()], {
 const format = z.literal(FEED_FORMAT_VERSION, {
   error: (iss) => `unsupported feed format ${JSON.stringify(iss.input)}: this add-in reads format ${FEED_FORMAT_VERSION}`,
 });
-const datasetId = z.string().regex(ID_PATTERN, "dataset id must be kebab-case");
+const datasetId = z.string().check(z.regex(ID_PATTERN, "dataset id must be kebab-case"));
 // The grammar parseVersion reads (semver.ts): what passes here, refresh and the updater can compare.
-const version = z.string().regex(VERSION_PATTERN, "version must look like 1.2.3 (no leading zeros, at most 15 digits a part)");
+const version = z.string().check(z.regex(VERSION_PATTERN, "version must look like 1.2.3 (no leading zeros, at most 15 digits a part)"));
+const shortText = z.string().check(z.minLength(1), z.maxLength(31));
+const sources = z.array(sourceRef).check(z.minLength(1, "at least one source line is required"));
+const columns = z.array(column).check(z.minLength(1, "at least one column is required"));
+const count = z.int().check(z.minimum(0));
 
 const datasetShape = {
   id: datasetId,
   version,
   title: localized,
-  shortTitle: z.object({ zh: z.string().min(1).max(31), en: z.string().min(1).max(31) }).optional(),
+  shortTitle: z.optional(z.object({ zh: shortText, en: shortText })),
   description: text,
-  source: z.array(sourceRef).min(1, "at least one source line is required"),
+  source: sources,
   asOf: text,
-  license: z.string().optional(),
+  license: z.optional(z.string()),
   // Each note line is written into one cell under the table.
-  notes: z.array(z.string().max(EXCEL_MAX_CELL_CHARS, `a note line is over Excel's ${EXCEL_MAX_CELL_CHARS} characters per cell`)),
-  columns: z.array(column).min(1, "at least one column is required"),
-  key: z.string().regex(KEY_PATTERN, "key must name a column (snake_case)").optional(),
+  notes: z.array(z.string().check(z.maxLength(EXCEL_MAX_CELL_CHARS, `a note line is over Excel's ${EXCEL_MAX_CELL_CHARS} characters per cell`))),
+  columns,
+  key: z.optional(z.string().check(z.regex(KEY_PATTERN, "key must name a column (snake_case)"))),
   rows: z.array(z.array(cell)),
 };
 
-type Ctx = z.RefinementCtx;
+type Ctx = z.core.$RefinementCtx;
 
 /** Column keys are unique: refresh matches columns by key. */
 function checkColumnKeys(columns: readonly Column[], ctx: Ctx, prefix: (string | number)[]): void {
@@ -325,28 +334,25 @@ const checkDataset = (d: { id?: string; key?: string; columns: Column[]; rows: C
 };
 
 /** A dataset, as in src/data/types.ts, with its semantic checks. */
-export const datasetSchema = z.object(datasetShape).superRefine(checkDataset);
+export const datasetSchema = z.object(datasetShape).check(z.superRefine(checkDataset));
 
 /** A dataset file of the feed: format first, so a wrong version is the first thing said. */
-export const datasetFileSchema = z.object({ format, ...datasetShape }).superRefine(checkDataset);
+export const datasetFileSchema = z.object({ format, ...datasetShape }).check(z.superRefine(checkDataset));
 
 const catalogEntry = z.object({
   id: datasetId,
   title: localized,
   version,
-  source: z.array(sourceRef).min(1, "at least one source line is required"),
+  source: sources,
   asOf: text,
-  columns: z.array(column).min(1, "at least one column is required"),
-  rowCount: z.int().min(0),
+  columns,
+  rowCount: count,
   // A bare file name: the catalog cannot point the client at another host or directory.
-  href: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.json$/, 'href must be a file name like "<id>.json"'),
+  href: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.json$/, 'href must be a file name like "<id>.json"')),
   shortTitle: datasetShape.shortTitle,
-  description: text.optional(),
-  license: z.string().optional(),
-  changelog: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.changelog\.json$/, 'changelog must be a file name like "<id>.changelog.json"')
-    .optional(),
+  description: z.optional(text),
+  license: z.optional(z.string()),
+  changelog: z.optional(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.changelog\.json$/, 'changelog must be a file name like "<id>.changelog.json"'))),
 });
 
 export const catalogSchema = z
@@ -355,49 +361,53 @@ export const catalogSchema = z
     generatedAt: z.iso.datetime({ offset: true }),
     datasets: z.array(catalogEntry),
   })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.datasets.forEach((d, i) => {
-      if (seen.has(d.id)) ctx.addIssue({ code: "custom", path: ["datasets", i, "id"], message: `duplicate dataset id "${d.id}"` });
-      seen.add(d.id);
-      checkColumnKeys(d.columns, ctx, ["datasets", i]);
-    });
-  });
+  .check(
+    z.superRefine((c, ctx) => {
+      const seen = new Set<string>();
+      c.datasets.forEach((d, i) => {
+        if (seen.has(d.id)) ctx.addIssue({ code: "custom", path: ["datasets", i, "id"], message: `duplicate dataset id "${d.id}"` });
+        seen.add(d.id);
+        checkColumnKeys(d.columns, ctx, ["datasets", i]);
+      });
+    })
+  );
 
-const upstream = z.object({ url: text, etag: z.string().nullable(), sha256: z.string().regex(/^[0-9a-f]{64}$/, "sha256 must be 64 hex digits") });
+const upstream = z.object({ url: text, etag: z.nullable(z.string()), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/, "sha256 must be 64 hex digits")) });
 const changelogEntry = z.object({
   version,
-  previousVersion: version.nullable(),
+  previousVersion: z.nullable(version),
   date: z.iso.datetime({ offset: true }),
   bump: z.enum(["major", "minor", "patch"]),
   upstream,
   counts: z.object({
-    rows: z.int().min(0),
-    added: z.int().min(0),
-    removed: z.int().min(0),
-    changedCells: z.int().min(0),
-    changedRows: z.int().min(0),
+    rows: count,
+    added: count,
+    removed: count,
+    changedCells: count,
+    changedRows: count,
   }),
-  added: z.array(z.string()).max(CHANGELOG_LIST_CAP),
-  removed: z.array(z.string()).max(CHANGELOG_LIST_CAP),
-  changed: z.array(z.object({ key: z.string(), column: z.string(), old: cell, new: cell })).max(CHANGELOG_LIST_CAP),
+  added: z.array(z.string()).check(z.maxLength(CHANGELOG_LIST_CAP)),
+  removed: z.array(z.string()).check(z.maxLength(CHANGELOG_LIST_CAP)),
+  changed: z.array(z.object({ key: z.string(), column: z.string(), old: cell, new: cell })).check(z.maxLength(CHANGELOG_LIST_CAP)),
   columnsAdded: z.array(z.string()),
   columnsRemoved: z.array(z.string()),
 });
 
 /** A dataset's changelog file; entries newest first (each version above the one after it). */
-export const changelogSchema = z.object({ format, id: datasetId, upstream: upstream.nullable(), entries: z.array(changelogEntry) }).superRefine((c, ctx) => {
-  for (let i = 1; i < c.entries.length; i++) {
-    if (c.entries[i - 1].previousVersion !== c.entries[i].version) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["entries", i - 1, "previousVersion"],
-        message: `expected ${c.entries[i].version} (the next entry's version), got ${String(c.entries[i - 1].previousVersion)}`,
-      });
-      return;
+export const changelogSchema = z.object({ format, id: datasetId, upstream: z.nullable(upstream), entries: z.array(changelogEntry) }).check(
+  z.superRefine((c, ctx) => {
+    for (let i = 1; i < c.entries.length; i++) {
+      if (c.entries[i - 1].previousVersion !== c.entries[i].version) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["entries", i - 1, "previousVersion"],
+          message: `expected ${c.entries[i].version} (the next entry's version), got ${String(c.entries[i - 1].previousVersion)}`,
+        });
+        return;
+      }
     }
-  }
-});
+  })
+);
 
 // ---------------------------------------------------------------------------------------
 // Validation
@@ -419,7 +429,7 @@ export function issue(path: string, reason: string, code: FeedIssueCode = "schem
 const errorMap = (iss: { code?: string; input?: unknown }): string | undefined =>
   iss.code === "invalid_type" && iss.input === undefined ? "required field is missing" : undefined;
 
-function run<T>(schema: z.ZodType<T>, json: unknown, prefix: string): FeedResult<T> {
+function run<T>(schema: z.ZodMiniType<T>, json: unknown, prefix: string): FeedResult<T> {
   const r = schema.safeParse(json, { error: errorMap });
   if (r.success) return { ok: true, value: r.data };
   const first = r.error.issues[0];
@@ -467,12 +477,13 @@ export function matchCatalogEntry(entry: CatalogEntry, file: Dataset, prefix = "
   return null;
 }
 
-const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** "20.0 MB": sizes in messages (MiB, as MAX_FEED_BYTES is counted). */
+export const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** The message for a feed over the limit; shared with the fetch client. */
 export function tooLargeIssue(bytes: number | null, maxBytes: number, path = "(root)"): FeedIssue {
-  const size = bytes === null ? "more than " + mb(maxBytes) : mb(bytes);
-  return issue(path, `feed is ${size}, over the ${mb(maxBytes)} limit; refused without parsing`, "tooLarge");
+  const size = bytes === null ? "more than " + megabytes(maxBytes) : megabytes(bytes);
+  return issue(path, `feed is ${size}, over the ${megabytes(maxBytes)} limit; refused without parsing`, "tooLarge");
 }
 
 /**
@@ -492,32 +503,7 @@ export function parseFeedText(text: string, maxBytes = MAX_FEED_BYTES, path = "(
 }
 
 // ---------------------------------------------------------------------------------------
-// JSON Schema and builder
-
-/**
- * JSON Schema (draft 2020-12) of the feed's two kinds of file, generated from the zod schemas
- * (cross-field checks such as row width are not expressible there; validateDataset does them).
- */
-export function feedJsonSchema(): Record<string, unknown> {
-  const strip = (s: Record<string, unknown>): Record<string, unknown> => {
-    const { $schema: _ignored, ...rest } = s;
-    void _ignored;
-    return rest;
-  };
-  const opts = { io: "input" } as const; // unknown keys are ignored by the validator, so allowed here
-  return {
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: SCHEMA_FILE,
-    title: `AI Compute Analyst data feed, format ${FEED_FORMAT_VERSION}`,
-    description: `${CATALOG_FILE} matches $defs.catalog; each <id>.json matches $defs.dataset; each <id>.changelog.json matches $defs.changelog.`,
-    $defs: {
-      catalog: strip(z.toJSONSchema(catalogSchema, opts) as Record<string, unknown>),
-      dataset: strip(z.toJSONSchema(datasetFileSchema, opts) as Record<string, unknown>),
-      changelog: strip(z.toJSONSchema(changelogSchema, opts) as Record<string, unknown>),
-    },
-    anyOf: [{ $ref: "#/$defs/catalog" }, { $ref: "#/$defs/dataset" }, { $ref: "#/$defs/changelog" }],
-  };
-}
+// Catalog entries (the builder, buildFeed, and the JSON Schema are in feed-build.ts)
 
 /** The catalog entry describing a dataset. */
 export function catalogEntryOf(d: Dataset): CatalogEntry {
@@ -534,29 +520,4 @@ export function catalogEntryOf(d: Dataset): CatalogEntry {
     description: d.description,
     ...(d.license ? { license: d.license } : {}),
   };
-}
-
-/**
- * Builds the feed's files: catalog.json, one <id>.json per dataset and feed.schema.json, as a
- * Map from file name to JSON text. Throws (a build bug, not a user error) when a dataset is
- * invalid, an id repeats or a file would exceed MAX_FEED_BYTES.
- * Example: `buildFeed(DATASETS, new Date()).get("catalog.json")`.
- */
-export function buildFeed(datasets: readonly Dataset[], generatedAt: Date | string): Map<string, string> {
-  const when = typeof generatedAt === "string" ? generatedAt : generatedAt.toISOString();
-  const files = new Map<string, string>();
-  datasets.forEach((d, i) => {
-    const file: DatasetFile = { format: FEED_FORMAT_VERSION, ...d };
-    const text = JSON.stringify(file);
-    const checked = validateDataset(file, `datasets[${i}]`);
-    if (!checked.ok) throw new Error(`buildFeed: ${checked.error.message}`);
-    if (utf8Length(text) > MAX_FEED_BYTES) throw new Error(`buildFeed: ${d.id}.json is over ${mb(MAX_FEED_BYTES)}`);
-    files.set(`${d.id}.json`, text);
-  });
-  const catalog: FeedCatalog = { format: FEED_FORMAT_VERSION, generatedAt: when, datasets: datasets.map(catalogEntryOf) };
-  const checked = validateCatalog(catalog);
-  if (!checked.ok) throw new Error(`buildFeed: catalog: ${checked.error.message}`);
-  files.set(CATALOG_FILE, JSON.stringify(catalog, null, 1));
-  files.set(SCHEMA_FILE, JSON.stringify(feedJsonSchema(), null, 2));
-  return files;
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { ALL_DATASET_IDS, DATASETS, DATASET_IDS, EPOCH_ACCELERATORS_ID, EPOCH_MODELS_ID, getDataset } from "../../src/data/catalog";
 import { epochModels } from "../../src/data/datasets/epoch-models";
 import { loadEpochModels } from "../../src/data/epoch-models-loader";
@@ -19,7 +19,7 @@ function staticImportClosure(file: string, seen = new Set<string>()): string[] {
   for (const spec of importSpecifiers(file)) {
     if (!spec.startsWith(".")) continue;
     const base = resolve(dirname(file), spec);
-    const target = [base, `${base}.ts`, join(base, "index.ts")].find((f) => existsSync(f) && !f.endsWith("/"));
+    const target = [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts")].find((f) => existsSync(f) && !f.endsWith("/"));
     if (target !== undefined) staticImportClosure(target, seen);
   }
   return [...seen];
@@ -65,13 +65,37 @@ describe("catalog", () => {
     expect(staticImportClosure(join(SRC, "datasets/epoch-models.ts")).some((f) => f.endsWith("generated/epoch-models.json"))).toBe(true);
   });
 
-  test("feed.ts imports nothing but zod, types and dependency-free helpers (it goes into the task pane bundle)", () => {
-    expect(importSpecifiers(join(SRC, "feed.ts")).sort()).toEqual(["../core/utf8", "./note-lines", "./semver", "./types", "zod"]);
+  test("feed.ts imports nothing but zod/mini, types and dependency-free helpers (it goes into the functions bundle)", () => {
+    expect(importSpecifiers(join(SRC, "feed.ts")).sort()).toEqual(["../core/utf8", "./note-lines", "./semver", "./types", "zod/mini"]);
     expect(importSpecifiers(join(SRC, "../core/utf8.ts"))).toEqual([]);
     expect(importSpecifiers(join(SRC, "semver.ts"))).toEqual([]);
     // note-lines.ts: types only (the Language type lives in sheet/workbook.ts, which imports nothing at run time).
     expect(importSpecifiers(join(SRC, "note-lines.ts")).sort()).toEqual(["../sheet/workbook", "./types"]);
     expect(readFileSync(join(SRC, "note-lines.ts"), "utf8")).not.toMatch(/^import (?!type )/m);
+  });
+
+  // Browser entries (webpack.config.js), the dev-only workbench included.
+  const ENTRIES = ["../functions/functions.ts", "../commands/commands.ts", "../taskpane/index.tsx", "../workbench/index.tsx"].map((f) => join(SRC, f));
+
+  test("no browser entry statically reaches feed-build.ts (zod's JSON Schema generator stays out of the bundles)", () => {
+    // The walker reaches the validator from the functions and the pane (so the check can fail).
+    expect(staticImportClosure(ENTRIES[0]).some((f) => f.endsWith("data/feed.ts"))).toBe(true);
+    expect(staticImportClosure(ENTRIES[2]).some((f) => f.endsWith("data/feed.ts"))).toBe(true);
+    for (const entry of ENTRIES) expect(staticImportClosure(entry).filter((f) => f.endsWith("feed-build.ts"))).toEqual([]);
+  });
+
+  test("src/ imports zod only as zod/mini (classic zod carries its JSON Schema generator and every method)", () => {
+    const files = (function walk(dir: string): string[] {
+      return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []
+      );
+    })(join(SRC, ".."));
+    const zodImports = files.flatMap((f) =>
+      importSpecifiers(f)
+        .filter((s) => /^zod(\/|$)/.test(s))
+        .map((s) => `${relative(join(SRC, "../.."), f)}: ${s}`)
+    );
+    expect(zodImports.sort()).toEqual(["src/data/feed-build.ts: zod/mini", "src/data/feed.ts: zod/mini"]);
   });
 
   test("loadEpochModels resolves to the epoch-models dataset", async () => {

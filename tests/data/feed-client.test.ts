@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DATASETS } from "../../src/data/catalog";
-import { buildFeed, CATALOG_FILE } from "../../src/data/feed";
+import { CATALOG_FILE } from "../../src/data/feed";
+import { buildFeed } from "../../src/data/feed-build";
 import { checkFeedUrl, fetchFeed, type FetchLike } from "../../src/data/feed-client";
 
 const BASE = "https://feed.example/data/";

@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import { DATASETS } from "../../src/data/catalog";
-import { buildFeed, EXCEL_MAX_CELL_CHARS, MAX_NOTE_BLOCK_CHARS, validateCatalog, validateDataset, CATALOG_FILE, type FeedCatalog } from "../../src/data/feed";
+import { buildFeed } from "../../src/data/feed-build";
+import { EXCEL_MAX_CELL_CHARS, MAX_NOTE_BLOCK_CHARS, validateCatalog, validateDataset, CATALOG_FILE, type FeedCatalog } from "../../src/data/feed";
 import { datasetNoteLines } from "../../src/data/note-lines";
 import { parseVersion, VERSION_PATTERN } from "../../src/data/semver";
 import { planDatasetInsert } from "../../src/sheet/dataset-plan";

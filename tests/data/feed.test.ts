@@ -1,15 +1,14 @@
 import Ajv2020 from "ajv/dist/2020";
 import fc from "fast-check";
 import { DATASETS } from "../../src/data/catalog";
+import { buildFeed, feedJsonSchema } from "../../src/data/feed-build";
 import {
-  buildFeed,
   EXCEL_MAX_CELL_CHARS,
   MAX_FEED_ROWS,
   QUOTE_MAX_CHARS,
   CATALOG_FILE,
   catalogEntryOf,
   FEED_FORMAT_VERSION,
-  feedJsonSchema,
   matchCatalogEntry,
   MAX_FEED_BYTES,
   parseFeedText,

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { ERROR_TEXT } from "../../src/core/errors";
 import { invoke } from "../../src/core/spec";
 import { clearEpochCache, epochLoaded } from "../../src/data/epoch-cache";
-import { buildFeed } from "../../src/data/feed";
+import { buildFeed } from "../../src/data/feed-build";
 import { CHIP } from "../../src/data/functions";
 import { EPOCH_ACCELERATORS_ID } from "../../src/data/ids";
 import { loadEpochFromFeed, resetEpochFeed } from "../../src/functions/epoch-feed";

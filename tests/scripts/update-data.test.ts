@@ -28,7 +28,8 @@ import {
 } from "../../scripts/update-data";
 import { epochAcceleratorsFrom } from "../../src/data/datasets/epoch-accelerators";
 import { epochModelsFrom } from "../../src/data/datasets/epoch-models";
-import { buildFeed, MAX_FEED_BYTES, validateChangelog, type ChangelogFile, type FeedCatalog } from "../../src/data/feed";
+import { buildFeed } from "../../src/data/feed-build";
+import { MAX_FEED_BYTES, validateChangelog, type ChangelogFile, type FeedCatalog } from "../../src/data/feed";
 import type { CellValue, Column, Dataset } from "../../src/data/types";
 
 const ROOT = join(__dirname, "../..");

@@ -10,7 +10,7 @@ import { makeDeps } from "../../src/taskpane/make-deps";
 import { MODEL_TEMPLATE_IDS, type ModelSheetPlan } from "../../src/sheet/models";
 import { FakeWorkbook } from "./fakes";
 import { DATASETS, getDataset } from "../../src/data/catalog";
-import { buildFeed } from "../../src/data/feed";
+import { buildFeed } from "../../src/data/feed-build";
 import type { FetchLike } from "../../src/data/feed-client";
 import type { Dataset } from "../../src/data/types";
 import { planDatasetInsert } from "../../src/sheet/dataset-plan";
