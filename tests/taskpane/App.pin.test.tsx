@@ -2,7 +2,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { RefreshSummary } from "../../src/sheet/workbook";
 import { WorkbookError } from "../../src/sheet/workbook";
-import { formatBuildTime } from "../../src/taskpane/components/Catalogue";
+import { formatBuildTime } from "../../src/taskpane/data/Catalogue";
 import { TRACKED_GPU, TRACKED_LLM, fakePane } from "./fakes";
 import { alertText, renderPane, statusText } from "./render";
 

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { cellRef } from "../../src/taskpane/components/FormulaReport";
+import { cellRef } from "../../src/taskpane/share/FormulaReport";
 import type { FormulaActionResult } from "../../src/sheet/workbook";
 import { MAX_CELLS_LISTED, WorkbookError } from "../../src/sheet/workbook";
 import { deferred, fakePane, formulaResult } from "./fakes";

@@ -1,47 +1,40 @@
 /**
  * The analyst model templates: the formula mode (AI functions or portable), then each template
- * with its title, one-sentence description and a Build button. The sheet follows the pane's
- * language; results and errors are shown in the pane's status area.
+ * as a compact row: its title and Build, its one-sentence description under them. The sheet
+ * follows the pane's language; results and errors are shown in the tab's status line.
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { ModelMode } from "../../sheet/models/common";
 import type { ModelTemplateInfo } from "../deps";
 import { useI18n } from "../i18n-context";
-import { Field, RadioGroup, Spinner } from "./controls";
-import { ErrorBox } from "./ErrorBox";
-import type { Loadable } from "./loadable";
+import { useText } from "../text";
+import { MODELS_MESSAGES } from "./strings";
+import { Field, RadioGroup, Spinner } from "../components/controls";
+import { ErrorBox } from "../components/ErrorBox";
+import type { Loadable } from "../components/loadable";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   note: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    minWidth: 0,
-  },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", minWidth: 0 },
   item: {
     display: "flex",
     flexDirection: "column",
-    alignItems: "flex-start",
-    gap: tokens.spacingVerticalXS,
+    gap: tokens.spacingVerticalXXS,
     minWidth: 0,
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  head: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
   title: {
     margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
     overflowWrap: "anywhere",
   },
   text: { margin: 0, overflowWrap: "anywhere", maxWidth: "100%" },
+  description: { margin: 0, overflowWrap: "anywhere", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   meta: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
 });
 
@@ -54,7 +47,7 @@ export interface ModelsProps {
 }
 
 export function Models({ models, mode, onModeChange, busy, onBuild }: ModelsProps) {
-  const { t } = useI18n();
+  const t = useText(MODELS_MESSAGES);
   const styles = useStyles();
 
   if (models.state === "loading") return <Spinner label={t("loadingModels")} />;
@@ -88,17 +81,20 @@ export function Models({ models, mode, onModeChange, busy, onBuild }: ModelsProp
 }
 
 function ModelEntry({ model, busy, onBuild }: { model: ModelTemplateInfo; busy: boolean; onBuild(model: ModelTemplateInfo): void }) {
-  const { language, t } = useI18n();
+  const { language } = useI18n();
+  const t = useText(MODELS_MESSAGES);
   const styles = useStyles();
   const title = model.title[language];
   return (
     <li className={styles.item}>
-      <h3 className={styles.title}>{title}</h3>
-      <p className={styles.text}>{model.description[language]}</p>
+      <div className={styles.head}>
+        <h3 className={styles.title}>{title}</h3>
+        <Button size="small" appearance="primary" disabled={busy} aria-label={t("buildModelAria", { title })} onClick={() => onBuild(model)}>
+          {t("buildModel")}
+        </Button>
+      </div>
+      <p className={styles.description}>{model.description[language]}</p>
       {model.requires.length > 0 ? <p className={styles.meta}>{t("modelNeedsData", { datasets: model.requires.join(", ") })}</p> : null}
-      <Button appearance="primary" disabled={busy} aria-label={t("buildModelAria", { title })} onClick={() => onBuild(model)}>
-        {t("buildModel")}
-      </Button>
     </li>
   );
 }

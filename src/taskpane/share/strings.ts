@@ -1,16 +1,17 @@
 /**
- * The strings of the "Share a workbook" section, in English and Chinese. They live here, not in
- * i18n.ts, because they travel in a chunk App.tsx loads when the pane opens (share-chunk.ts): the
- * pane's up-front scripts are at their gzip budget (bench/README.md). Same rules as i18n.ts:
- * both tables are typed by the English keys, and tests/taskpane/i18n.test.ts checks both the
- * same way.
+ * The strings of the Share tab ("Share a workbook", issue 13), in English and Chinese. They live
+ * here, not in i18n.ts, because they travel with the tab, a chunk loaded when it is first
+ * opened. Same rules as i18n.ts: both tables are typed by the English keys, and
+ * tests/taskpane/i18n.test.ts checks both the same way.
  */
-import type { CellOutcome, FormulaAction, FormulaScope, Language } from "../sheet/workbook";
+import type { CellOutcome, FormulaAction, FormulaScope } from "../../sheet/workbook";
+import type { StringTable } from "../text";
 
 /** Each action, its explanation, each scope and each outcome has a string of its own name (the pane looks them up so). */
 type Named = FormulaAction | `${FormulaAction}Hint` | FormulaScope | CellOutcome;
 
 const en = {
+  heading: "Share a workbook",
   scopeLabel: "Apply to",
   selection: "The selection",
   sheet: "This sheet",
@@ -24,6 +25,8 @@ const en = {
   running: "{action}…",
   failed: "Could not finish: {action}.",
   report: "{action} (scope: {scope})",
+  summary: "{report}: {counts}",
+  ribbonNote: "The ribbon's Share buttons (AI Compute tab) use this scope too.",
   sheets: "Sheets: {sheets}",
   none: "No cells to change.",
   listed: "The first {listed} of {total} cells are listed.",
@@ -40,6 +43,7 @@ const en = {
 export type ShareKey = keyof typeof en;
 
 const zh: ShareMessages = {
+  heading: "分享工作簿",
   scopeLabel: "范围",
   selection: "所选区域",
   sheet: "当前工作表",
@@ -53,6 +57,8 @@ const zh: ShareMessages = {
   running: "正在{action}…",
   failed: "未能完成：{action}。",
   report: "{action}（范围：{scope}）",
+  summary: "{report}：{counts}",
+  ribbonNote: "功能区（AI 算力选项卡）中的分享按钮也使用此范围。",
   sheets: "工作表：{sheets}",
   none: "没有需要处理的单元格。",
   listed: "列出前 {listed} 个单元格（共 {total} 个）。",
@@ -68,4 +74,4 @@ const zh: ShareMessages = {
 
 export type ShareMessages = Readonly<Record<ShareKey, string>>;
 
-export const SHARE_MESSAGES: Readonly<Record<Language, ShareMessages>> = { en, zh };
+export const SHARE_MESSAGES: StringTable<ShareKey> = { en, zh };

@@ -1,7 +1,8 @@
 /**
- * After a refresh, per table: updated or unchanged (rows added, changed, removed; old → new
- * version; the first changed cells old → new, formatted as the sheet shows them; the keys of
- * rows added and removed), pinned (left at its version), skipped or failed (with the reason).
+ * After a refresh, the status line's details, per table:
+ * updated or unchanged (rows added, changed, removed; old → new version; the first changed cells
+ * old → new, formatted as the sheet shows them; the keys of rows added and removed), pinned
+ * (left at its version), skipped or failed (with the reason).
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { CellValue, Column } from "../../data/types";
@@ -22,8 +23,6 @@ const STATUS_KEYS: Readonly<Record<RefreshStatus, MessageKey>> = {
 };
 
 const useStyles = makeStyles({
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  totals: { margin: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "flex", flexDirection: "column", overflowWrap: "anywhere", minWidth: 0 },
   line: { fontSize: tokens.fontSizeBase200 },
@@ -38,33 +37,25 @@ export interface RefreshSummaryViewProps {
   failures?: ReadonlyMap<string, FeedFailure>;
 }
 
-export function RefreshSummaryView({ summary, columns, failures }: RefreshSummaryViewProps) {
+/**
+ * Per table, what the refresh did (the status line's details). A chunk of its own (the default
+ * export), loaded when a refresh has something to report.
+ */
+export default function RefreshSummaryView({ summary, columns, failures }: RefreshSummaryViewProps) {
   const { t } = useI18n();
   const styles = useStyles();
-  const count = (status: RefreshStatus) => summary.tables.filter((table) => table.status === status).length;
-  const pinned = count("pinned");
-  const failed = count("failed");
-  const totals =
-    t("summaryTotals", { updated: count("updated"), unchanged: count("unchanged"), skipped: count("skipped") }) +
-    (pinned > 0 ? t("summaryPinnedCount", { count: pinned }) : "") +
-    (failed > 0 ? t("summaryFailedCount", { count: failed }) : "");
+  if (summary.tables.length === 0) return null;
   return (
-    <>
-      <h3 className={styles.heading}>{t("summaryHeading")}</h3>
-      <p className={styles.totals}>{summary.tables.length === 0 ? t("summaryEmpty") : totals}</p>
-      {summary.tables.length > 0 ? (
-        <ul className={styles.list}>
-          {summary.tables.map((table) => (
-            <li key={table.tableName} className={styles.item} data-status={table.status}>
-              <span>
-                <strong>{table.tableName}</strong>: {t(STATUS_KEYS[table.status])}
-              </span>
-              <TableDetail table={table} columns={columns?.get(table.datasetId)} failure={failures?.get(table.tableName)} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </>
+    <ul className={styles.list}>
+      {summary.tables.map((table) => (
+        <li key={table.tableName} className={styles.item} data-status={table.status}>
+          <span>
+            <strong>{table.tableName}</strong>: {t(STATUS_KEYS[table.status])}
+          </span>
+          <TableDetail table={table} columns={columns?.get(table.datasetId)} failure={failures?.get(table.tableName)} />
+        </li>
+      ))}
+    </ul>
   );
 }
 

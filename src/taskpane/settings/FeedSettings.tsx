@@ -2,12 +2,12 @@
 import { useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { checkFeedUrl } from "../feedUrl";
-import type { MessageKey } from "../i18n";
-import { useI18n } from "../i18n-context";
-import { Field, TextInput } from "./controls";
-import { Note } from "./ErrorBox";
+import { useText } from "../text";
+import { SETTINGS_MESSAGES, type SettingsKey } from "./strings";
+import { Field, TextInput } from "../components/controls";
+import { Note } from "../components/ErrorBox";
 
-const REASON_KEYS: Readonly<Record<"malformed" | "notHttps" | "credentials", MessageKey>> = {
+const REASON_KEYS: Readonly<Record<"malformed" | "notHttps" | "credentials", SettingsKey>> = {
   malformed: "feedUrlMalformed",
   notHttps: "feedUrlNotHttps",
   credentials: "feedUrlCredentials",
@@ -31,10 +31,10 @@ export interface FeedSettingsProps {
 type Outcome = { kind: "saved"; url: string } | { kind: "reset" } | { kind: "failed"; detail?: string } | null;
 
 export function FeedSettings({ customUrl, defaultUrl, onSave }: FeedSettingsProps) {
-  const { t } = useI18n();
+  const t = useText(SETTINGS_MESSAGES);
   const styles = useStyles();
   const [draft, setDraft] = useState(customUrl ?? "");
-  const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [problem, setProblem] = useState<SettingsKey | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   const save = async (url: string | null) => {

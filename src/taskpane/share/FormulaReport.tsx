@@ -1,11 +1,8 @@
 /**
- * The report of a "Share a workbook" action (issue 13): per outcome, how many cells in words,
- * with the cells listed under it (the first MAX_CELLS_LISTED of all), each as
- * "Sheet1!C4: before → after" and its reason. Formulas and reasons are rendered as text, never
- * as markup.
- *
- * Part of the chunk share-chunk.ts, so it imports nothing the pane's own scripts hold (only
- * types and React): its look comes from the pane's classes.
+ * The report of a "Share a workbook" action (issue 13): a summary line ("Make portable (scope:
+ * This sheet): 2 converted · 1 kept as values · 0 left alone"), and in its details, per outcome,
+ * the cells listed under it (the first MAX_CELLS_LISTED of all), each as "Sheet1!C4: before →
+ * after" and its reason. Formulas and reasons are rendered as text, never as markup.
  */
 import type { CellOutcome, FormulaAction, FormulaActionResult } from "../../sheet/workbook";
 import type { ShareText } from "./ShareFormulas";
@@ -41,17 +38,33 @@ export interface FormulaReportProps {
   classes: { text: string; list: string; cells: string };
 }
 
+/** The outcomes a result reports: those its action always names, and any other that happened. */
+function reported({ action, counts }: FormulaActionResult): CellOutcome[] {
+  return OUTCOMES.filter((o) => SHOWN[action].includes(o) || counts[o] > 0);
+}
+
+/**
+ * The counts in a line, or that there was nothing to change.
+ * @example formulaCounts(t, result) // "2 converted · 1 kept as values · 0 left alone"
+ */
+export function formulaCounts(t: ShareText, result: FormulaActionResult): string {
+  const total = OUTCOMES.reduce((sum, o) => sum + result.counts[o], 0);
+  return total === 0 ? t("none") : reported(result).map((o) => t(o, { count: result.counts[o] })).join(" · ");
+}
+
+/** The summary line: the action and its scope, then the counts. */
+export function formulaSummary(t: ShareText, result: FormulaActionResult): string {
+  return t("summary", { report: t("report", { action: t(result.action), scope: t(result.scope) }), counts: formulaCounts(t, result) });
+}
+
+/** The details: the sheets looked at, and each outcome with its cells. */
 export function FormulaReport({ text: t, result, classes }: FormulaReportProps) {
-  const { action, counts, cells } = result;
-  const outcomes = OUTCOMES.filter((o) => SHOWN[action].includes(o) || counts[o] > 0);
+  const { counts, cells } = result;
+  const outcomes = reported(result);
   const total = OUTCOMES.reduce((sum, o) => sum + counts[o], 0);
   return (
     <>
-      <p className={classes.text}>
-        <strong>{t("report", { action: t(action), scope: t(result.scope) })}</strong>
-      </p>
       {result.sheets.length > 0 ? <p className={classes.text}>{t("sheets", { sheets: result.sheets.join(", ") })}</p> : null}
-      {total === 0 ? <p className={classes.text}>{t("none")}</p> : null}
       {total > cells.length ? <p className={classes.text}>{t("listed", { listed: cells.length, total })}</p> : null}
       {total > 0 ? (
         <ul className={classes.list}>
