@@ -45,7 +45,12 @@ describe("dataAgeMark", () => {
 
   it("flags an Epoch table more than 7 days older than its daily upstream, not one 7 days old", () => {
     const epoch = { en: "Epoch AI", zh: "Epoch AI" };
-    expect(dataAgeMark("epoch-models", "2025-06-20", true, day("2025-06-27"))).toEqual({ kind: "current", asOf: "2025-06-20", upstream: epoch, cadence: "daily" });
+    expect(dataAgeMark("epoch-models", "2025-06-20", true, day("2025-06-27"))).toEqual({
+      kind: "current",
+      asOf: "2025-06-20",
+      upstream: epoch,
+      cadence: "daily",
+    });
     const behind = dataAgeMark("epoch-models", "2025-06-20", true, day("2025-06-28"));
     expect(behind).toEqual({ kind: "behind", asOf: "2025-06-20", upstream: epoch, cadence: "daily", days: 8 });
     expect(isFlagged(behind)).toBe(true);

@@ -1,8 +1,12 @@
 /** Render the pane with fake deps and wait until its catalogue and table list have loaded; open its tabs. */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { RenderResult } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import type { FakePane } from "./fakes";
+
+// The pane's tabs and parts are chunks (dynamic imports): ts-jest compiles each on its first
+// import, which can take seconds on a busy machine. A wait, not a timing assertion.
+configure({ asyncUtilTimeout: 10_000 });
 
 export async function renderPane(pane: FakePane): Promise<RenderResult> {
   const result = render(<App deps={pane.deps} />);
@@ -24,7 +28,10 @@ export async function openTab(name: string | RegExp): Promise<HTMLElement> {
   fireEvent.click(tab);
   const panel = document.getElementById(tab.getAttribute("aria-controls") ?? "") as HTMLElement;
   await waitFor(() => expect(panel.hidden).toBe(false));
-  await waitFor(() => expect(panel.querySelector("button, input, a")).not.toBeNull());
+  await waitFor(() => {
+    expect(panel.childElementCount).toBeGreaterThan(0);
+    expect(within(panel).queryByText(/^(Loading…|加载中…)$/)).toBeNull();
+  });
   return panel;
 }
 
@@ -69,4 +76,9 @@ function liveRegions(role: "status" | "alert"): HTMLElement[] {
 /** Opens a status line's details (they are in the page, hidden, until asked for). */
 export function openDetails(): void {
   for (const button of screen.queryAllByRole("button", { name: /^(Details|详情)$/ })) fireEvent.click(button);
+}
+
+/** Waits until the status line's details have loaded (a refresh's report is a chunk of its own). */
+export async function reportLoaded(): Promise<void> {
+  await waitFor(() => expect(statusText()).not.toMatch(/Loading…|加载中…/));
 }

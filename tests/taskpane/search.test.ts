@@ -50,7 +50,18 @@ describe("searchCatalog", () => {
 describe("rowKeysOf", () => {
   it("is the key column's values (the first column without one), each once, blanks left out", () => {
     expect(rowKeysOf(LLM)).toEqual(["GPT-3", "Gopher", "PaLM", "LaMDA", "Chinchilla", "SixthRowModel", "SeventhRowModel"]);
-    expect(rowKeysOf({ ...GPUS, key: "chip", rows: [["A100", 1], [null, 2], ["A100", 3], ["", 4]] })).toEqual(["A100"]);
+    expect(
+      rowKeysOf({
+        ...GPUS,
+        key: "chip",
+        rows: [
+          ["A100", 1],
+          [null, 2],
+          ["A100", 3],
+          ["", 4],
+        ],
+      })
+    ).toEqual(["A100"]);
   });
 });
 

@@ -2,6 +2,8 @@
 import type { RefreshStatus, RefreshSummary } from "../../sheet/workbook";
 import type { I18n } from "../i18n-context";
 import { useI18n } from "../i18n-context";
+import { textOf } from "../text";
+import { DATA_MESSAGES } from "./strings";
 
 /** The totals, or that no table was refreshed. */
 export function refreshTotals(t: I18n["t"], summary: RefreshSummary): string {
@@ -16,12 +18,8 @@ export function refreshTotals(t: I18n["t"], summary: RefreshSummary): string {
   );
 }
 
-/** The summary line, its heading in bold. */
+/** The summary line: "Refresh summary: …" (a full-width colon in Chinese). */
 export function RefreshSummaryLine({ summary }: { summary: RefreshSummary }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <strong>{t("summaryHeading")}</strong>: {refreshTotals(t, summary)}
-    </>
-  );
+  const { language, t } = useI18n();
+  return <>{textOf(DATA_MESSAGES, language)("refreshLine", { heading: t("summaryHeading"), totals: refreshTotals(t, summary) })}</>;
 }

@@ -40,7 +40,12 @@ export function queryTerms(query: string): string[] {
  * @example rowKeysOf(llmComparison).slice(0, 2) // ["GPT", "GPT-2"]
  */
 export function rowKeysOf(dataset: Pick<Dataset, "columns" | "rows" | "key">): string[] {
-  const index = dataset.key ? Math.max(0, dataset.columns.findIndex((c) => c.key === dataset.key)) : 0;
+  const index = dataset.key
+    ? Math.max(
+        0,
+        dataset.columns.findIndex((c) => c.key === dataset.key)
+      )
+    : 0;
   const seen = new Set<string>();
   for (const row of dataset.rows) {
     const cell: CellValue | undefined = row[index];

@@ -28,6 +28,7 @@ const en = {
   trackedUpToDate: "up to date with the feed",
   noTableAtSelection: "The selection is not in a table the add-in inserted. Select a cell of one of the tables below, then refresh again.",
   selectionUnsupported: "This workbook cannot tell which table is selected: use Refresh beside the table instead.",
+  refreshLine: "{heading}: {totals}",
   pasteEntry: "Paste a table…",
   pasteHide: "Close Paste a table",
 };
@@ -58,6 +59,7 @@ const zh: Readonly<Record<DataKey, string>> = {
   trackedUpToDate: "与数据源一致",
   noTableAtSelection: "所选区域不在本加载项插入的表格中。请选中下列某个表格中的单元格，然后再刷新。",
   selectionUnsupported: "此工作簿无法判断选中的是哪个表格：请改用表格旁的“刷新”按钮。",
+  refreshLine: "{heading}：{totals}",
   pasteEntry: "粘贴表格…",
   pasteHide: "关闭“粘贴表格”",
 };

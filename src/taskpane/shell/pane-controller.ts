@@ -13,10 +13,7 @@ import type { TabId } from "../tabs";
 
 /** What a ribbon button asks of the pane. */
 export type PaneCommand =
-  | { kind: "openTab"; tab: TabId; focus?: "help" }
-  | { kind: "refreshAll" }
-  | { kind: "refreshSelected" }
-  | { kind: "formulas"; action: FormulaAction };
+  { kind: "openTab"; tab: TabId; focus?: "help" } | { kind: "refreshAll" } | { kind: "refreshSelected" } | { kind: "formulas"; action: FormulaAction };
 
 export interface PaneController {
   /**
