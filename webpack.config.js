@@ -199,6 +199,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The ribbon tab's button icons (manifest.xml, scripts/render-ribbon-icons.mjs).
+          { from: "assets/ribbon/*.png", to: "assets/ribbon/[name][ext]" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",
