@@ -237,11 +237,15 @@ describe("catalogue", () => {
     await renderPane(fakePane({ datasets: [LLM, EPOCH], now: new Date("2023-06-15T00:00:00Z") }));
     const report = within(screen.getByRole("article", { name: "LLM comparison" })).getByText("as of 2023-02 (report)");
     expect(report.getAttribute("data-age")).toBe("record");
-    const epoch = within(screen.getByRole("article", { name: "Epoch AI models" })).getByText(/days behind Epoch AI/);
-    expect(epoch.textContent).toBe(
-      "as of 2023-01: 135 days behind Epoch AI, which publishes daily. Refresh the feed (npm run data:update) or check its URL in Settings."
-    );
+    const row = screen.getByRole("article", { name: "Epoch AI models" });
+    const epoch = within(row).getByText(/days behind Epoch AI/);
+    expect(epoch.textContent).toBe("as of 2023-01 · 135 days behind Epoch AI");
     expect(epoch.getAttribute("data-age")).toBe("behind");
+    // What to do is in its tooltip and details.
+    const advice = "Epoch AI publishes daily: this copy is 135 days old. Update the feed (npm run data:update), or check its URL in Settings.";
+    expect(epoch.getAttribute("title")).toBe(advice);
+    fireEvent.click(within(row).getByRole("button", { name: "Details of Epoch AI models" }));
+    expect(within(row).getByText(advice)).toBeTruthy();
     expect(screen.queryByText(/Possibly out of date/)).toBeNull();
   });
 
@@ -255,7 +259,9 @@ describe("catalogue", () => {
     pane.catalog.next = async () => offlineView([current]);
     cleanup();
     await renderPane(pane);
-    expect(within(screen.getByRole("article", { name: "Epoch AI models" })).getByText(/^The feed could not be used: this is the add-in's own copy, as of 2023-06-12/)).toBeTruthy();
+    const offline = within(screen.getByRole("article", { name: "Epoch AI models" })).getByText("as of 2023-06-12 · the add-in's own copy (feed failed)");
+    expect(offline.getAttribute("data-age")).toBe("offline");
+    expect(offline.getAttribute("title")).toBe("The data feed could not be used, so this is the copy bundled with the add-in; Epoch AI publishes daily.");
   });
 
   it("reloads the catalogue from a newly saved feed URL", async () => {

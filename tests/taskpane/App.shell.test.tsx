@@ -88,7 +88,7 @@ describe("the first-run card", () => {
     const pane = fakePane();
     await renderPane(pane);
     const card = within(screen.getByRole("region", { name: "Start here" }));
-    fireEvent.click(card.getByRole("button", { name: /^Build a model/ }));
+    fireEvent.click(card.getByRole("button", { name: "Build a model" }));
     expect(paneTab("Models").getAttribute("aria-selected")).toBe("true");
     await openTab("Data");
     fireEvent.click(within(screen.getByRole("region", { name: "Start here" })).getByRole("button", { name: /^Try a function/ }));
@@ -111,7 +111,7 @@ describe("the first-run card", () => {
 
     const pane = fakePane();
     const second = await renderPane(pane);
-    fireEvent.click(screen.getByRole("button", { name: "Hide these starting points" }));
+    fireEvent.click(within(screen.getByRole("region", { name: "Start here" })).getByRole("button", { name: "Hide" }));
     expect(screen.queryByRole("region", { name: "Start here" })).toBeNull();
     await waitFor(() => expect(pane.settings.firstRunDismissed).toBe(true));
     second.unmount();

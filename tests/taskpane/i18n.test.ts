@@ -33,8 +33,8 @@ describe("i18n table", () => {
 // Each feature folder keeps its own table (shell/, data/, models/, share/, settings/): the same rules.
 const FOLDER_TABLES: ReadonlyArray<[string, StringTable<string>, readonly string[]]> = [
   ["shell", SHELL_MESSAGES, []],
-  // "refreshLine" is "{heading}：{totals}": only a full-width colon to translate.
-  ["data", DATA_MESSAGES, ["refreshLine"]],
+  // "{heading}：{totals}" and "{target}，{chart}": only full-width punctuation to translate.
+  ["data", DATA_MESSAGES, ["optionsSummary", "refreshLine"]],
   ["models", MODELS_MESSAGES, []],
   // "summary" is "{report}：{counts}": only a full-width colon to translate.
   ["share", SHARE_MESSAGES, ["summary"]],

@@ -3,7 +3,8 @@
  * add-in's bundled copy under a banner saying why the feed was not used. Search reads ids,
  * titles, columns and, loaded when a search starts, the rows' names (search.ts).
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
+import { createPortal } from "react-dom";
 import type { ReactNode } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { CatalogItem, CatalogView, DatasetLoad } from "../deps";
@@ -11,7 +12,7 @@ import { feedFailureMessage } from "../errors";
 import { useI18n } from "../i18n-context";
 import { useText } from "../text";
 import type { Loadable } from "../components/loadable";
-import { Field, Spinner, TextInput } from "../components/controls";
+import { Spinner, TextInput } from "../components/controls";
 import { ErrorBox, Note } from "../components/ErrorBox";
 import { dataAgeMark } from "./data-age";
 import { DatasetRow } from "./DatasetRow";
@@ -19,6 +20,20 @@ import { queryTerms, searchCatalog } from "./search";
 import { DATA_MESSAGES } from "./strings";
 
 const useStyles = makeStyles({
+  // The search box's label, for screen readers: the section's heading names it on screen.
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+  search: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", minWidth: 0 },
   item: { minWidth: 0 },
   count: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
@@ -38,6 +53,8 @@ export interface CatalogueProps {
   onRetry(): void;
   /** Between the search box and the list: the insert options and the section's status line. */
   children?: ReactNode;
+  /** Where the count of datasets shown goes (beside the section's heading), or under the search box. */
+  countSlot?: HTMLElement | null;
 }
 
 /** "2025-06-20 08:15 UTC" from an ISO time; the text itself when it does not parse. */
@@ -54,7 +71,7 @@ interface RowKeys {
   pending: number;
 }
 
-export function Catalogue({ catalog, busy, now, onInsert, loadPreview, loadRowKeys, onRetry, children }: CatalogueProps) {
+export function Catalogue({ catalog, busy, now, onInsert, loadPreview, loadRowKeys, onRetry, children, countSlot }: CatalogueProps) {
   const { language, t } = useI18n();
   const dt = useText(DATA_MESSAGES);
   const styles = useStyles();
@@ -62,6 +79,7 @@ export function Catalogue({ catalog, busy, now, onInsert, loadPreview, loadRowKe
   const [rowKeys, setRowKeys] = useState<RowKeys | null>(null);
   const view = catalog.state === "ready" ? catalog.value : null;
   const searching = queryTerms(query).length > 0;
+  const searchId = useId();
 
   // The rows' names load once per catalogue, when the analyst first searches it.
   useEffect(() => {
@@ -115,16 +133,29 @@ export function Catalogue({ catalog, busy, now, onInsert, loadPreview, loadRowKe
   }
 
   const stillLoading = searching && rowKeys !== null && rowKeys.view === entries && rowKeys.pending > 0;
+  const count = (
+    <p className={styles.count} role="status">
+      {t("searchCount", { shown: hits.length, total: entries.entries.length })}
+      {stillLoading ? ` ${dt("searchingRows")}` : ""}
+    </p>
+  );
   return (
     <>
-      <Field label={t("searchLabel")} hint={dt("searchHint")}>
-        {(control) => <TextInput {...control} type="search" value={query} onChange={setQuery} />}
-      </Field>
+      <div className={styles.search}>
+        <label htmlFor={searchId} className={styles.hidden}>
+          {t("searchLabel")}
+        </label>
+        <TextInput id={searchId} aria-describedby={`${searchId}hint`} type="search" value={query} onChange={setQuery} />
+        <span id={`${searchId}hint`} className={styles.hint}>
+          {dt("searchHint")}
+        </span>
+      </div>
       {children}
-      <p className={styles.count} role="status">
-        {t("searchCount", { shown: hits.length, total: entries.entries.length })}
-        {stillLoading ? ` ${dt("searchingRows")}` : ""}
-      </p>
+      {countSlot !== undefined && countSlot !== null
+        ? createPortal(count, countSlot)
+        : countSlot === undefined
+          ? count
+          : null}
       {hits.length === 0 ? (
         <p className={styles.message}>{t("noMatches", { query: query.trim() })}</p>
       ) : (

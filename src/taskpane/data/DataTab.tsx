@@ -68,6 +68,8 @@ export function DataTab(props: DataTabProps) {
   const dt = useText(DATA_MESSAGES);
   const styles = useStyles();
   const catalogue = useRef<HTMLElement>(null);
+  // The count of datasets shown sits beside the heading (one line less above the list).
+  const [countSlot, setCountSlot] = useState<HTMLElement | null>(null);
   const [optionsOpen, setOptionsOpen] = useState(false);
   const [pasteOpen, setPasteOpen] = useState(false);
   const optionsId = useId();
@@ -113,10 +115,14 @@ export function DataTab(props: DataTabProps) {
       ) : null}
 
       <section ref={catalogue} className={styles.section} aria-labelledby="pane-catalogue-heading">
-        <h2 id="pane-catalogue-heading" className={styles.heading}>
-          {t("catalogueHeading")}
-        </h2>
+        <div className={styles.headingRow}>
+          <h2 id="pane-catalogue-heading" className={styles.heading}>
+            {t("catalogueHeading")}
+          </h2>
+          <span ref={setCountSlot} />
+        </div>
         <Catalogue
+          countSlot={countSlot}
           catalog={props.catalog}
           busy={props.busy}
           now={props.now}
@@ -128,8 +134,10 @@ export function DataTab(props: DataTabProps) {
           <div>
             <div className={styles.options}>
               <p className={styles.optionsText}>
-                {dt(choices.target === "newSheet" ? "optionsSummaryNewSheet" : "optionsSummarySelection")},{" "}
-                {dt(choices.chart ? "optionsSummaryChart" : "optionsSummaryNoChart")}
+                {dt("optionsSummary", {
+                  target: dt(choices.target === "newSheet" ? "optionsSummaryNewSheet" : "optionsSummarySelection"),
+                  chart: dt(choices.chart ? "optionsSummaryChart" : "optionsSummaryNoChart"),
+                })}
               </p>
               <Button size="small" appearance="subtle" aria-expanded={optionsOpen} aria-controls={optionsId} onClick={() => setOptionsOpen((v) => !v)}>
                 {dt("optionsChange")}

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
     minWidth: 0,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    padding: `${tokens.spacingVerticalXS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   head: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS, minWidth: 0 },
@@ -33,17 +33,22 @@ const useStyles = makeStyles({
   chevron: { display: "inline-block", transitionProperty: "transform", transitionDuration: tokens.durationFaster },
   open: { transform: "rotate(90deg)" },
   titles: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
+  // One line: the full title is the row's name, its tooltip, and in its details.
   title: {
     margin: 0,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: "anywhere",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
   },
+  advice: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteDarkOrangeForeground1, overflowWrap: "anywhere" },
   meta: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   flagged: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   insert: { flexShrink: 0 },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, paddingLeft: "28px", paddingBottom: tokens.spacingVerticalXS },
+  fullTitle: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   altTitle: { margin: 0, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   dl: {
     display: "grid",
@@ -75,6 +80,13 @@ export function ageText(t: TextFn<DataKey>, language: "zh" | "en", mark: DataAge
   }
 }
 
+/** What to do about a flagged age, shown with the details; null when nothing is flagged. */
+export function ageAdvice(t: TextFn<DataKey>, language: "zh" | "en", mark: DataAgeMark): string | null {
+  if (mark.kind === "behind") return t("ageBehindAdvice", { upstream: mark.upstream[language], days: mark.days.toLocaleString("en-US") });
+  if (mark.kind === "offline") return t("ageOfflineAdvice", { upstream: mark.upstream[language] });
+  return null;
+}
+
 export interface DatasetRowProps {
   item: CatalogItem;
   busy: boolean;
@@ -100,6 +112,7 @@ export function DatasetRow({ item, busy, age, reason, onInsert, loadPreview }: D
   const altTitle = item.title[other];
   const source = item.source.map((s) => s.text).join("; ");
   const flagged = isFlagged(age);
+  const advice = ageAdvice(dt, language, age);
 
   useEffect(() => {
     if (!previewOpen) return;
@@ -148,9 +161,11 @@ export function DatasetRow({ item, busy, age, reason, onInsert, loadPreview }: D
           </span>
         </Button>
         <span className={styles.titles}>
-          <h3 className={styles.title}>{title}</h3>
+          <h3 className={styles.title} title={title}>
+            {title}
+          </h3>
           <p className={styles.meta}>
-            <span className={flagged ? styles.flagged : undefined} data-age={age.kind}>
+            <span className={flagged ? styles.flagged : undefined} data-age={age.kind} title={advice ?? undefined}>
               {ageText(dt, language, age)}
             </span>
             {" · "}
@@ -169,6 +184,8 @@ export function DatasetRow({ item, busy, age, reason, onInsert, loadPreview }: D
       <div id={bodyId} className={styles.body} hidden={!open}>
         {open ? (
           <>
+            <p className={styles.fullTitle}>{title}</p>
+            {advice ? <p className={styles.advice}>{advice}</p> : null}
             {altTitle && altTitle !== title ? (
               <p className={styles.altTitle} lang={LANGUAGE_TAG[other]}>
                 {altTitle}

@@ -77,7 +77,8 @@ export function searchCatalog<T extends Searchable>(items: readonly T[], query: 
         reason ??= { kind: "column", text: column.c.header };
         return true;
       }
-      const row = rows.find((x) => x.text.includes(term));
+      // The row the word names best: exactly, then at its start, then anywhere in it.
+      const row = rows.find((x) => x.text === term) ?? rows.find((x) => x.text.startsWith(term)) ?? rows.find((x) => x.text.includes(term));
       if (row) {
         reason ??= { kind: "row", text: row.key };
         return true;

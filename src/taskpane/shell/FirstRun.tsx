@@ -1,7 +1,7 @@
 /**
  * The first-run card (issue 20): three places to start (insert a dataset, build a model, try a
  * function), shown on the Data tab until the workbook has a table the add-in inserted or the
- * analyst hides it.
+ * analyst hides it. Compact: a heading and the three as buttons, each with a tooltip saying more.
  */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useText } from "../text";
@@ -18,12 +18,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground2,
     minWidth: 0,
   },
+  head: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  item: { display: "flex", flexDirection: "column", alignItems: "flex-start", minWidth: 0 },
-  go: { paddingLeft: 0, paddingRight: 0, minWidth: 0, fontWeight: tokens.fontWeightSemibold },
-  hint: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
-  dismiss: { alignSelf: "flex-end" },
+  starts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
 });
 
 export interface FirstRunProps {
@@ -36,29 +33,27 @@ export interface FirstRunProps {
 export function FirstRun({ onInsert, onModel, onFunction, onDismiss }: FirstRunProps) {
   const st = useText(SHELL_MESSAGES);
   const styles = useStyles();
-  const starts = [
-    { key: "insert", label: st("firstRunInsert"), hint: st("firstRunInsertHint"), go: onInsert },
-    { key: "model", label: st("firstRunModel"), hint: st("firstRunModelHint"), go: onModel },
-    { key: "function", label: st("firstRunFunction"), hint: st("firstRunFunctionHint"), go: onFunction },
-  ];
   return (
     <section className={styles.card} aria-labelledby="pane-first-run-heading" data-first-run="">
-      <h2 id="pane-first-run-heading" className={styles.heading}>
-        {st("firstRunHeading")}
-      </h2>
-      <ul className={styles.list}>
-        {starts.map((s) => (
-          <li key={s.key} className={styles.item}>
-            <Button className={styles.go} appearance="transparent" size="small" onClick={s.go}>
-              {s.label} →
-            </Button>
-            <p className={styles.hint}>{s.hint}</p>
-          </li>
-        ))}
-      </ul>
-      <Button className={styles.dismiss} size="small" onClick={onDismiss}>
-        {st("firstRunDismiss")}
-      </Button>
+      <div className={styles.head}>
+        <h2 id="pane-first-run-heading" className={styles.heading}>
+          {st("firstRunHeading")}
+        </h2>
+        <Button size="small" appearance="subtle" onClick={onDismiss}>
+          {st("firstRunDismiss")}
+        </Button>
+      </div>
+      <div className={styles.starts}>
+        <Button size="small" appearance="primary" title={st("firstRunInsertHint")} onClick={onInsert}>
+          {st("firstRunInsert")}
+        </Button>
+        <Button size="small" title={st("firstRunModelHint")} onClick={onModel}>
+          {st("firstRunModel")}
+        </Button>
+        <Button size="small" title={st("firstRunFunctionHint")} onClick={onFunction}>
+          {st("firstRunFunction")}
+        </Button>
+      </div>
     </section>
   );
 }

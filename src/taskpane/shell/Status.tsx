@@ -49,7 +49,8 @@ const StatusContext = createContext<StatusState>({ activity: { kind: "idle" }, s
 export const StatusProvider = StatusContext.Provider;
 
 const useStyles = makeStyles({
-  slot: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // No gap of its own: an empty line takes no room.
+  slot: { display: "flex", flexDirection: "column", minWidth: 0 },
   live: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   progress: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   line: { margin: 0, overflowWrap: "anywhere" },

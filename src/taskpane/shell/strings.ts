@@ -18,12 +18,12 @@ const en = {
   tabRetry: "Try again",
   firstRunHeading: "Start here",
   firstRunInsert: "Insert a dataset",
-  firstRunInsertHint: "Sourced tables (the report's, Epoch AI's) as Excel tables you can refresh.",
+  firstRunInsertHint: "A sourced table (the report's, Epoch AI's) as an Excel table you can refresh.",
   firstRunModel: "Build a model",
   firstRunModelHint: "Training compute, inference demand and more, on a new sheet with live formulas.",
   firstRunFunction: "Try a function",
-  firstRunFunctionHint: "=AI.TRAINFLOPS(175e9, 300e9) in any cell, or build a formula step by step.",
-  firstRunDismiss: "Hide these starting points",
+  firstRunFunctionHint: "Type =AI.TRAINFLOPS(175e9, 300e9) in any cell, or build a formula step by step.",
+  firstRunDismiss: "Hide",
 } satisfies Record<TabId, string> & Record<string, string>;
 
 export type ShellKey = keyof typeof en;
@@ -46,7 +46,7 @@ const zh: Readonly<Record<ShellKey, string>> = {
   firstRunModelHint: "训练算力、推理需求等模型，生成在新工作表中，公式实时计算。",
   firstRunFunction: "试用函数",
   firstRunFunctionHint: "在任意单元格输入 =AI.TRAINFLOPS(175e9, 300e9)，或逐步构建公式。",
-  firstRunDismiss: "不再显示这些入口",
+  firstRunDismiss: "隐藏",
 };
 
 export const SHELL_MESSAGES: StringTable<ShellKey> = { en, zh };
