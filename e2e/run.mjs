@@ -44,7 +44,12 @@ const { CHROMIUM_PATH: CHROMIUM, CHROMIUM_ARGS: FLAGS } = require("../scripts/ch
  */
 async function loadScenarios() {
   const dir = path.join(ROOT, "e2e", "more");
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".mjs"))
+        .sort()
+    : [];
   const more = [];
   for (const f of files) more.push(...(await import(pathToFileURL(path.join(dir, f)).href)).SCENARIOS);
   const all = [...CORE_SCENARIOS, ...more];

@@ -104,10 +104,14 @@ export async function paneAlerts(page) {
 
 /** Waits until the pane's status line matches `re` (and its details have loaded); returns its text. */
 export async function waitForStatus(page, re, what, timeout = 15_000) {
-  return waitFor(async () => {
-    const t = await paneStatus(page);
-    return re.test(t) && !/Loading…|加载中…/.test(t) ? t : null;
-  }, what, timeout);
+  return waitFor(
+    async () => {
+      const t = await paneStatus(page);
+      return re.test(t) && !/Loading…|加载中…/.test(t) ? t : null;
+    },
+    what,
+    timeout
+  );
 }
 
 /** Inserts a dataset from the pane's Data tab (found by searching its id). */
@@ -257,7 +261,8 @@ export const SCENARIOS = [
       await p.getByRole("button", { name: "中文", exact: true }).click();
       await waitFor(async () => (await p.getByRole("heading", { level: 1 }).textContent()) === "AI 算力分析助手", "the pane's title is Chinese");
       const text = (await p.textContent()) ?? "";
-      for (const s of ["已插入的表格", "全部刷新", "数据集", "插入选项", "数据", "模型", "函数", "分享", "设置"]) assert(text.includes(s), `the pane does not show “${s}”`);
+      for (const s of ["已插入的表格", "全部刷新", "数据集", "插入选项", "数据", "模型", "函数", "分享", "设置"])
+        assert(text.includes(s), `the pane does not show “${s}”`);
       assert(!text.includes("Inserted tables"), "English headings remain");
       // Back to English for later runs in the same profile.
       await p.getByRole("button", { name: "English", exact: true }).click();

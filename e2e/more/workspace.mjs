@@ -19,7 +19,10 @@ async function tabNames(page) {
 
 /** Switches the pane's language with its own buttons. */
 async function paneLanguage(page, language) {
-  await page.locator("#pane").getByRole("button", { name: language === "zh" ? "中文" : "English", exact: true }).click();
+  await page
+    .locator("#pane")
+    .getByRole("button", { name: language === "zh" ? "中文" : "English", exact: true })
+    .click();
   await waitFor(async () => (await tabNames(page)).join() === TABS[language].join(), `the tabs are named in ${language}`);
 }
 
@@ -48,7 +51,7 @@ async function freshPane(context, server, language) {
     // It opens on the tab chosen last (remembered in this profile): start from Data.
     await page.locator("#pane [role=tab][data-tab=data]").click();
     await page.locator("#pane article").first().waitFor({ timeout: 15_000 });
-  } catch (error) {
+  } catch {
     const text = await page.evaluate(() => document.body.innerText.replace(/\s+/g, " ").slice(0, 300)).catch(() => "");
     await page.close(); // a page left open in front would throttle the workbench's timers
     throw new Error(`the pane alone did not load (${errors.join(" | ") || "no error"}): ${text}`);
@@ -74,7 +77,9 @@ async function overlaps(page) {
       for (const c of controls) {
         const b = c.getBoundingClientRect();
         if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
-          hits.push(`${s.tagName}.${s.className.toString().slice(0, 20)} over ${c.tagName} “${(c.getAttribute("aria-label") ?? c.textContent ?? "").trim().slice(0, 30)}”`);
+          hits.push(
+            `${s.tagName}.${s.className.toString().slice(0, 20)} over ${c.tagName} “${(c.getAttribute("aria-label") ?? c.textContent ?? "").trim().slice(0, 30)}”`
+          );
       }
     }
     return { hits, status: status.length, controls: controls.length };
@@ -144,7 +149,10 @@ export const SCENARIOS = [
             const bottom = Math.round(await mainTaskBottom(page, tab));
             const width = await page.evaluate(() => document.documentElement.scrollWidth);
             assert(width <= SCREEN.width, `${language} ${tab}: the pane is ${width} px wide at ${SCREEN.width} px`);
-            assert(bottom > 0 && bottom <= SCREEN.height, `${language} ${tab}: the main task ends at ${bottom} px, below the first screen (${SCREEN.height} px)`);
+            assert(
+              bottom > 0 && bottom <= SCREEN.height,
+              `${language} ${tab}: the main task ends at ${bottom} px, below the first screen (${SCREEN.height} px)`
+            );
             heights.push(`${tab} ${bottom}`);
           }
           const firstRun = await page.locator("#pane [data-first-run]").count();
@@ -167,12 +175,15 @@ export const SCENARIOS = [
       const search = page.locator("#pane").getByRole("searchbox", { name: /Search datasets|搜索数据集/ });
       const found = async (query, ids) => {
         await search.fill(query);
-        return waitFor(async () => {
-          const rows = await page.locator("#pane article").evaluateAll((els) =>
-            els.map((el) => ({ id: el.getAttribute("data-dataset"), why: el.querySelector("[data-match]")?.textContent ?? "" }))
-          );
-          return ids.every((id) => rows.some((r) => r.id === id)) ? rows : null;
-        }, `searching "${query}" finds ${ids.join(" and ")}`);
+        return waitFor(
+          async () => {
+            const rows = await page
+              .locator("#pane article")
+              .evaluateAll((els) => els.map((el) => ({ id: el.getAttribute("data-dataset"), why: el.querySelector("[data-match]")?.textContent ?? "" })));
+            return ids.every((id) => rows.some((r) => r.id === id)) ? rows : null;
+          },
+          `searching "${query}" finds ${ids.join(" and ")}`
+        );
       };
       const h100 = await found("H100", ["accelerators", "epoch-accelerators"]);
       const gpt3 = await found("GPT-3", ["llm-comparison", "epoch-models"]);
@@ -234,7 +245,10 @@ export const SCENARIOS = [
       const styles = await box.evaluate((el) => ({ position: getComputedStyle(el).position, background: getComputedStyle(el).backgroundColor }));
       assert(!["absolute", "fixed", "sticky"].includes(styles.position), `the status box is ${styles.position}`);
       assert(/^rgb\(/.test(styles.background), `the status box's background is not opaque: ${styles.background}`);
-      const dismiss = await page.locator("#pane [data-status-slot=share]").getByRole("button", { name: "Dismiss" }).evaluate((el) => getComputedStyle(el).backgroundColor);
+      const dismiss = await page
+        .locator("#pane [data-status-slot=share]")
+        .getByRole("button", { name: "Dismiss" })
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
       assert(/^rgb\(/.test(dismiss), `Dismiss has no background: ${dismiss}`);
       const result = await overlaps(page);
       assert(result.hits.length === 0, `status elements cover controls: ${result.hits.slice(0, 5).join("; ")}`);
@@ -264,7 +278,10 @@ export const SCENARIOS = [
           assert(buttons.includes(label), `no ribbon button “${label}”: ${buttons.join(", ")}`);
         // A tab button opens the pane on its tab.
         await ribbon.getByRole("button", { name: "分析模型" }).click();
-        await waitFor(async () => (await page.locator("#pane [role=tab][aria-selected=true]").getAttribute("data-tab")) === "models", "分析模型 opens the Models tab");
+        await waitFor(
+          async () => (await page.locator("#pane [role=tab][aria-selected=true]").getAttribute("data-tab")) === "models",
+          "分析模型 opens the Models tab"
+        );
         return `AI 算力: ${groups.join(" · ")}; ${buttons.length} buttons`;
       } finally {
         await page.close();

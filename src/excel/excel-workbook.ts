@@ -42,8 +42,7 @@ import {
 } from "../sheet/workbook";
 import type { PackOptions } from "../sheet/write-ops";
 import { decodeRecord, encodeRecord, sameRecord, toTrackedTable, trackingKey, withPinned, type TrackedRecord } from "../sheet/tracking";
-import { tableUnder } from "../sheet/table-at";
-import { officeErrorCode, officeSupports, type SupportsFn } from "./apply-plan";
+import { officeErrorCode, officeSupports, type SupportsFn } from "./office";
 import type { InsertRun } from "./insert";
 import { queueNamesRead, type WorkbookNames } from "./names";
 import type { PortableRun } from "./portable";
@@ -55,14 +54,14 @@ import { queueReadFileSettings, queueReadRecords } from "./tracking";
  */
 const loadPortable = () => import(/* webpackChunkName: "portable" */ "./portable");
 
-/** The refresh engine (refresh.ts and its planner) loads on the first refresh, in its own chunk, for the same reason. */
-const loadRefresh = () => import(/* webpackChunkName: "refresh" */ "./refresh");
-
 /**
- * The insert code and the dataset planner, likewise: loaded by listTracked as soon as it has read
- * the workbook (which the pane does when it opens), so the first Insert does not wait for it.
+ * The insert and refresh code with their planners, likewise, in one chunk ("edits"): loaded by
+ * listTracked as soon as it has read the workbook (which the pane does when it opens), so the
+ * first Insert or Refresh does not wait for it.
  */
-const loadInsert = () => import(/* webpackChunkName: "insert" */ "./insert");
+const loadInsert = () => import(/* webpackChunkName: "edits" */ "./insert");
+const loadRefresh = () => import(/* webpackChunkName: "edits" */ "./refresh");
+const loadTableAt = () => import(/* webpackChunkName: "edits" */ "../sheet/table-at");
 
 /** Excel.run's shape; tests pass the fake's run. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -325,6 +324,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async tableAtSelection(): Promise<string | null> {
     this.lastSyncs = 0;
     try {
+      const { tableUnder } = await loadTableAt();
       return await this.run(async (context) => {
         const selected = context.workbook.getSelectedRange();
         selected.load("address");

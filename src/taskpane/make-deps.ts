@@ -169,7 +169,7 @@ export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUr
     settings: localSettings(),
     displayLanguage,
     // The list (catalog.ts) loads with the Models tab; the builders when a model is built.
-    listModels: async () => (await import(/* webpackChunkName: "model-catalog" */ "../sheet/models/catalog")).MODEL_CATALOG,
+    listModels: async () => (await import(/* webpackChunkName: "tab-models" */ "../sheet/models/catalog")).MODEL_CATALOG,
     loadModelDataset: async (id) => {
       const load = LAZY_DATASETS[id];
       if (!load) throw new Error(`No loader for the dataset "${id}" a model requires.`);

@@ -14,7 +14,7 @@ import { Spinner } from "../components/controls";
 import { ErrorBox } from "../components/ErrorBox";
 import { Lazy } from "../shell/Lazy";
 
-const loadPreviewTable = () => import(/* webpackChunkName: "preview" */ "./preview-chunk");
+const loadPreviewTable = () => import(/* webpackChunkName: "data-details" */ "./preview-chunk");
 import { isFlagged, type DataAgeMark } from "./data-age";
 import type { MatchReason } from "./search";
 import { DATA_MESSAGES, type DataKey } from "./strings";

@@ -22,7 +22,7 @@ import { isBusy, placeOf, type Activity, type StatusPlace } from "./activity";
 import { Lazy } from "./Lazy";
 import { SHELL_MESSAGES } from "./strings";
 
-const loadRefreshReport = () => import(/* webpackChunkName: "refresh-report" */ "../data/RefreshSummaryView");
+const loadRefreshReport = () => import(/* webpackChunkName: "data-details" */ "../data/RefreshSummaryView");
 
 /** How an activity is shown: a progress line and bar, or a box in its colour with optional details. */
 export interface StatusView {
