@@ -493,6 +493,9 @@ export async function paneScreenshot({ context, server, paneShot }) {
   try {
     await page.setViewportSize({ width: PANE_WIDTH, height: 900 });
     await page.goto(`${server.url}workbench.html?pane`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    // In English (the profile remembers the pane's language from earlier scenarios).
+    await page.getByRole("button", { name: "English", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "AI Compute Analyst" }).waitFor();
     await insertFromPane(page, "llm-comparison");
     await waitForStatus(page, /AI_llm_comparison/, "the pane reports the inserted table");

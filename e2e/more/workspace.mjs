@@ -2,6 +2,7 @@
 // tab's main task in one screen at 350 px, search by row names, the ribbon strip driving Refresh
 // All and Make Portable, and a status line that never covers a control, in English and Chinese.
 // Run after e2e/scenarios.mjs (they use its workbook: the tables (a) and (g) inserted).
+import path from "node:path";
 import { GRID, PANE_WIDTH, assert, clickTab, formulaBar, nameBox, openPaneTab, paneStatus, waitFor, waitForStatus } from "../scenarios.mjs";
 
 /** The screen at which each tab's main task must fit: a 350 × 900 pane (Excel's task pane on a 1080p screen). */
@@ -158,7 +159,8 @@ export const SCENARIOS = [
           const firstRun = await page.locator("#pane [data-first-run]").count();
           assert(firstRun === 1, "the first-run card is not shown on an empty workbook");
           lines.push(`${language}: ${heights.join(", ")} px`);
-          await page.screenshot({ path: `test-artifacts/e2e/w2-${language}-settings.png` });
+          // The language is remembered in the profile: leave it in English for what follows.
+          if (language === "zh") await paneLanguage(page, "en");
         } finally {
           await page.close();
         }
@@ -197,7 +199,7 @@ export const SCENARIOS = [
     slug: "ribbon-refresh-all",
     title: "the ribbon strip is the manifest's tab; its Refresh All runs the pane's refresh and shows the summary on the Data tab",
     timeoutMs: 90_000,
-    async run({ page, server }) {
+    async run({ page, server, paneShot }) {
       const ribbon = page.getByRole("toolbar", { name: "Ribbon: AI Compute" });
       await ribbon.waitFor();
       const groups = await ribbon.getByRole("group").evaluateAll((gs) => gs.map((g) => g.getAttribute("aria-label")));
@@ -211,6 +213,9 @@ export const SCENARIOS = [
       await waitFor(async () => (await button.getAttribute("aria-busy")) === null, "the ribbon button completes");
       const icon = await button.locator("img").evaluate((img) => img.naturalWidth);
       assert(icon === 16, `the button's icon is ${icon} px wide (not loaded from the manifest's URL?)`);
+      // The README's picture of the workspace: the ribbon strip, the grid and the pane with the summary.
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: path.join(path.dirname(paneShot), "workspace.png") });
       return `groups ${groups.join(" · ")}; ${text.replace(/\s+/g, " ").slice(0, 120)}`;
     },
   },
@@ -240,7 +245,21 @@ export const SCENARIOS = [
       assert((await page.locator("#pane [role=tab][aria-selected=true]").textContent()) === "Share", "Make Portable did not open the Share tab");
       // One line first; the details open in place.
       const details = page.locator("#pane [data-status-slot=share]").getByRole("button", { name: "Details" });
+      const shown = () =>
+        details.evaluate((button) => {
+          const body = document.getElementById(button.getAttribute("aria-controls") ?? "");
+          return body ? body.getBoundingClientRect().height > 0 : null;
+        });
+      assert((await shown()) === false, "the report's details show before Details is pressed");
       await details.click();
+      await page.locator("#pane [data-status-slot=share]").getByRole("button", { name: "Hide details" }).waitFor();
+      assert(
+        (await page
+          .locator("#pane [data-status-slot=share]")
+          .getByRole("button", { name: "Hide details" })
+          .evaluate((b) => document.getElementById(b.getAttribute("aria-controls") ?? "")?.getBoundingClientRect().height ?? 0)) > 100,
+        "the report's details did not open in place"
+      );
       const box = page.locator("#pane [data-status-slot=share] [data-intent]").first();
       const styles = await box.evaluate((el) => ({ position: getComputedStyle(el).position, background: getComputedStyle(el).backgroundColor }));
       assert(!["absolute", "fixed", "sticky"].includes(styles.position), `the status box is ${styles.position}`);

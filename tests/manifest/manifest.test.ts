@@ -323,7 +323,11 @@ describe("VersionOverrides", () => {
   });
 
   it("gives ribbon groups and controls unique ids of at most 125 characters", () => {
-    const ids = [...descendantsNamed(commandSurface, "CustomTab"), ...descendantsNamed(commandSurface, "Group"), ...descendantsNamed(commandSurface, "Control")].map((el) => el.getAttribute("id") ?? "");
+    const ids = [
+      ...descendantsNamed(commandSurface, "CustomTab"),
+      ...descendantsNamed(commandSurface, "Group"),
+      ...descendantsNamed(commandSurface, "Control"),
+    ].map((el) => el.getAttribute("id") ?? "");
     expect(ids.every((id) => id.length > 0 && id.length <= 125)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -517,9 +521,7 @@ describe("icon files", () => {
     });
 
     it("uses every drawing on the ribbon", () => {
-      const used = new Set(
-        [...resourceMap.values()].filter((r) => r.kind === "Images").map((r) => repoPathOfDevUrl(r.defaultValue) ?? "")
-      );
+      const used = new Set([...resourceMap.values()].filter((r) => r.kind === "Images").map((r) => repoPathOfDevUrl(r.defaultValue) ?? ""));
       for (const png of pngs) expect(used.has(`assets/ribbon/${png}`)).toBe(true);
     });
   });

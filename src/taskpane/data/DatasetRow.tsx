@@ -47,7 +47,15 @@ const useStyles = makeStyles({
   meta: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   flagged: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   insert: { flexShrink: 0 },
-  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, paddingLeft: "28px", paddingBottom: tokens.spacingVerticalXS },
+  body: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    minWidth: 0,
+    paddingLeft: "28px",
+    paddingBottom: tokens.spacingVerticalXS,
+    "&[hidden]": { display: "none" },
+  },
   fullTitle: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   altTitle: { margin: 0, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   dl: {

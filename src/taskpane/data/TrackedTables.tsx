@@ -19,16 +19,15 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
   item: {
     display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    justifyContent: "space-between",
-    columnGap: tokens.spacingHorizontalS,
+    flexDirection: "column",
     padding: `${tokens.spacingVerticalXS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
+    overflowWrap: "anywhere",
   },
-  text: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1, flexBasis: "12em", overflowWrap: "anywhere" },
-  name: { fontWeight: tokens.fontWeightSemibold },
+  // The table's name and its buttons on one line; what it holds and its refresh state under them.
+  head: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  name: { fontWeight: tokens.fontWeightSemibold, minWidth: 0 },
   meta: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground3 },
   newer: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   pinned: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -93,9 +92,25 @@ export function TrackedTables({ tracked, titles, versions, lastRefresh, busy, on
         if (last) state.push(dt("trackedChecked", { time: clock(last.at), status: t(STATUS_KEYS[last.status]) }));
         return (
           <li key={table.tableName} className={styles.item} data-pinned={table.pinned ? "true" : undefined} data-table={table.tableName}>
-            <span className={styles.text}>
+            <span className={styles.head}>
               <span className={styles.name}>{table.tableName}</span>
-              <span className={styles.meta}>
+              <span className={styles.buttons}>
+                <Button size="small" disabled={busy} aria-label={t("refreshOneAria", { table: table.tableName })} onClick={() => onRefreshOne(table.tableName)}>
+                  {t("refreshOne")}
+                </Button>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  disabled={busy}
+                  aria-pressed={table.pinned === true}
+                  aria-label={table.pinned ? t("unpinAria", { table: table.tableName }) : t("pinAria", { table: table.tableName, version: table.version })}
+                  onClick={() => onPin(table.tableName, !table.pinned)}
+                >
+                  {table.pinned ? t("unpin") : t("pin")}
+                </Button>
+              </span>
+            </span>
+            <span className={styles.meta}>
                 {titles.get(table.datasetId)?.[language] ?? table.datasetId} · {t("trackedSheet", { sheet: table.sheetName })}
               </span>
               <span className={styles.meta} data-refresh-state="">
@@ -107,23 +122,7 @@ export function TrackedTables({ tracked, titles, versions, lastRefresh, busy, on
                   </span>
                 ) : null}
               </span>
-              {table.pinned ? <span className={styles.pinned}>{t("pinnedBadge")}</span> : null}
-            </span>
-            <span className={styles.buttons}>
-              <Button size="small" disabled={busy} aria-label={t("refreshOneAria", { table: table.tableName })} onClick={() => onRefreshOne(table.tableName)}>
-                {t("refreshOne")}
-              </Button>
-              <Button
-                size="small"
-                appearance="subtle"
-                disabled={busy}
-                aria-pressed={table.pinned === true}
-                aria-label={table.pinned ? t("unpinAria", { table: table.tableName }) : t("pinAria", { table: table.tableName, version: table.version })}
-                onClick={() => onPin(table.tableName, !table.pinned)}
-              >
-                {table.pinned ? t("unpin") : t("pin")}
-              </Button>
-            </span>
+            {table.pinned ? <span className={styles.pinned}>{t("pinnedBadge")}</span> : null}
           </li>
         );
       })}

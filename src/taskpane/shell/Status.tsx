@@ -73,7 +73,8 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS, minWidth: 0 },
   summary: { margin: 0, flexGrow: 1, flexBasis: "12em", minWidth: 0, overflowWrap: "anywhere" },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  details: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0, fontSize: tokens.fontSizeBase200 },
+  // The hidden attribute must win over the flex display (author CSS beats the browser's [hidden]).
+  details: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0, fontSize: tokens.fontSizeBase200, "&[hidden]": { display: "none" } },
   text: { margin: 0 },
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
 });
