@@ -197,9 +197,9 @@ export const SCENARIOS = [
   {
     id: "w4",
     slug: "ribbon-refresh-all",
-    title: "the ribbon strip is the manifest's tab; its Refresh All runs the pane's refresh and shows the summary on the Data tab",
+    title: "the ribbon strip is the manifest's tab; Refresh All runs the pane's refresh and shows the summary on the Data tab; Refresh Table refreshes the table under the selection, or says there is none",
     timeoutMs: 90_000,
-    async run({ page, server, paneShot }) {
+    async run({ page, server, paneShot, llmSheet }) {
       const ribbon = page.getByRole("toolbar", { name: "Ribbon: AI Compute" });
       await ribbon.waitFor();
       const groups = await ribbon.getByRole("group").evaluateAll((gs) => gs.map((g) => g.getAttribute("aria-label")));
@@ -216,7 +216,21 @@ export const SCENARIOS = [
       // The README's picture of the workspace: the ribbon strip, the grid and the pane with the summary.
       await page.mouse.move(0, 0);
       await page.screenshot({ path: path.join(path.dirname(paneShot), "workspace.png") });
-      return `groups ${groups.join(" · ")}; ${text.replace(/\s+/g, " ").slice(0, 120)}`;
+
+      // Refresh Table: the tracked table under the selection only; elsewhere, a line saying there is none.
+      assert(llmSheet, "scenario (a) did not record the sheet of llm-comparison");
+      await clickTab(page, llmSheet);
+      await nameBox(page, "C4");
+      await ribbon.getByRole("button", { name: "Refresh Table" }).click();
+      const one = await waitFor(async () => {
+        const t = await paneStatus(page);
+        return /AI_llm_comparison: (Updated|Unchanged|Pinned)/.test(t) && !/AI_epoch_models/.test(t) && !/Loading…/.test(t) ? t : null;
+      }, "Refresh Table refreshes only the table under the selection");
+      await clickTab(page, "Sheet1");
+      await nameBox(page, "H40");
+      await ribbon.getByRole("button", { name: "Refresh Table" }).click();
+      await waitForStatus(page, /The selection is not in a table the add-in inserted/, "Refresh Table on an empty cell says there is no table");
+      return `groups ${groups.join(" · ")}; ${text.replace(/\s+/g, " ").slice(0, 80)}; Refresh Table on ${llmSheet}!C4: ${one.replace(/\s+/g, " ").slice(0, 60)}`;
     },
   },
   {
