@@ -136,10 +136,12 @@ module.exports = async (env, options) => {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
-      commands: "./src/commands/commands.ts",
+      // The ribbon's handlers, associated at the top of their script (src/commands/commands.ts);
+      // they share one module instance of the pane's controller with the pane (dependOn).
+      commands: { import: "./src/commands/commands.ts", dependOn: "functions" },
       // The page loads functions.js first; the pane reuses its modules (datasets, validator)
       // instead of shipping them twice. functions.js stays loadable on its own.
-      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: ["functions", "commands"] },
       // Dev only: the task pane on a HyperFormula workbook, without Office (no office.js).
       ...(workbench ? { workbench: "./src/workbench/index.tsx" } : {}),
     },
@@ -196,6 +198,8 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // The ribbon tab's button icons (manifest.xml, scripts/render-ribbon-icons.mjs).
+          { from: "assets/ribbon/*.png", to: "assets/ribbon/[name][ext]" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

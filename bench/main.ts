@@ -4,7 +4,7 @@
  * bench/README.md). Each section reports its own failure as n/a with the reason; the run itself
  * only fails on a bug in the bench.
  *
- * Options: --only=functions,lookups,engine,roundtrips,dataupdate,xlsx,portable,bundles,coldstart   run some sections
+ * Options: --only=functions,lookups,engine,roundtrips,dataupdate,xlsx,portable,bundles,coldstart,panepaint   run some sections
  *          --dist=DIR     measure an existing build instead of building one
  *          --no-build     do not build; read dist/ if it exists
  *          --quick        fewer trials and rows (a smoke run; figures are noisier)
@@ -16,6 +16,7 @@ import { runFunctions, FUNCTION_KEYS } from "./sections/functions";
 import { runEngine, ENGINE_KEYS } from "./sections/engine";
 import { runBundles, locateBundle, BUNDLE_KEYS, type BundleDir } from "./sections/bundles";
 import { runColdStart, COLD_START_KEYS } from "./sections/coldstart";
+import { runPanePaint, PANE_PAINT_KEYS } from "./sections/panepaint";
 import { runLookups, LOOKUP_KEYS } from "./sections/lookups";
 import { runRoundTrips, ROUNDTRIP_KEYS } from "./sections/roundtrips";
 import { runDataUpdate, DATA_UPDATE_KEYS } from "./sections/dataupdate";
@@ -24,7 +25,7 @@ import { runPortable, PORTABLE_KEYS } from "./sections/portable";
 import { ROOT } from "./lib/optional";
 import { allNa, budgetStatus, errorText, nowMs, withTimeout, type Budget, type Figure, type Row, type SectionResult } from "./lib/report";
 
-const SECTIONS = ["functions", "lookups", "engine", "roundtrips", "dataupdate", "xlsx", "portable", "bundles", "coldstart"] as const;
+const SECTIONS = ["functions", "lookups", "engine", "roundtrips", "dataupdate", "xlsx", "portable", "bundles", "coldstart", "panepaint"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 interface Options {
@@ -114,7 +115,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   await section("dataupdate", DATA_UPDATE_KEYS, 120_000, () => runDataUpdate(q ? 1 : 3));
   await section("xlsx", XLSX_KEYS, 120_000, () => runXlsx(q ? 1 : 3));
   await section("portable", PORTABLE_KEYS, 60_000, () => runPortable(q ? 1 : 3));
-  if (opts.only.has("bundles") || opts.only.has("coldstart")) {
+  if (opts.only.has("bundles") || opts.only.has("coldstart") || opts.only.has("panepaint")) {
     process.stderr.write(
       `bench: locating the production build${opts.dist ? "" : opts.build ? " (webpack --mode production into a temporary directory)" : ""}…\n`
     );
@@ -122,10 +123,12 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if ("error" in found) {
       if (opts.only.has("bundles")) results.push(allNa("bundles", BUNDLE_KEYS, found.error));
       if (opts.only.has("coldstart")) results.push(allNa("coldstart", COLD_START_KEYS, `no functions.js to load: ${found.error}`));
+      if (opts.only.has("panepaint")) results.push(allNa("panepaint", PANE_PAINT_KEYS, `no taskpane.html to load: ${found.error}`));
     } else {
       bundle = found;
       await section("bundles", BUNDLE_KEYS, 30_000, () => runBundles(found));
       await section("coldstart", COLD_START_KEYS, 90_000, () => runColdStart(found.dir, q ? 3 : 7));
+      await section("panepaint", PANE_PAINT_KEYS, 120_000, () => runPanePaint(found.dir, q ? 3 : 7));
     }
   }
   if (bundle?.temporary) fs.rmSync(bundle.dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 // 2. serves it on 127.0.0.1 with a feed the test can switch to a changed copy (e2e/server.mjs);
 // 3. launches Chromium (/usr/bin/chromium, or $CHROMIUM) headless with a fresh profile;
 // 4. runs the scenarios (e2e/scenarios.mjs), saving a screenshot of each under
-//    test-artifacts/e2e/, and a 320 px screenshot of the task pane for the README under
+//    test-artifacts/e2e/, and a 350 px screenshot of the task pane for the README under
 //    assets/screenshots/task-pane.png;
 // 5. prints `e2e: N passed, M failed` and exits non-zero on any failure.
 //
@@ -44,7 +44,12 @@ const { CHROMIUM_PATH: CHROMIUM, CHROMIUM_ARGS: FLAGS } = require("../scripts/ch
  */
 async function loadScenarios() {
   const dir = path.join(ROOT, "e2e", "more");
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith(".mjs"))
+        .sort()
+    : [];
   const more = [];
   for (const f of files) more.push(...(await import(pathToFileURL(path.join(dir, f)).href)).SCENARIOS);
   const all = [...CORE_SCENARIOS, ...more];
@@ -185,10 +190,10 @@ async function main() {
     if (!only || only.has("pane")) {
       try {
         await withTimeout(paneScreenshot(env), SCENARIO_TIMEOUT_MS, "(pane screenshot)");
-        console.log(`✓ task pane at 320 px: ${path.relative(ROOT, PANE_SHOT)}`);
+        console.log(`✓ task pane at 350 px: ${path.relative(ROOT, PANE_SHOT)}`);
         results.push({ id: "pane", status: "passed" });
       } catch (error) {
-        console.log(`✗ task pane at 320 px: ${error instanceof Error ? error.message : error}`);
+        console.log(`✗ task pane at 350 px: ${error instanceof Error ? error.message : error}`);
         results.push({ id: "pane", status: "failed" });
       }
     }

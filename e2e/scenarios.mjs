@@ -64,25 +64,64 @@ export async function pane(page) {
   return page.locator("#pane");
 }
 
-async function clickTab(page, name) {
-  await page.getByRole("tab", { name, exact: true }).click();
+/** Shows a sheet of the workbench (its sheet tabs, under the grid; the pane's tabs are in #pane). */
+export async function clickTab(page, name) {
+  await page.locator(GRID).getByRole("tab", { name, exact: true }).click();
+}
+
+/** The name of the workbench's active sheet. */
+export async function activeSheet(page) {
+  return page.locator(GRID).getByRole("tab", { selected: true }).textContent();
 }
 
 /**
- * Opens the task pane's tab named `name` (a string or RegExp, e.g. /^(Functions|函数)$/) when the
- * pane has tabs; the workbench's sheet tabs are outside #pane, so they never match.
+ * Opens the task pane's tab named `name` (a string or RegExp, e.g. /^(Functions|函数)$/) and
+ * waits until its panel shows (a tab loads as a chunk when first opened); the workbench's sheet
+ * tabs are outside #pane, so they never match.
  */
 export async function openPaneTab(page, name) {
-  const tab = page.locator("#pane").getByRole("tab", { name });
-  if ((await tab.count()) > 0) await tab.first().click();
+  const tab = page.locator("#pane").getByRole("tablist").getByRole("tab", { name });
+  if ((await tab.count()) === 0) return;
+  await tab.first().click();
+  const panel = page.locator(`#${await tab.first().getAttribute("aria-controls")}`);
+  await panel.waitFor({ state: "visible" });
+  await waitFor(async () => (await panel.locator("text=/^(Loading…|加载中…)$/").count()) === 0, `the pane's ${name} tab loaded`);
 }
 
-/** Inserts a dataset from the pane's catalogue (found by searching its id). */
+/** The text of the pane's status lines (its polite live regions) in the open tab, details included. */
+export async function paneStatus(page) {
+  return page
+    .locator("#pane [role=tabpanel]:not([hidden]) [role=status][aria-live=polite]")
+    .evaluateAll((regions) => regions.map((r) => r.textContent ?? "").join(" "));
+}
+
+/** The text of the pane's error lines (its assertive live regions) in the open tab. */
+export async function paneAlerts(page) {
+  return page
+    .locator("#pane [role=tabpanel]:not([hidden]) [role=alert][aria-live=assertive]")
+    .evaluateAll((regions) => regions.map((r) => r.textContent ?? "").join(" "));
+}
+
+/** Waits until the pane's status line matches `re` (and its details have loaded); returns its text. */
+export async function waitForStatus(page, re, what, timeout = 15_000) {
+  return waitFor(
+    async () => {
+      const t = await paneStatus(page);
+      return re.test(t) && !/Loading…|加载中…/.test(t) ? t : null;
+    },
+    what,
+    timeout
+  );
+}
+
+/** Inserts a dataset from the pane's Data tab (found by searching its id). */
 export async function insertFromPane(scope, id) {
+  const page = typeof scope.page === "function" ? scope.page() : scope;
+  await openPaneTab(page, /^(Data|数据)$/);
   const search = scope.getByRole("searchbox", { name: /Search datasets|搜索数据集/ });
   await search.fill(id);
-  const card = scope.locator("article").filter({ hasText: id }).first();
-  await card.getByRole("button", { name: /^(Insert|插入) / }).click();
+  const row = scope.locator(`article[data-dataset="${id}"]`);
+  await row.getByRole("button", { name: /^(Insert|插入) / }).click();
 }
 
 export const SCENARIOS = [
@@ -94,14 +133,13 @@ export const SCENARIOS = [
       const { page } = env;
       const p = await pane(page);
       await insertFromPane(p, "llm-comparison");
-      const status = p.getByRole("status").first();
-      await waitFor(async () => /AI_llm_comparison/.test((await status.textContent()) ?? ""), "the pane reports the inserted table");
+      await waitForStatus(page, /AI_llm_comparison/, "the pane reports the inserted table");
       const gpt3 = await waitFor(() => findCell(page, "GPT-3"), "a cell shows GPT-3");
       const row = split(gpt3).row;
       const cells = await gridCells(page);
       const shown = Object.entries(cells).filter(([a, t]) => split(a).row === row && /^1\.75E\+11$/.test(t));
       assert(shown.length > 0, `row ${row} (GPT-3) shows no 1.75E+11: ${JSON.stringify(Object.entries(cells).filter(([a]) => split(a).row === row))}`);
-      const tab = await page.getByRole("tab", { selected: true }).textContent();
+      const tab = await activeSheet(page);
       env.llmSheet = tab;
       return `GPT-3 at ${gpt3}, parameters ${shown[0][0]} = ${shown[0][1]} on sheet "${tab}"`;
     },
@@ -143,7 +181,8 @@ export const SCENARIOS = [
     title: "build the training-compute model from the pane and change an input to see the outputs move",
     async run({ page }) {
       const p = await pane(page);
-      // The pane's Models section: the entry titled exactly "Training compute", its Build button.
+      await openPaneTab(page, /^(Models|模型)$/);
+      // The pane's Models tab: the entry titled exactly "Training compute", its Build button.
       // (A `has` locator is matched inside each candidate, so it must not start at #pane.)
       const entry = p
         .locator("article, li, section, [role=group]")
@@ -152,15 +191,8 @@ export const SCENARIOS = [
       const button = entry.getByRole("button", { name: /build|create|insert|add|构建|生成|插入|新建/i }).first();
       const name = await button.getAttribute("aria-label");
       await button.click();
-      const status = p.getByRole("status").first();
-      const built = await waitFor(async () => {
-        const t = (await status.textContent()) ?? "";
-        return /Built Training compute on sheet Training compute/.test(t) ? t.trim() : null;
-      }, "the pane reports the built model");
-      await waitFor(
-        async () => /Training compute/.test((await page.getByRole("tab", { selected: true }).textContent()) ?? ""),
-        "a Training compute sheet is active"
-      );
+      const built = (await waitForStatus(page, /Built Training compute on sheet Training compute/, "the pane reports the built model")).trim();
+      await waitFor(async () => /Training compute/.test((await activeSheet(page)) ?? ""), "a Training compute sheet is active");
       const gpt3 = await waitFor(() => findCell(page, "GPT-3"), "the model lists GPT-3");
       const paramsHeader = await waitFor(() => findCell(page, "Parameters"), "the model has a Parameters column");
       const flopHeader = await waitFor(() => findCell(page, "Training compute"), "the model has a Training compute column");
@@ -192,12 +224,9 @@ export const SCENARIOS = [
     async run({ page, server, changed, llmSheet }) {
       server.state.feed = "changed";
       const p = await pane(page);
+      await openPaneTab(page, /^(Data|数据)$/);
       await p.getByRole("button", { name: "Refresh all", exact: true }).click();
-      const status = p.getByRole("status").first();
-      const text = await waitFor(async () => {
-        const t = (await status.textContent()) ?? "";
-        return /Refresh summary/.test(t) ? t : null;
-      }, "the pane shows a refresh summary");
+      const text = await waitForStatus(page, /Refresh summary[\s\S]*: Updated/, "the pane shows a refresh summary");
       assert(/1 updated, 0 unchanged, 0 skipped/.test(text), `summary totals: ${text}`);
       assert(/1 added, 1 changed, 0 removed/.test(text), `summary counts: ${text}`);
       assert(text.includes(`${changed.oldVersion} → ${changed.newVersion}`), `summary version: ${text}`);
@@ -228,10 +257,12 @@ export const SCENARIOS = [
     title: "switch the pane to Chinese and see Chinese strings",
     async run({ page }) {
       const p = await pane(page);
+      await openPaneTab(page, /^(Data|数据)$/);
       await p.getByRole("button", { name: "中文", exact: true }).click();
       await waitFor(async () => (await p.getByRole("heading", { level: 1 }).textContent()) === "AI 算力分析助手", "the pane's title is Chinese");
       const text = (await p.textContent()) ?? "";
-      for (const s of ["已插入的表格", "全部刷新", "数据集", "插入选项"]) assert(text.includes(s), `the pane does not show “${s}”`);
+      for (const s of ["已插入的表格", "全部刷新", "数据集", "插入选项", "数据", "模型", "函数", "分享", "设置"])
+        assert(text.includes(s), `the pane does not show “${s}”`);
       assert(!text.includes("Inserted tables"), "English headings remain");
       // Back to English for later runs in the same profile.
       await p.getByRole("button", { name: "English", exact: true }).click();
@@ -248,16 +279,13 @@ export const SCENARIOS = [
     async run({ page, server, changed, v2, llmSheet }) {
       server.state.feed = "changed"; // version 1 of the Epoch tables
       const p = await pane(page);
-      const status = p.getByRole("status").first();
-      const statusHas = (re) => async () => re.test((await status.textContent()) ?? "");
+      await openPaneTab(page, /^(Data|数据)$/);
+      const statusHas = (re) => async () => re.test(await paneStatus(page));
 
       // The catalogue is the feed's: searching "Epoch" finds its tables.
       await p.getByRole("searchbox", { name: /Search datasets/ }).fill("Epoch");
-      const found = await p.locator("article").allTextContents();
-      assert(
-        found.some((t) => t.includes("epoch-models")),
-        `searching "Epoch" does not find epoch-models: ${found.length} cards`
-      );
+      const found = await p.locator("article").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-dataset")));
+      assert(found.includes("epoch-models"), `searching "Epoch" does not find epoch-models: ${JSON.stringify(found)}`);
 
       await insertFromPane(p, "epoch-models");
       await waitFor(statusHas(/AI_epoch_models/), "the pane reports the inserted epoch-models table", 60_000);
@@ -287,14 +315,7 @@ export const SCENARIOS = [
 
       server.state.feed = "v2";
       await p.getByRole("button", { name: "Refresh all", exact: true }).click();
-      const text = await waitFor(
-        async () => {
-          const t = (await status.textContent()) ?? "";
-          return /Refresh summary/.test(t) && /AI_epoch_models/.test(t) ? t : null;
-        },
-        "the pane shows a refresh summary naming AI_epoch_models",
-        90_000
-      );
+      const text = await waitForStatus(page, /Refresh summary[\s\S]*AI_epoch_models/, "the pane shows a refresh summary naming AI_epoch_models", 90_000);
       const m = v2.models;
       const expectIn = (part, what) => assert(text.includes(part), `${what}: “${part}” is not in the summary: ${text}`);
       expectIn("AI_epoch_models: Updated", "epoch-models status");
@@ -459,22 +480,28 @@ function colLetters(col) {
   return s;
 }
 
+/** The width Excel gives a task pane (issue 20 measured the pane at it). */
+export const PANE_WIDTH = 350;
+
 /**
- * The task pane alone at 320 px (the narrowest Office task pane), after inserting a dataset so
- * the list of inserted tables is not empty: for the README.
+ * The task pane alone at 350 px, after inserting a dataset so the list of inserted tables is
+ * not empty: for the README.
  */
 export async function paneScreenshot({ context, server, paneShot }) {
   server.state.feed = "original";
   const page = await context.newPage();
   try {
-    await page.setViewportSize({ width: 320, height: 900 });
+    await page.setViewportSize({ width: PANE_WIDTH, height: 900 });
     await page.goto(`${server.url}workbench.html?pane`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    // In English (the profile remembers the pane's language from earlier scenarios).
+    await page.getByRole("button", { name: "English", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "AI Compute Analyst" }).waitFor();
     await insertFromPane(page, "llm-comparison");
-    await waitFor(async () => /AI_llm_comparison/.test((await page.getByRole("status").first().textContent()) ?? ""), "the pane reports the inserted table");
+    await waitForStatus(page, /AI_llm_comparison/, "the pane reports the inserted table");
     await page.getByRole("searchbox", { name: "Search datasets" }).fill("");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert(width <= 320, `the pane is ${width} px wide at a 320 px viewport (horizontal scrolling)`);
+    assert(width <= PANE_WIDTH, `the pane is ${width} px wide at a ${PANE_WIDTH} px viewport (horizontal scrolling)`);
     await page.evaluate(() => {
       if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
       window.scrollTo(0, 0);
@@ -560,7 +587,7 @@ async function downloadAndOpenXlsx({ page }) {
     const text = (await p.textContent()) ?? "";
     return before.tracked.every((t) => text.includes(t.split("@")[0]));
   }, "the pane lists the tracked tables");
-  const tabs = await page.getByRole("tab").allTextContents();
+  const tabs = await page.locator(GRID).getByRole("tab").allTextContents();
   assert(!tabs.some((t) => t.startsWith("_aica_")), `a very hidden sheet has a tab: ${JSON.stringify(tabs)}`);
   return `${bytes.toLocaleString("en-US")} bytes, ${after.sheets.length} sheets, tables ${after.tables.join(", ")} (epoch-models ${after.epochRows} rows); tracked after opening: ${after.tracked.join(", ")}; ${message.trim()}`;
 }
@@ -604,12 +631,12 @@ async function makePortableAndRestore({ page }) {
   };
 
   const p = await pane(page);
+  await openPaneTab(page, /^(Share|分享)$/);
   const share = p.getByRole("region", { name: "Share a workbook", exact: true });
   await share.getByRole("radio", { name: "This sheet", exact: true }).check();
-  const status = p.getByRole("status").first();
   const report = async (heading) =>
     waitFor(async () => {
-      const t = (await status.textContent()) ?? "";
+      const t = await paneStatus(page);
       return t.includes(heading) ? t : null;
     }, `the pane reports “${heading}”`);
 

@@ -1,8 +1,14 @@
 /*
- * Ribbon commands. The add-in's one ribbon button opens the task pane through ShowTaskpane,
- * which needs no code; this entry exists because the manifest's FunctionFile points at the
- * shared runtime page, where ExecuteFunction handlers are registered with Office.actions.
+ * Ribbon commands: the handlers of the manifest's ExecuteFunction buttons (ribbon.ts), associated
+ * at the top level of this script, which taskpane.html (the shared runtime's page, the manifest's
+ * FunctionFile) loads before the pane's own: a late association makes a button on Excel on the
+ * web need two clicks (OfficeDev/office-js#2744). Each handler calls event.completed() when its
+ * command is done (Office times a command out after 5 minutes).
+ * https://learn.microsoft.com/javascript/api/manifest/action (ExecuteFunction, FunctionName)
  */
-Office.onReady(() => {
-  // Nothing to associate yet: ShowTaskpane is declarative.
-});
+import { registerRibbon } from "./ribbon";
+
+registerRibbon(
+  (id, handler) => Office.actions.associate(id, handler),
+  () => Office.addin.showAsTaskpane()
+);

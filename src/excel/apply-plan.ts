@@ -26,17 +26,10 @@ import {
 } from "../sheet/plan";
 import { CHUNK_THRESHOLD_BYTES, opBytes, packBatches, planCellOps, type PackOptions, type WriteOp } from "../sheet/write-ops";
 
-/** Checks an ExcelApi requirement set, e.g. supports("1.13"). */
-export type SupportsFn = (version: string) => boolean;
-
-/** Excel's own check; false outside Office (tests pass their own). */
-export const officeSupports: SupportsFn = (version) => {
-  try {
-    return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);
-  } catch {
-    return false;
-  }
-};
+// The requirement-set check and Office's error code live in office.ts (the pane's first scripts
+// need them, not this module, which loads with the first insert or refresh); re-exported here.
+export { officeErrorCode, officeSupports, type SupportsFn } from "./office";
+import { officeSupports, type SupportsFn } from "./office";
 
 /**
  * Office.js applies a single value to every cell of a range ("Update all cells in a range" in
@@ -323,13 +316,4 @@ export async function applyPlan(context: Excel.RequestContext, plan: SheetPlan, 
   const result: ApplyPlanResult = { sheetName, origin, syncs, skipped: skippedFeatures(plan, supports) };
   if (plan.table) result.tableAddress = rangeAddress(absolute(origin, plan.table.range));
   return result;
-}
-
-/** The error code of an Office.js rejection ("InvalidArgument", "ItemNotFound"…), if any. */
-export function officeErrorCode(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "code" in error) {
-    const code = (error as { code: unknown }).code;
-    return typeof code === "string" ? code : undefined;
-  }
-  return undefined;
 }

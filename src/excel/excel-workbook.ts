@@ -42,10 +42,10 @@ import {
 } from "../sheet/workbook";
 import type { PackOptions } from "../sheet/write-ops";
 import { decodeRecord, encodeRecord, sameRecord, toTrackedTable, trackingKey, withPinned, type TrackedRecord } from "../sheet/tracking";
-import { officeErrorCode, officeSupports, type SupportsFn } from "./apply-plan";
-import { insertAtSelection, insertModelOnNewSheet, insertOnNewSheet, queueNamesRead, type InsertRun, type WorkbookNames } from "./insert";
+import { officeErrorCode, officeSupports, type SupportsFn } from "./office";
+import type { InsertRun } from "./insert";
+import { queueNamesRead, type WorkbookNames } from "./names";
 import type { PortableRun } from "./portable";
-import { refreshTables } from "./refresh";
 import { queueReadFileSettings, queueReadRecords } from "./tracking";
 
 /**
@@ -53,6 +53,15 @@ import { queueReadFileSettings, queueReadRecords } from "./tracking";
  * the pane's up-front scripts stay within their budget (bench: taskpane_gzip_bytes).
  */
 const loadPortable = () => import(/* webpackChunkName: "portable" */ "./portable");
+
+/**
+ * The insert and refresh code with their planners, likewise, in one chunk ("edits"): loaded by
+ * listTracked as soon as it has read the workbook (which the pane does when it opens), so the
+ * first Insert or Refresh does not wait for it.
+ */
+const loadInsert = () => import(/* webpackChunkName: "edits" */ "./insert");
+const loadRefresh = () => import(/* webpackChunkName: "edits" */ "./refresh");
+const loadTableAt = () => import(/* webpackChunkName: "edits" */ "../sheet/table-at");
 
 /** Excel.run's shape; tests pass the fake's run. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -131,6 +140,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult> {
     this.lastSyncs = 0;
     try {
+      const { insertAtSelection, insertOnNewSheet } = await loadInsert();
       return await this.run(async (context) => {
         const run = this.insertRun(context);
         const inserted =
@@ -177,6 +187,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async insertModel(build: SheetPlanBuilder): Promise<InsertResult> {
     this.lastSyncs = 0;
     try {
+      const { insertModelOnNewSheet } = await loadInsert();
       return await this.run(async (context) => insertModelOnNewSheet(this.insertRun(context), build, this.names));
     } catch (error) {
       throw asWorkbookError(error, "Excel refused to add the model sheet");
@@ -199,6 +210,7 @@ export class ExcelWorkbook implements WorkbookPort {
         });
         this.remember(records, true);
         this.names = getNames();
+        void loadInsert().catch(() => undefined); // warm: the first insert then needs no download
         return records.map(toTrackedTable);
       });
     } catch (error) {
@@ -214,6 +226,7 @@ export class ExcelWorkbook implements WorkbookPort {
   async refresh(datasets: ReadonlyMap<string, Dataset>, tableNames?: string[], onProgress?: ProgressFn): Promise<RefreshSummary> {
     this.lastSyncs = 0;
     try {
+      const { refreshTables } = await loadRefresh();
       return await this.run(async (context) => {
         const out = await refreshTables(
           context,
@@ -293,6 +306,53 @@ export class ExcelWorkbook implements WorkbookPort {
       });
     } catch (error) {
       throw asWorkbookError(error, `Excel refused to ${pinned ? "pin" : "unpin"} table "${tableName}"`);
+    }
+  }
+
+  /**
+   * The tracked table the selection is in or overlaps (WorkbookPort.tableAtSelection), for
+   * "Refresh the selected table": the selection's address and each tracked table's range are
+   * read and compared (sheet/table-at.ts). ExcelApi 1.1 and 1.4 only: Range.getTables would list
+   * the tables at the selection but needs ExcelApi 1.9
+   * (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-gettables-member(1)),
+   * and its tables would still have to be matched to the tracking records.
+   *
+   * Round trips: 2 (the selection, the records and the workbook's tables; then the ranges of
+   * the tracked ones that exist); 1 when no tracked table exists.
+   * @throws WorkbookError "noSelection" when the selection is not a range (a chart, a shape).
+   */
+  async tableAtSelection(): Promise<string | null> {
+    this.lastSyncs = 0;
+    try {
+      const { tableUnder } = await loadTableAt();
+      return await this.run(async (context) => {
+        const selected = context.workbook.getSelectedRange();
+        selected.load("address");
+        const get = queueReadRecords(context);
+        const tables = context.workbook.tables;
+        tables.load("items/name");
+        await context.sync();
+        this.lastSyncs++;
+        const records = await get(async () => {
+          await context.sync();
+          this.lastSyncs++;
+        });
+        this.remember(records, true);
+        const existing = new Set(tables.items.map((t) => t.name.toLowerCase()));
+        const ranges = records
+          .filter((r) => existing.has(r.tableName.toLowerCase()))
+          .map((r) => ({ name: r.tableName, range: tables.getItem(r.tableName).getRange().load("address") }));
+        if (ranges.length === 0) return null;
+        await context.sync();
+        this.lastSyncs++;
+        return tableUnder(
+          selected.address,
+          ranges.map((r) => ({ name: r.name, address: r.range.address }))
+        );
+      });
+    } catch (error) {
+      if (officeErrorCode(error) === "InvalidSelection") throw new WorkbookError("noSelection", "The selection is not a range of cells.");
+      throw asWorkbookError(error, "Excel refused to read the selection");
     }
   }
 

@@ -41,28 +41,9 @@ import type { PackOptions, WriteOp } from "../sheet/write-ops";
 import { encodeRecord, pendingKey, recordFromPlan, recordWriteOp, trackingKey, type TrackedRecord } from "../sheet/tracking";
 import { applyPlan, officeErrorCode, queueOp, SheetCache, skippedFeatures, type SupportsFn } from "./apply-plan";
 
-/** The names a new sheet or table must not collide with (Excel compares them case-insensitively). */
-export interface WorkbookNames {
-  sheets: string[];
-  tables: string[];
-  /** Workbook-scoped defined names: they share one namespace with table names. */
-  names: string[];
-}
-
-/** Queues the load of every sheet, table and defined name; the getter works after the next sync. */
-export function queueNamesRead(context: Excel.RequestContext): () => WorkbookNames {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  const tables = context.workbook.tables;
-  tables.load("items/name");
-  const names = context.workbook.names;
-  names.load("items/name");
-  return () => ({
-    sheets: sheets.items.map((s) => s.name),
-    tables: tables.items.map((t) => t.name),
-    names: names.items.map((n) => n.name),
-  });
-}
+// Read by listTracked before any insert, so they live apart (names.ts): this module is a chunk of its own.
+export { queueNamesRead, type WorkbookNames } from "./names";
+import { queueNamesRead, type WorkbookNames } from "./names";
 
 /** One insert's Excel.run: the context and how to sync, count and size requests in it. */
 export interface InsertRun {

@@ -164,5 +164,6 @@ export function toTrackedTable(r: TrackedRecord): TrackedTable {
     language: r.language,
     insertedAt: r.insertedAt,
     ...(r.pinned ? { pinned: true } : {}),
+    ...(r.refreshedAt ? { refreshedAt: r.refreshedAt } : {}),
   };
 }

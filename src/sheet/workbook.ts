@@ -20,6 +20,8 @@ export interface TrackedTable {
   insertedAt: string;
   /** Pinned to its version: refresh leaves it as it is and says so (see WorkbookPort.setPinned). */
   pinned?: boolean;
+  /** ISO timestamp of the last refresh that wrote to the table; absent when none has since the insert. */
+  refreshedAt?: string;
 }
 
 export interface InsertOptions {
@@ -196,6 +198,14 @@ export interface WorkbookPort {
    * and whose value is #NAME?, then reports which now compute and which still fail.
    */
   repairFormulas(scope: FormulaScope): Promise<FormulaActionResult>;
+  /**
+   * The tracked table (one the add-in inserted, see listTracked) that the selection is in or
+   * overlaps, by name; null when the selection touches none. When it touches several, the first
+   * in listTracked's order. For "Refresh the selected table" (the ribbon's and the pane's).
+   * Optional: a workbook that cannot tell leaves it out, and the pane says so.
+   * @throws WorkbookError "noSelection" without a usable selection.
+   */
+  tableAtSelection?(): Promise<string | null>;
 }
 
 /**

@@ -1,109 +1,81 @@
 /**
- * The task pane: a searchable catalogue of the datasets the feed publishes (or the bundled copy
- * when the feed cannot be reached) to insert as Excel tables, the tables already inserted with
- * their refresh and pin, the analyst models to build on new sheets, the AI formulas to make
- * portable for sharing (and restore, or repair), and the feed settings; in Chinese or English.
+ * The task pane's shell (issue 20): the title and the language, a tab list (Data · Models ·
+ * Functions · Share · Settings), and the tabs' panels. The Data tab is part of the pane's first
+ * scripts; every other tab is a chunk loaded when it is first opened (shell/Lazy.tsx), and stays
+ * mounted once opened. The selected tab is remembered (PaneSettings.setTab).
+ *
+ * The shell owns what the tabs and the ribbon share: the activity (one action at a time, shown
+ * in its section's status line, shell/Status.tsx), the catalogue and the list of inserted
+ * tables, and the actions themselves (actions.ts), which the ribbon's commands reach through
+ * the pane's controller (shell/pane-controller.ts).
  *
  * Everything outside the pane arrives through `PaneDeps` (see deps.ts), so the same pane runs
  * in Excel, in the workbench and in tests.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ReactElement } from "react";
 import { createRoot } from "react-dom/client";
-import { Button, createDOMRenderer, FluentProvider, makeStyles, mergeClasses, RendererProvider, tokens, webLightTheme } from "@fluentui/react-components";
-import type { Column, Dataset, LocalizedText } from "../data/types";
+import { createDOMRenderer, FluentProvider, makeStyles, RendererProvider, tokens, webLightTheme } from "@fluentui/react-components";
+import type { Dataset, LocalizedText } from "../data/types";
 import type { ModelMode } from "../sheet/models/common";
-import type {
-  FormulaAction,
-  FormulaActionResult,
-  FormulaScope,
-  InsertResult,
-  Language,
-  RefreshSummary,
-  RefreshTableResult,
-  SkippedFeature,
-  TrackedTable,
-} from "../sheet/workbook";
-import { WorkbookError } from "../sheet/workbook";
-import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, FeedResult, ModelTemplateInfo, PaneDeps } from "./deps";
-import { feedFailureMessage, thrownMessage } from "./errors";
-import { fill, LANGUAGE_TAG, languageFromDisplay } from "./i18n";
-import type { MessageKey } from "./i18n";
-import { I18nProvider, makeI18n, useI18n } from "./i18n-context";
-import { Catalogue } from "./components/Catalogue";
-import { ProgressBar, Spinner } from "./components/controls";
-import { ErrorBox, Note } from "./components/ErrorBox";
-import { FeedSettings } from "./components/FeedSettings";
+import type { FormulaAction, FormulaScope, Language, TrackedTable } from "../sheet/workbook";
+import { refreshSelectedTable, refreshTables, runFormulaAction, type RefreshContext } from "./actions";
+import type { CatalogItem, CatalogView, DatasetLoad, ModelTemplateInfo, PaneDeps } from "./deps";
+import { LANGUAGE_TAG, languageFromDisplay } from "./i18n";
+import { I18nProvider, makeI18n } from "./i18n-context";
 import type { InsertChoices } from "./components/InsertOptions";
-import { InsertOptions } from "./components/InsertOptions";
 import type { Loadable } from "./components/loadable";
 import { LanguageSwitch } from "./components/LanguageSwitch";
-import { Models } from "./components/Models";
-import { RefreshSummaryView } from "./components/RefreshSummaryView";
-import type { ShareText } from "./components/ShareFormulas";
-import { FormulaError, FormulaProgress, ShareFormulas } from "./components/ShareFormulas";
-import { TrackedTables } from "./components/TrackedTables";
+import { DataTab } from "./data/DataTab";
+import { rowKeysOf } from "./data/search";
+import type { LastRefresh } from "./data/TrackedTables";
+import { isBusy, PLACE_TAB, placeOf, type Activity } from "./shell/activity";
+import { Lazy } from "./shell/Lazy";
+import { attachPane, type PaneCommand } from "./shell/pane-controller";
+import { StatusProvider } from "./shell/Status";
+import { panelElementId, TabBar, tabElementId } from "./shell/TabBar";
+import { TAB_IDS, isTabId, type TabId } from "./tabs";
 
-/** The "Share a workbook" section's strings and report: a chunk loaded when the pane opens (share-chunk.ts says why). */
-type ShareChunk = typeof import("./share-chunk");
-const loadShare = (): Promise<ShareChunk> => import(/* webpackChunkName: "share" */ "./share-chunk");
+export type { Activity } from "./shell/activity";
 
-/** What the pane is doing or has just done; rendered in the current language. */
-export type Activity =
-  | { kind: "idle" }
-  | { kind: "inserting"; title: LocalizedText }
-  | { kind: "fetching" }
-  | { kind: "refreshing"; done: number; total: number; label: string }
-  | { kind: "inserted"; title: LocalizedText; result: InsertResult }
-  | { kind: "insertFailed"; title: LocalizedText; error: unknown }
-  | { kind: "feedFailed"; failure: FeedFailure }
-  | { kind: "refreshFailed"; phase: "feed" | "workbook"; error: unknown }
-  /** `columns`: of each dataset that arrived, by id (to show changed values); `failures`: by table name, why its dataset could not be had. */
-  | { kind: "refreshed"; summary: RefreshSummary; columns: ReadonlyMap<string, readonly Column[]>; failures: ReadonlyMap<string, FeedFailure> }
-  /** The dataset to insert could not be loaded (from the feed, or the bundled copy). */
-  | { kind: "loadFailed"; title: LocalizedText; failure: FeedFailure }
-  | { kind: "pinFailed"; table: string; error: unknown }
-  | { kind: "notice"; key: MessageKey }
-  /** `loading`: the datasets being loaded first (empty once the sheet itself is being built). */
-  | { kind: "building"; title: LocalizedText; loading: readonly string[] }
-  | { kind: "built"; title: LocalizedText; result: InsertResult }
-  | { kind: "buildFailed"; title: LocalizedText; error: unknown }
-  /** A "Share a workbook" action on the formulas (issue 13): running, done, failed. */
-  | { kind: "formulas"; action: FormulaAction }
-  | { kind: "formulasDone"; result: FormulaActionResult }
-  | { kind: "formulasFailed"; action: FormulaAction; error: unknown };
+// Each tab but Data is a chunk of its own (webpack names them), loaded when first opened.
+const loadModelsTab = () => import(/* webpackChunkName: "tab-models" */ "./models/ModelsTab");
+const loadFunctionsTab = () => import(/* webpackChunkName: "tab-functions" */ "./functions/FunctionsTab");
+const loadShareTab = () => import(/* webpackChunkName: "tab-share" */ "./share/ShareTab");
+const loadSettingsTab = () => import(/* webpackChunkName: "tab-settings" */ "./settings/SettingsTab");
 
-function isBusy(activity: Activity): boolean {
-  return (
-    activity.kind === "inserting" ||
-    activity.kind === "fetching" ||
-    activity.kind === "refreshing" ||
-    activity.kind === "building" ||
-    activity.kind === "formulas"
-  );
-}
+/** A performance mark set once the pane is first interactive (its tabs and the catalogue's rows are drawn): bench/sections/panepaint.ts reads it. */
+export const PANE_INTERACTIVE_MARK = "aica-pane-interactive";
 
 function detailOf(error: unknown): string | undefined {
   return error instanceof Error && error.message ? error.message : undefined;
 }
 
-function initialLanguage(deps: PaneDeps): Language {
+/** A saved setting, or `fallback` when it was never made or cannot be read. */
+function saved<T>(read: (() => T | null) | undefined, fallback: T): T {
   try {
-    const saved = deps.settings.getLanguage();
-    if (saved === "zh" || saved === "en") return saved;
+    return read?.() ?? fallback;
   } catch {
-    // A setting that cannot be read is a setting never made.
+    return fallback; // a setting that cannot be read is a setting never made
   }
-  return languageFromDisplay(deps.displayLanguage);
+}
+
+/** Saves a setting; a failure leaves it for this session only. */
+function remember(write: () => void | Promise<void>): void {
+  try {
+    void Promise.resolve(write()).catch(() => undefined);
+  } catch {
+    // Not remembered; the pane still changes.
+  }
+}
+
+function initialLanguage(deps: PaneDeps): Language {
+  const language = saved(() => deps.settings.getLanguage(), null);
+  return language === "zh" || language === "en" ? language : languageFromDisplay(deps.displayLanguage);
 }
 
 function initialFeedUrl(deps: PaneDeps): string | null {
-  try {
-    const saved = deps.settings.getFeedUrl();
-    return saved && saved.trim() !== "" ? saved : null;
-  } catch {
-    return null;
-  }
+  const url = saved(() => deps.settings.getFeedUrl(), null);
+  return url && url.trim() !== "" ? url : null;
 }
 
 const useStyles = makeStyles({
@@ -113,15 +85,15 @@ const useStyles = makeStyles({
     width: "100%",
     maxWidth: "100%",
     minWidth: 0,
-    padding: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalL}`,
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalL,
+    gap: tokens.spacingVerticalS,
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground1,
-    // Inherited: long ids, URLs and titles wrap instead of widening a 320 px pane.
+    // Inherited: long ids, URLs and titles wrap instead of widening a narrow pane.
     overflowWrap: "anywhere",
   },
   header: {
@@ -131,27 +103,8 @@ const useStyles = makeStyles({
     justifyContent: "space-between",
     gap: tokens.spacingHorizontalS,
   },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  status: {
-    position: "sticky",
-    top: 0,
-    zIndex: 1,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    maxHeight: "50vh",
-    overflowY: "auto",
-    backgroundColor: tokens.colorNeutralBackground2,
-    minWidth: 0,
-  },
-  live: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  progressText: { margin: 0, overflowWrap: "anywhere" },
-  progressDetail: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  text: { margin: 0 },
-  skipped: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
-  dismiss: { alignSelf: "flex-start" },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  panel: { minWidth: 0, paddingTop: tokens.spacingVerticalXS },
 });
 
 export interface AppProps {
@@ -163,27 +116,45 @@ export function App({ deps }: AppProps) {
   const i18n = useMemo(() => makeI18n(language), [language]);
   const styles = useStyles();
 
+  const [tab, setTab] = useState<TabId>(() => {
+    const chosen = saved(() => deps.settings.getTab?.() ?? null, null);
+    return isTabId(chosen) ? chosen : "data";
+  });
+  // Tabs opened once stay mounted (hidden), so a search or a scope survives a tab change.
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([tab]));
+  const [focusHelp, setFocusHelp] = useState(0);
+
   const [catalog, setCatalog] = useState<Loadable<CatalogView>>({ state: "loading" });
   const [tracked, setTracked] = useState<Loadable<readonly TrackedTable[]>>({ state: "loading" });
-  const [models, setModels] = useState<Loadable<readonly ModelTemplateInfo[]>>({ state: "loading" });
+  const [lastRefresh, setLastRefresh] = useState<ReadonlyMap<string, LastRefresh>>(new Map());
   const [mode, setMode] = useState<ModelMode>("ai");
-  const [share, setShare] = useState<Loadable<ShareChunk>>({ state: "loading" });
-  const shareText = useMemo<ShareText | null>(
-    () => (share.state === "ready" ? (key, params) => fill(share.value.SHARE_MESSAGES[language][key], params) : null),
-    [share, language]
-  );
+  const [shareScope, setShareScope] = useState<FormulaScope>("sheet");
+  const [firstRunHidden, setFirstRunHidden] = useState(() => saved(() => deps.settings.getFirstRunDismissed?.() ?? null, false));
   // Datasets models required, once loaded (epoch-models is large: loaded once per pane).
   const modelData = useRef(new Map<string, Dataset>());
   const [choices, setChoices] = useState<InsertChoices>({ target: "newSheet", chart: true });
   const [customFeedUrl, setCustomFeedUrl] = useState<string | null>(() => initialFeedUrl(deps));
-  const [activity, setActivity] = useState<Activity>({ kind: "idle" });
+  const [status, setStatus] = useState<{ activity: Activity; serial: number }>({ activity: { kind: "idle" }, serial: 0 });
+  const activity = status.activity;
   // A ref, not state: a second click in the same tick must see the first one's claim.
   const busyRef = useRef(false);
   const feedUrl = customFeedUrl ?? deps.defaultFeedUrl;
-  // Datasets loaded for a preview or an insert, by where from, id and version (a new version is a new entry).
+  // Datasets loaded for a preview, an insert or search, by where from, id and version (a new version is a new entry).
   const loadedData = useRef(new Map<string, Promise<DatasetLoad>>());
   // Only the latest catalogue request may set the list (the feed URL can change while one is pending).
   const catalogRequest = useRef(0);
+
+  const report = useCallback((next: Activity) => setStatus((prev) => ({ activity: next, serial: prev.serial + 1 })), []);
+  const dismiss = useCallback(() => setStatus((prev) => ({ activity: { kind: "idle" }, serial: prev.serial + 1 })), []);
+
+  const selectTab = useCallback(
+    (next: TabId) => {
+      setTab(next);
+      setVisited((prev) => (prev.has(next) ? prev : new Set([...prev, next])));
+      if (deps.settings.setTab) remember(() => deps.settings.setTab?.(next));
+    },
+    [deps]
+  );
 
   /** Loads the catalogue of the current feed; `quiet` keeps the list shown until the new one arrives. */
   const reloadCatalog = useCallback(
@@ -231,27 +202,20 @@ export function App({ deps }: AppProps) {
     [catalog, deps]
   );
 
-  useEffect(() => {
-    let live = true;
-    deps.listModels().then(
-      (value) => live && setModels({ state: "ready", value }),
-      (error: unknown) => live && setModels({ state: "failed", detail: detailOf(error) })
-    );
-    return () => {
-      live = false;
-    };
-  }, [deps]);
-
-  useEffect(() => {
-    let live = true;
-    loadShare().then(
-      (value) => live && setShare({ state: "ready", value }),
-      (error: unknown) => live && setShare({ state: "failed", detail: detailOf(error) })
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  /** An entry's row names for search: from deps when it can tell, else from the dataset itself. */
+  const loadRowKeys = useCallback(
+    async (item: CatalogItem): Promise<readonly string[]> => {
+      if (catalog.state !== "ready") return [];
+      try {
+        if (deps.loadRowKeys) return await deps.loadRowKeys(catalog.value.source, item);
+        const loaded = await loadItem(item);
+        return loaded.ok ? rowKeysOf(loaded.dataset) : [];
+      } catch {
+        return []; // search then finds it by its id, titles and columns only
+      }
+    },
+    [catalog, deps, loadItem]
+  );
 
   const reloadTracked = useCallback(async () => {
     try {
@@ -266,19 +230,28 @@ export function App({ deps }: AppProps) {
     void reloadTracked();
   }, [reloadTracked]);
 
-  const titles = useMemo(() => {
-    const map = new Map<string, LocalizedText>();
-    if (catalog.state === "ready") for (const item of catalog.value.entries) map.set(item.id, item.title);
-    return map;
+  // The pane is interactive once its tabs and the catalogue's rows are drawn (bench: first interactive paint).
+  const marked = useRef(false);
+  useEffect(() => {
+    if (marked.current || catalog.state !== "ready") return;
+    marked.current = true;
+    if (typeof performance !== "undefined" && typeof performance.mark === "function") performance.mark(PANE_INTERACTIVE_MARK);
+  }, [catalog]);
+
+  const { titles, versions } = useMemo(() => {
+    const titleMap = new Map<string, LocalizedText>();
+    const versionMap = new Map<string, string>();
+    if (catalog.state === "ready")
+      for (const item of catalog.value.entries) {
+        titleMap.set(item.id, item.title);
+        versionMap.set(item.id, item.version);
+      }
+    return { titles: titleMap, versions: versionMap };
   }, [catalog]);
 
   const changeLanguage = (next: Language) => {
     setLanguage(next);
-    try {
-      void Promise.resolve(deps.settings.setLanguage(next)).catch(() => undefined);
-    } catch {
-      // Not remembered; the pane still switches.
-    }
+    remember(() => deps.settings.setLanguage(next));
   };
 
   const saveFeedUrl = async (url: string | null) => {
@@ -286,8 +259,13 @@ export function App({ deps }: AppProps) {
     await deps.settings.setFeedUrl(url);
   };
 
-  /** Run one piece of work at a time; a click while busy is ignored. */
-  const exclusive = async (work: () => Promise<void>) => {
+  const hideFirstRun = () => {
+    setFirstRunHidden(true);
+    if (deps.settings.setFirstRunDismissed) remember(() => deps.settings.setFirstRunDismissed?.(true));
+  };
+
+  /** Run one piece of work at a time; a click (or a ribbon command) while busy is ignored. */
+  const exclusive = async (work: () => Promise<void>): Promise<void> => {
     if (busyRef.current) return;
     busyRef.current = true;
     try {
@@ -299,17 +277,17 @@ export function App({ deps }: AppProps) {
 
   const insert = (item: CatalogItem) =>
     exclusive(async () => {
-      setActivity({ kind: "inserting", title: item.title });
+      report({ kind: "inserting", title: item.title });
       const loaded = await loadItem(item);
       if (!loaded.ok) {
-        setActivity({ kind: "loadFailed", title: item.title, failure: loaded.error });
+        report({ kind: "loadFailed", title: item.title, failure: loaded.error });
         return;
       }
       try {
         const result = await deps.workbook.insertDataset(loaded.dataset, { ...choices, language });
-        setActivity({ kind: "inserted", title: item.title, result });
+        report({ kind: "inserted", title: item.title, result });
       } catch (error) {
-        setActivity({ kind: "insertFailed", title: item.title, error });
+        report({ kind: "insertFailed", title: item.title, error });
       }
       await reloadTracked();
     });
@@ -319,7 +297,7 @@ export function App({ deps }: AppProps) {
       try {
         await deps.workbook.setPinned(tableName, pinned);
       } catch (error) {
-        setActivity({ kind: "pinFailed", table: tableName, error });
+        report({ kind: "pinFailed", table: tableName, error });
       }
       await reloadTracked();
     });
@@ -331,408 +309,145 @@ export function App({ deps }: AppProps) {
       const missing = model.requires.filter((id) => !loaded.has(id));
       try {
         if (missing.length > 0) {
-          setActivity({ kind: "building", title: model.title, loading: missing });
+          report({ kind: "building", title: model.title, loading: missing });
           for (const id of missing) loaded.set(id, await deps.loadModelDataset(id));
         }
-        setActivity({ kind: "building", title: model.title, loading: [] });
+        report({ kind: "building", title: model.title, loading: [] });
         const data = new Map<string, Dataset>();
         for (const id of model.requires) {
           const dataset = loaded.get(id);
           if (dataset) data.set(id, dataset);
         }
         const result = await deps.buildModel(model.id, { language, mode }, data);
-        setActivity({ kind: "built", title: model.title, result });
+        report({ kind: "built", title: model.title, result });
       } catch (error) {
-        setActivity({ kind: "buildFailed", title: model.title, error });
+        report({ kind: "buildFailed", title: model.title, error });
       }
     });
 
   /** Make portable, restore or repair the AI formulas in `scope`; cell notes are in the pane's language. */
   const runFormulas = (action: FormulaAction, scope: FormulaScope) =>
     exclusive(async () => {
-      setActivity({ kind: "formulas", action });
-      const book = deps.workbook;
-      try {
-        const result =
-          action === "makePortable"
-            ? await book.makePortable(scope, language)
-            : action === "restore"
-              ? await book.restoreFormulas(scope)
-              : await book.repairFormulas(scope);
-        setActivity({ kind: "formulasDone", result });
-      } catch (error) {
-        setActivity({ kind: "formulasFailed", action, error });
-      }
+      report(await runFormulaAction(deps.workbook, action, scope, language, report));
     });
 
-  const refresh = (tableName?: string) =>
-    exclusive(async () => {
-      let tables: TrackedTable[];
-      try {
-        tables = await deps.workbook.listTracked();
-      } catch (error) {
-        setActivity({ kind: "refreshFailed", phase: "workbook", error });
-        return;
-      }
-      const chosen = tableName === undefined ? tables : tables.filter((table) => table.tableName === tableName);
-      if (chosen.length === 0) {
-        setActivity(
-          tableName === undefined
-            ? { kind: "notice", key: "noTracked" }
-            : { kind: "refreshFailed", phase: "workbook", error: new WorkbookError("tableMissing", tableName) }
-        );
-        await reloadTracked();
-        return;
-      }
-      const ids = Array.from(new Set(chosen.map((table) => table.datasetId)));
+  const refreshContext: RefreshContext = { workbook: deps.workbook, loadFeed: deps.loadFeed, feedUrl };
 
-      setActivity({ kind: "fetching" });
-      let feed: FeedResult;
-      try {
-        feed = await deps.loadFeed(customFeedUrl ?? deps.defaultFeedUrl, ids);
-      } catch (error) {
-        setActivity({ kind: "refreshFailed", phase: "feed", error });
-        return;
-      }
-      if (!feed.ok) {
-        setActivity({ kind: "feedFailed", failure: feed.error });
-        return;
-      }
+  /** After a refresh: its result, each table's outcome for the list, and the lists read again. */
+  const refreshed = async (result: Activity) => {
+    report(result);
+    if (result.kind === "refreshed") {
+      const at = deps.now?.() ?? new Date();
+      setLastRefresh((prev) => {
+        const next = new Map(prev);
+        for (const table of result.summary.tables) next.set(table.tableName, { at, status: table.status });
+        return next;
+      });
+    }
+    if (result.kind === "refreshed" || result.kind === "notice" || (result.kind === "refreshFailed" && result.phase === "workbook")) await reloadTracked();
+    // A refresh is when new versions are looked for: the catalogue shows what the feed now has.
+    if (result.kind === "refreshed") await reloadCatalog(true);
+  };
 
-      // The catalog validated: only now is the workbook touched, and only for the tables whose
-      // dataset arrived whole; each other table is reported failed, with its reason.
-      const arrived = new Map<string, Dataset>();
-      const missing = new Map<string, FeedFailure>();
-      for (const id of ids) {
-        const one = feed.results.get(id) ?? { ok: false, error: { kind: "missing", detail: `no dataset "${id}"` } };
-        if (one.ok) arrived.set(id, one.dataset);
-        else missing.set(id, one.error);
-      }
-      // A pinned table is left as it is whether or not its dataset arrived: the engine says so.
-      const toRefresh = chosen.filter((table) => arrived.has(table.datasetId) || table.pinned === true);
-      const failures = new Map<string, FeedFailure>();
-      const failed: RefreshTableResult[] = [];
-      for (const table of chosen) {
-        const failure = missing.get(table.datasetId);
-        if (failure === undefined || table.pinned === true) continue;
-        failures.set(table.tableName, failure);
-        failed.push({
-          tableName: table.tableName,
-          datasetId: table.datasetId,
-          status: "failed",
-          oldVersion: table.version,
-          newVersion: "",
-          added: 0,
-          changed: 0,
-          removed: 0,
-        });
-      }
-      const columns = new Map<string, readonly Column[]>(Array.from(arrived, ([id, dataset]) => [id, dataset.columns] as const));
+  const refresh = (tableName?: string) => exclusive(async () => refreshed(await refreshTables(refreshContext, tableName, report)));
+  const refreshSelected = () => exclusive(async () => refreshed(await refreshSelectedTable(refreshContext, report)));
 
-      let refreshed: RefreshSummary = { tables: [] };
-      if (toRefresh.length > 0) {
-        setActivity({ kind: "refreshing", done: 0, total: 0, label: "" });
-        // Every table when all were asked for and nothing failed, else exactly the ones to refresh.
-        const names = tableName === undefined && failed.length === 0 ? undefined : toRefresh.map((table) => table.tableName);
-        try {
-          refreshed = await deps.workbook.refresh(arrived, names, (done, total, label) => setActivity({ kind: "refreshing", done, total, label }));
-        } catch (error) {
-          setActivity({ kind: "refreshFailed", phase: "workbook", error });
-          await reloadTracked();
-          return;
-        }
-      }
-      setActivity({ kind: "refreshed", summary: { tables: inTableOrder(chosen, [...refreshed.tables, ...failed]) }, columns, failures });
-      await reloadTracked();
-      // A refresh is when new versions are looked for: the catalogue shows what the feed now has.
-      await reloadCatalog(true);
-    });
+  // The ribbon's commands run through the mounted pane: the same functions as its buttons.
+  const runCommand = async (command: PaneCommand): Promise<void> => {
+    switch (command.kind) {
+      case "openTab":
+        selectTab(command.tab);
+        if (command.focus === "help") setFocusHelp((n) => n + 1);
+        return;
+      case "refreshAll":
+        selectTab(PLACE_TAB.tracked);
+        return refresh();
+      case "refreshSelected":
+        selectTab(PLACE_TAB.tracked);
+        return refreshSelected();
+      case "formulas":
+        selectTab(PLACE_TAB.share);
+        return runFormulas(command.action, shareScope);
+    }
+  };
+  const commandRef = useRef(runCommand);
+  commandRef.current = runCommand;
+  useEffect(() => attachPane({ run: (command) => commandRef.current(command).catch(() => undefined) }), []);
 
   const busy = isBusy(activity);
+  const tables = tracked.state === "ready" ? tracked.value : null;
+  const showTracked = tracked.state === "failed" || (tables !== null && tables.length > 0) || placeOf(activity) === "tracked";
+  const showFirstRun = !firstRunHidden && tables !== null && tables.length === 0;
+
+  const panel = (id: TabId) => {
+    switch (id) {
+      case "data":
+        return (
+          <DataTab
+            deps={deps}
+            catalog={catalog}
+            tracked={tracked}
+            titles={titles}
+            versions={versions}
+            lastRefresh={lastRefresh}
+            busy={busy}
+            now={deps.now?.() ?? new Date()}
+            choices={choices}
+            onChoices={setChoices}
+            onInsert={(item) => void insert(item)}
+            loadPreview={loadItem}
+            loadRowKeys={loadRowKeys}
+            onRetryFeed={() => void reloadCatalog(false)}
+            onRefreshAll={() => void refresh()}
+            onRefreshOne={(name) => void refresh(name)}
+            onPin={(name, pinned) => void pin(name, pinned)}
+            showTracked={showTracked}
+            showFirstRun={showFirstRun}
+            onDismissFirstRun={hideFirstRun}
+            onOpenTab={selectTab}
+            onPasted={() => void reloadTracked()}
+          />
+        );
+      case "models":
+        return <Lazy load={loadModelsTab} props={{ deps, busy, mode, onModeChange: setMode, onBuild: (model: ModelTemplateInfo) => void build(model) }} />;
+      case "functions":
+        return <Lazy load={loadFunctionsTab} props={{ deps }} />;
+      case "share":
+        return (
+          <Lazy
+            load={loadShareTab}
+            props={{ busy, scope: shareScope, onScope: setShareScope, onRun: (action: FormulaAction, scope: FormulaScope) => void runFormulas(action, scope) }}
+          />
+        );
+      case "settings":
+        return <Lazy load={loadSettingsTab} props={{ deps, customFeedUrl, onSaveFeedUrl: saveFeedUrl, focusHelp }} />;
+    }
+  };
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider} lang={LANGUAGE_TAG[language]}>
       <I18nProvider value={i18n}>
-        <main className={styles.root}>
-          <header className={styles.header}>
-            <h1 className={styles.title}>{i18n.t("appTitle")}</h1>
-            <LanguageSwitch onChange={changeLanguage} />
-          </header>
-
-          <StatusArea
-            activity={activity}
-            share={share.state === "ready" && shareText ? { chunk: share.value, text: shareText } : null}
-            onDismiss={() => setActivity({ kind: "idle" })}
-          />
-
-          <section className={styles.section} aria-labelledby="pane-tracked-heading">
-            <h2 id="pane-tracked-heading" className={styles.sectionTitle}>
-              {i18n.t("trackedHeading")}
-            </h2>
-            <TrackedTables
-              tracked={tracked}
-              titles={titles}
-              busy={busy}
-              onRefreshAll={() => void refresh()}
-              onRefreshOne={(name) => void refresh(name)}
-              onPin={(name, pinned) => void pin(name, pinned)}
-            />
-          </section>
-
-          <section className={styles.section} aria-labelledby="pane-options-heading">
-            <h2 id="pane-options-heading" className={styles.sectionTitle}>
-              {i18n.t("insertOptionsHeading")}
-            </h2>
-            <InsertOptions value={choices} onChange={setChoices} />
-          </section>
-
-          <section className={styles.section} aria-labelledby="pane-catalogue-heading">
-            <h2 id="pane-catalogue-heading" className={styles.sectionTitle}>
-              {i18n.t("catalogueHeading")}
-            </h2>
-            <Catalogue
-              catalog={catalog}
-              busy={busy}
-              now={deps.now?.() ?? new Date()}
-              onInsert={(item) => void insert(item)}
-              loadPreview={loadItem}
-              onRetry={() => void reloadCatalog(false)}
-            />
-          </section>
-
-          <section className={styles.section} aria-labelledby="pane-models-heading">
-            <h2 id="pane-models-heading" className={styles.sectionTitle}>
-              {i18n.t("modelsHeading")}
-            </h2>
-            <Models models={models} mode={mode} onModeChange={setMode} busy={busy} onBuild={(model) => void build(model)} />
-          </section>
-
-          <section className={styles.section} aria-labelledby="pane-share-heading">
-            <h2 id="pane-share-heading" className={styles.sectionTitle}>
-              {i18n.t("shareHeading")}
-            </h2>
-            {shareText ? (
-              <ShareFormulas text={shareText} busy={busy} onRun={(action, scope) => void runFormulas(action, scope)} />
-            ) : share.state === "failed" ? (
-              <ErrorBox message={i18n.t("errUnknown")} detail={share.detail} />
-            ) : (
-              <Spinner label={i18n.t("loading")} />
-            )}
-          </section>
-
-          <section className={styles.section} aria-labelledby="pane-settings-heading">
-            <h2 id="pane-settings-heading" className={styles.sectionTitle}>
-              {i18n.t("settingsHeading")}
-            </h2>
-            <FeedSettings customUrl={customFeedUrl} defaultUrl={deps.defaultFeedUrl} onSave={saveFeedUrl} />
-          </section>
-        </main>
+        <StatusProvider value={{ activity, serial: status.serial, dismiss }}>
+          <main className={styles.root}>
+            <header className={styles.header}>
+              <h1 className={styles.title}>{i18n.t("appTitle")}</h1>
+              <LanguageSwitch onChange={changeLanguage} />
+            </header>
+            <TabBar selected={tab} onSelect={selectTab} />
+            {TAB_IDS.map((id) => (
+              <div key={id} id={panelElementId(id)} role="tabpanel" aria-labelledby={tabElementId(id)} className={styles.panel} hidden={id !== tab} data-panel={id}>
+                {visited.has(id) ? panel(id) : null}
+              </div>
+            ))}
+          </main>
+        </StatusProvider>
       </I18nProvider>
     </FluentProvider>
   );
 }
 
 /**
- * Progress and results, in two live regions that are always in the page (a region added
- * together with its text is often not announced): polite for progress and results, assertive
- * for errors.
- */
-function StatusArea({ activity, share, onDismiss }: { activity: Activity; share: { chunk: ShareChunk; text: ShareText } | null; onDismiss(): void }) {
-  const { language, t } = useI18n();
-  const styles = useStyles();
-
-  let polite: ReactElement | null = null;
-  let alert: ReactElement | null = null;
-  switch (activity.kind) {
-    case "idle":
-      break;
-    case "inserting":
-      polite = (
-        <>
-          <p className={styles.progressText}>{t("inserting", { title: activity.title[language] })}</p>
-          <ProgressBar aria-label={t("inserting", { title: activity.title[language] })} />
-        </>
-      );
-      break;
-    case "fetching":
-      polite = (
-        <>
-          <p className={styles.progressText}>{t("fetchingFeed")}</p>
-          <ProgressBar aria-label={t("progressLabel")} />
-        </>
-      );
-      break;
-    case "refreshing":
-      polite = (
-        <>
-          <p className={styles.progressText}>
-            {t("refreshingTables")}
-            {activity.total > 0 ? ` ${activity.done}/${activity.total}` : ""}
-          </p>
-          {activity.label ? <p className={styles.progressDetail}>{activity.label}</p> : null}
-          <ProgressBar
-            aria-label={t("progressLabel")}
-            value={activity.total > 0 ? activity.done : undefined}
-            max={activity.total > 0 ? activity.total : undefined}
-          />
-        </>
-      );
-      break;
-    case "inserted":
-      polite = (
-        <Note intent={activity.result.skipped?.length ? "info" : "success"}>
-          <p className={styles.text}>
-            {t("insertSuccess", {
-              title: activity.title[language],
-              table: activity.result.tableName,
-              sheet: activity.result.sheetName,
-              address: activity.result.address,
-            })}
-          </p>
-          <SkippedList skipped={activity.result.skipped} />
-        </Note>
-      );
-      break;
-    case "refreshed":
-      polite = (
-        <Note intent={activity.summary.tables.some((table) => table.status === "failed") ? "info" : "success"}>
-          <RefreshSummaryView summary={activity.summary} columns={activity.columns} failures={activity.failures} />
-        </Note>
-      );
-      break;
-    case "notice":
-      polite = (
-        <Note intent="info">
-          <p className={styles.text}>{t(activity.key)}</p>
-        </Note>
-      );
-      break;
-    case "building": {
-      const title = activity.title[language];
-      const text = activity.loading.length > 0 ? t("loadingModelData", { title, datasets: activity.loading.join(", ") }) : t("building", { title });
-      polite = (
-        <>
-          <p className={styles.progressText}>{text}</p>
-          <ProgressBar aria-label={text} />
-        </>
-      );
-      break;
-    }
-    case "built":
-      polite = (
-        <Note intent={activity.result.skipped?.length ? "info" : "success"}>
-          <p className={styles.text}>
-            {t("buildSuccess", { title: activity.title[language], sheet: activity.result.sheetName, address: activity.result.address })}
-          </p>
-          <SkippedList skipped={activity.result.skipped} />
-        </Note>
-      );
-      break;
-    // The section's chunk is loaded: these activities start from its buttons.
-    case "formulas":
-      polite = share && <FormulaProgress text={share.text} action={activity.action} />;
-      break;
-    case "formulasDone":
-      polite = share && (
-        <Note intent={share.chunk.needsAttention(activity.result) ? "info" : "success"}>
-          <share.chunk.FormulaReport
-            text={share.text}
-            result={activity.result}
-            classes={{ text: styles.text, list: styles.skipped, cells: mergeClasses(styles.skipped, styles.progressDetail) }}
-          />
-        </Note>
-      );
-      break;
-    case "formulasFailed":
-      alert = share && <FormulaError text={share.text} action={activity.action} shown={thrownMessage(language, activity.error)} />;
-      break;
-    case "buildFailed": {
-      const shown = thrownMessage(language, activity.error);
-      alert = <ErrorBox heading={t("buildFailed", { title: activity.title[language] })} {...shown} />;
-      break;
-    }
-    case "insertFailed": {
-      const shown = thrownMessage(language, activity.error);
-      alert = <ErrorBox heading={t("insertFailed", { title: activity.title[language] })} {...shown} />;
-      break;
-    }
-    case "loadFailed": {
-      const shown = feedFailureMessage(language, activity.failure);
-      alert = <ErrorBox heading={t("insertFailed", { title: activity.title[language] })} {...shown} />;
-      break;
-    }
-    case "pinFailed": {
-      const shown = thrownMessage(language, activity.error);
-      alert = <ErrorBox heading={t("pinFailed", { table: activity.table })} {...shown} />;
-      break;
-    }
-    case "feedFailed": {
-      const shown = feedFailureMessage(language, activity.failure);
-      alert = <ErrorBox heading={t("refreshFeedFailed")} {...shown} />;
-      break;
-    }
-    case "refreshFailed": {
-      const shown = thrownMessage(language, activity.error);
-      alert = <ErrorBox heading={t(activity.phase === "feed" ? "refreshFeedFailed" : "refreshWorkbookFailed")} {...shown} />;
-      break;
-    }
-  }
-
-  const finished = activity.kind !== "idle" && !isBusy(activity);
-  return (
-    <div className={styles.status}>
-      <div className={styles.live} role="status" aria-live="polite">
-        {polite}
-      </div>
-      <div className={styles.live} role="alert" aria-live="assertive">
-        {alert}
-      </div>
-      {finished ? (
-        <Button className={styles.dismiss} size="small" appearance="subtle" onClick={onDismiss}>
-          {t("dismiss")}
-        </Button>
-      ) : null}
-    </div>
-  );
-}
-
-/** The message of each feature an older Excel could not add (see SkippedFeature). */
-const SKIPPED_MESSAGE: Readonly<Record<SkippedFeature["feature"], MessageKey>> = {
-  dropDowns: "skippedDropDowns",
-  freezePanes: "skippedFreezePanes",
-  chart: "skippedChart",
-  chartAxisFormats: "skippedChartAxisFormats",
-};
-
-/** What an insert or build left out for a missing requirement set, one line each, and what to do; nothing when none. */
-function SkippedList({ skipped }: { skipped: readonly SkippedFeature[] | undefined }) {
-  const { t } = useI18n();
-  const styles = useStyles();
-  if (!skipped || skipped.length === 0) return null;
-  return (
-    <>
-      <ul className={styles.skipped}>
-        {skipped.map((s) => (
-          <li key={s.feature}>{t(SKIPPED_MESSAGE[s.feature], { requirement: s.requirement })}</li>
-        ))}
-      </ul>
-      <p className={styles.text}>{t("skippedAdvice")}</p>
-    </>
-  );
-}
-
-/** Results in the order of the tables asked for (the engine's first, then the pane's own), anything else after. */
-function inTableOrder(tables: readonly TrackedTable[], results: readonly RefreshTableResult[]): RefreshTableResult[] {
-  const rank = new Map(tables.map((table, i) => [table.tableName, i] as const));
-  const at = (r: RefreshTableResult) => rank.get(r.tableName) ?? tables.length;
-  return results
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => at(a.r) - at(b.r) || a.i - b.i)
-    .map(({ r }) => r);
-}
-
-/**
- * Render the pane into `element` (the lead's index.tsx calls this after Office.onReady).
+ * Render the pane into `element` (index.tsx calls this after Office.onReady).
  * @returns a function that unmounts the pane.
  * @example const unmount = mountPane(document.getElementById("root")!, deps);
  */

@@ -6,6 +6,7 @@
 import type { Column, Dataset, LocalizedText, SourceRef } from "../data/types";
 import type { ModelMode } from "../sheet/models/common";
 import type { InsertResult, Language, WorkbookPort } from "../sheet/workbook";
+import type { TabId } from "./tabs";
 
 /** Why the feed, or one dataset of it, could not be used. Mirrors the feed client's failure kinds. */
 export type FeedFailureKind = "offline" | "http" | "timeout" | "invalid" | "tooLarge" | "insecureUrl" | "missing";
@@ -63,6 +64,12 @@ export interface PaneSettings {
   /** The language the analyst chose in the pane, or null if never chosen. */
   getLanguage(): Language | null;
   setLanguage(language: Language): void | Promise<void>;
+  /** The pane's tab the analyst last chose (issue 20), or null if never chosen; without these the pane opens on Data. */
+  getTab?(): TabId | null;
+  setTab?(tab: TabId): void | Promise<void>;
+  /** Whether the analyst hid the first-run card; without these it shows until the workbook has a table. */
+  getFirstRunDismissed?(): boolean;
+  setFirstRunDismissed?(dismissed: boolean): void | Promise<void>;
 }
 
 /** An analyst model template as the pane lists it (the catalogue entry, without the builder). */
@@ -104,4 +111,12 @@ export interface PaneDeps {
   buildModel(id: string, options: ModelBuildOptions, data: ReadonlyMap<string, Dataset>): Promise<InsertResult>;
   /** The current time, for the data-age mark; Date.now when omitted (tests fix it). */
   now?: () => Date;
+  /**
+   * The names of a dataset's rows, for search (data/search.ts rowKeysOf): from the add-in's own
+   * copy when it is the version listed, else loaded from where the catalogue came from. Should
+   * not throw. Without it the pane loads the dataset with loadDataset.
+   */
+  loadRowKeys?(source: DatasetSource, item: CatalogItem): Promise<readonly string[]>;
+  /** The add-in's help page (help.html beside the pane), linked from the Settings tab. */
+  helpUrl?: string;
 }

@@ -4,7 +4,6 @@
  * the runtime's localStorage rather than in the workbook, which is shared with others.
  */
 import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, PaneDeps, PaneSettings } from "./deps";
-import { MODEL_CATALOG } from "../sheet/models/catalog";
 import type { Language, WorkbookPort } from "../sheet/workbook";
 import type { Dataset } from "../data/types";
 import { DATASETS, getDataset } from "../data/catalog";
@@ -12,6 +11,8 @@ import { catalogEntryOf, type CatalogEntry } from "../data/feed";
 import { fetchFeed, type FeedError, type FetchLike } from "../data/feed-client";
 import { EPOCH_ACCELERATORS_ID, EPOCH_MODELS_ID } from "../data/ids";
 import { loadEpochModels } from "../data/epoch-models-loader";
+import { rowKeysOf } from "./data/search";
+import { isTabId } from "./tabs";
 
 /**
  * The model builders, imported when a model is built: a separate chunk, so the scripts the
@@ -22,6 +23,8 @@ const loadTemplates = () => import(/* webpackChunkName: "models" */ "../sheet/mo
 
 const FEED_KEY = "ai-compute-analyst.feedUrl";
 const LANGUAGE_KEY = "ai-compute-analyst.language";
+const TAB_KEY = "ai-compute-analyst.tab";
+const FIRST_RUN_KEY = "ai-compute-analyst.firstRunDismissed";
 
 function storage(): Storage | null {
   try {
@@ -49,6 +52,13 @@ export function localSettings(store: Storage | null = storage()): PaneSettings {
       return v === "zh" || v === "en" ? (v as Language) : null;
     },
     setLanguage: (language) => set(LANGUAGE_KEY, language),
+    getTab: () => {
+      const v = get(TAB_KEY);
+      return isTabId(v) ? v : null;
+    },
+    setTab: (tab) => set(TAB_KEY, tab),
+    getFirstRunDismissed: () => get(FIRST_RUN_KEY) === "true",
+    setFirstRunDismissed: (dismissed) => set(FIRST_RUN_KEY, dismissed ? "true" : null),
   };
 }
 
@@ -94,6 +104,14 @@ function offlineCatalog(): Promise<CatalogItem[]> {
   return offlineEntries;
 }
 
+/** The add-in's own copy of a dataset (bundled, or a lazy chunk), or null when it has none. */
+async function ownCopy(id: string): Promise<Dataset | null> {
+  const bundled = getDataset(id);
+  if (bundled) return bundled;
+  const load = LAZY_DATASETS[id];
+  return load ? load().catch(() => null) : null;
+}
+
 /** A dataset of the offline copy. */
 async function offlineDataset(id: string): Promise<DatasetLoad> {
   const bundled = getDataset(id);
@@ -115,7 +133,7 @@ export interface MakeDepsOptions {
 
 export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUrl: string, options: MakeDepsOptions = {}): PaneDeps {
   const { fetchImpl } = options;
-  return {
+  const deps: PaneDeps = {
     workbook,
     loadCatalog: async (url): Promise<CatalogView> => {
       let reason: FeedFailure;
@@ -150,8 +168,8 @@ export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUr
     defaultFeedUrl: new URL("data/", pageUrl).href,
     settings: localSettings(),
     displayLanguage,
-    // The list is light (catalog.ts); the builders load when a model is built.
-    listModels: async () => MODEL_CATALOG,
+    // The list (catalog.ts) loads with the Models tab; the builders when a model is built.
+    listModels: async () => (await import(/* webpackChunkName: "tab-models" */ "../sheet/models/catalog")).MODEL_CATALOG,
     loadModelDataset: async (id) => {
       const load = LAZY_DATASETS[id];
       if (!load) throw new Error(`No loader for the dataset "${id}" a model requires.`);
@@ -165,5 +183,14 @@ export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUr
       return workbook.insertModel((existingSheetNames) => template.build({ language, mode, existingSheetNames }, epochModels ? { epochModels } : undefined));
     },
     ...(options.now ? { now: options.now } : {}),
+    loadRowKeys: async (source, item) => {
+      // The add-in's copy when it is the listed version (no download), else the listed one.
+      const own = await ownCopy(item.id);
+      if (own && (source.origin === "offline" || own.version === item.version)) return rowKeysOf(own);
+      const loaded = await deps.loadDataset(source, item.id);
+      return loaded.ok ? rowKeysOf(loaded.dataset) : [];
+    },
+    helpUrl: new URL("help.html", pageUrl).href,
   };
+  return deps;
 }

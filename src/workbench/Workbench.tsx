@@ -23,6 +23,8 @@ export interface WorkbenchProps {
   notice?: string;
   /** Called after "Open .xlsx" replaced the workbook (the page gives the task pane a fresh start, as Excel does for an opened file). */
   onOpened?: () => void;
+  /** Drawn between the toolbar and the Formula bar: the add-in's ribbon tab (RibbonStrip.tsx). */
+  ribbon?: ReactElement;
 }
 
 /** The name "Download .xlsx" gives the file. */
@@ -75,7 +77,7 @@ function useBookVersion(book: HfWorkbook): number {
   );
 }
 
-export function Workbench({ book, notice, onOpened }: WorkbenchProps): ReactElement {
+export function Workbench({ book, notice, onOpened, ribbon }: WorkbenchProps): ReactElement {
   const version = useBookVersion(book);
   const sel = book.selection;
   const sheet = book.activeSheet;
@@ -363,6 +365,7 @@ export function Workbench({ book, notice, onOpened }: WorkbenchProps): ReactElem
           {notice}
         </span>
       </div>
+      {ribbon}
       <div className="wb-formula-row">
         <input
           className="wb-namebox"

@@ -46,6 +46,7 @@ import {
 } from "../sheet/workbook";
 import type { WriteOp } from "../sheet/write-ops";
 import { failedResult, NEAR_ROWS, planTableRefresh, untrackedResults, type TableRefreshPlan, type TableSnapshot } from "../sheet/refresh-plan";
+import { tableUnder } from "../sheet/table-at";
 import { decodeRecord, recordFromPlan, recordWriteOp, toTrackedTable, TRACKING_PREFIX, withPinned, type TrackedRecord } from "../sheet/tracking";
 import { isDateFormat, isPercentFormat, serialToIso } from "./format";
 import { hfNumberLiterals, toA1, toR1C1 } from "./r1c1";
@@ -391,6 +392,18 @@ export class HfWorkbook implements WorkbookPort {
 
   async listTracked(): Promise<TrackedTable[]> {
     return this.records().map(toTrackedTable);
+  }
+
+  /** The tracked table the selected cell is in (WorkbookPort.tableAtSelection), compared as Excel's adapter does (sheet/table-at.ts). */
+  async tableAtSelection(): Promise<string | null> {
+    const sel = this.selection;
+    const ours = new Set(this.records().map((r) => r.tableName.toLowerCase()));
+    const tracked = this.tablesList.filter((t) => ours.has(t.name.toLowerCase()));
+    const sheet = (id: number) => `'${this.sheetName(id).replace(/'/g, "''")}'`;
+    return tableUnder(
+      `${sheet(sel.sheet)}!${cellAddress(sel)}`,
+      tracked.map((t) => ({ name: t.name, address: `${sheet(t.sheetId)}!${rangeAddress(t.range)}` }))
+    );
   }
 
   /**

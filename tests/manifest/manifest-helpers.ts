@@ -306,9 +306,9 @@ export function collectUrls(root: XmlElement): UrlOccurrence[] {
 
 export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Icon size stated by a resource id such as "Icon.16x16" (square icons only). */
+/** Icon size stated by a resource id such as "Icon.16x16" or "Ribbon.RefreshAll.32x32" (square icons only). */
 export function sizeFromImageId(id: string): number | null {
-  const match = /^Icon\.(\d+)x(\d+)$/.exec(id);
+  const match = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*\.(\d+)x(\d+)$/.exec(id);
   if (!match || match[1] !== match[2]) return null;
   return Number(match[1]);
 }

@@ -5,7 +5,8 @@
  * and TaskPaneAppVersionOverridesV1_0, as published in Microsoft's manifest schema reference
  * ([MS-OWEMXML]) and used by the "Excel Custom Functions using a Shared Runtime" template.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { RIBBON_COMMANDS } from "../../src/commands/ribbon";
 import { join } from "node:path";
 import { PNG } from "pngjs";
 import type { Element as XmlElement } from "@xmldom/xmldom";
@@ -214,6 +215,10 @@ describe("VersionOverrides", () => {
       ...childSequenceProblems(desktop, [optional("GetStarted"), optional("FunctionFile"), oneOrMore("ExtensionPoint")]),
       ...childSequenceProblems(onlyChild(desktop, "GetStarted"), [one("Title"), one("Description"), optional("LearnMoreUrl")]),
       ...descendantsNamed(commandSurface, "OfficeTab").flatMap((tab) => childSequenceProblems(tab, [oneOrMore("Group")])),
+      // CustomTab: its groups, then its label (then where it goes, PowerPoint only).
+      ...descendantsNamed(commandSurface, "CustomTab").flatMap((tab) =>
+        childSequenceProblems(tab, [oneOrMore("Group"), one("Label"), optional("InsertAfter"), optional("InsertBefore")])
+      ),
       ...descendantsNamed(commandSurface, "Group").flatMap((group) => childSequenceProblems(group, [one("Label"), one("Icon"), oneOrMore("Control")])),
       ...descendantsNamed(commandSurface, "Control").flatMap((control) =>
         childSequenceProblems(control, [one("Label"), one("Supertip"), one("Icon"), one("Action")])
@@ -221,7 +226,9 @@ describe("VersionOverrides", () => {
       ...descendantsNamed(commandSurface, "Supertip").flatMap((tip) => childSequenceProblems(tip, [one("Title"), one("Description")])),
       ...descendantsNamed(commandSurface, "Icon").flatMap((icon) => childSequenceProblems(icon, [oneOrMore("Image")])),
       ...descendantsNamed(commandSurface, "Action").flatMap((action) =>
-        childSequenceProblems(action, [optional("TaskpaneId"), one("SourceLocation"), optional("Title")])
+        xsiType(action) === "ExecuteFunction"
+          ? childSequenceProblems(action, [one("FunctionName")])
+          : childSequenceProblems(action, [optional("TaskpaneId"), one("SourceLocation"), optional("Title")])
       ),
       ...childSequenceProblems(onlyChild(versionOverrides, "Resources"), [
         optional("Images"),
@@ -259,9 +266,9 @@ describe("VersionOverrides", () => {
     const runtimeResid = residOf(runtime);
     expect(runtimeResid).toBe("Taskpane.Url");
     expect(residOf(descend(customFunctions, "Page", "SourceLocation"))).toBe(runtimeResid);
+    // The ribbon's function commands run on the runtime's page.
     expect(residOf(onlyChild(desktop, "FunctionFile"))).toBe(runtimeResid);
     const showTaskpane = descendantsNamed(commandSurface, "Action").filter((a) => xsiType(a) === "ShowTaskpane");
-    expect(showTaskpane.length).toBeGreaterThan(0);
     for (const action of showTaskpane) {
       expect(residOf(onlyChild(action, "SourceLocation"))).toBe(runtimeResid);
       // A shared runtime supports one task pane; every ShowTaskpane must name the same one.
@@ -269,20 +276,58 @@ describe("VersionOverrides", () => {
     }
   });
 
-  it("puts an AI Compute group with a task pane button on the Home tab", () => {
+  it("puts a tab of its own on the ribbon, AI Compute / AI 算力, with its groups in order (issue 20)", () => {
     expect(xsiType(commandSurface)).toBe("PrimaryCommandSurface");
-    expect(childNames(commandSurface)).toEqual(["OfficeTab"]);
-    const tab = onlyChild(commandSurface, "OfficeTab");
-    expect(tab.getAttribute("id")).toBe("TabHome");
-    const group = onlyChild(tab, "Group");
-    expect(resource(residOf(onlyChild(group, "Label"))).defaultValue).toBe("AI Compute");
-    const buttons = childrenNamed(group, "Control").filter((c) => xsiType(c) === "Button");
-    expect(buttons).toHaveLength(1);
-    expect(xsiType(onlyChild(buttons[0] as XmlElement, "Action"))).toBe("ShowTaskpane");
+    expect(childNames(commandSurface)).toEqual(["CustomTab"]);
+    const tab = onlyChild(commandSurface, "CustomTab");
+    const label = resource(residOf(onlyChild(tab, "Label")));
+    expect([label.defaultValue, label.overrides.get("zh-CN")]).toEqual(["AI Compute", "AI 算力"]);
+    const groups = childrenNamed(tab, "Group").map((g) => {
+      const text = resource(residOf(onlyChild(g, "Label")));
+      return [text.defaultValue, text.overrides.get("zh-CN"), childrenNamed(g, "Control").map((c) => resource(residOf(onlyChild(c, "Label"))).defaultValue)];
+    });
+    expect(groups).toEqual([
+      ["Data", "数据", ["Datasets", "Refresh All", "Refresh Table"]],
+      ["Models", "模型", ["Models"]],
+      ["Functions", "函数", ["Functions"]],
+      ["Share", "分享", ["Make Portable", "Restore Formulas", "Repair #NAME?"]],
+      ["Help", "帮助", ["Settings", "Help"]],
+    ]);
+  });
+
+  it("gives every control a label, a supertip and icons, in both languages, and a button type", () => {
+    const controls = descendantsNamed(commandSurface, "Control");
+    expect(controls.length).toBe(10);
+    for (const control of controls) {
+      expect(xsiType(control)).toBe("Button");
+      const label = resource(residOf(onlyChild(control, "Label")));
+      const title = resource(residOf(descend(control, "Supertip", "Title")));
+      const description = resource(residOf(descend(control, "Supertip", "Description")));
+      expect([label.kind, title.kind, description.kind]).toEqual(["ShortStrings", "ShortStrings", "LongStrings"]);
+      for (const r of [label, title, description]) expect((r.overrides.get("zh-CN") ?? "").trim()).not.toBe("");
+      // Icon sizes and files: "uses each image at the size its id states" and "maps every icon URL to a PNG" below.
+      expect(childrenNamed(onlyChild(control, "Icon"), "Image", NS.bt)).toHaveLength(3);
+    }
+  });
+
+  it("runs every button as a function command that the code associates, and associates nothing else", () => {
+    const names = descendantsNamed(commandSurface, "Action").map((action) => {
+      expect(xsiType(action)).toBe("ExecuteFunction");
+      return textOf(onlyChild(action, "FunctionName"));
+    });
+    expect(new Set(names).size).toBe(names.length);
+    // src/commands/ribbon.ts: the table the commands entry associates, each name with Office.actions.associate.
+    expect([...names].sort()).toEqual(Object.keys(RIBBON_COMMANDS).sort());
+    const entry = readFileSync(join(REPO_ROOT, "src", "commands", "commands.ts"), "utf8");
+    expect(entry).toMatch(/^registerRibbon\(\s*\(id, handler\) => Office\.actions\.associate\(id, handler\)/m);
   });
 
   it("gives ribbon groups and controls unique ids of at most 125 characters", () => {
-    const ids = [...descendantsNamed(commandSurface, "Group"), ...descendantsNamed(commandSurface, "Control")].map((el) => el.getAttribute("id") ?? "");
+    const ids = [
+      ...descendantsNamed(commandSurface, "CustomTab"),
+      ...descendantsNamed(commandSurface, "Group"),
+      ...descendantsNamed(commandSurface, "Control"),
+    ].map((el) => el.getAttribute("id") ?? "");
     expect(ids.every((id) => id.length > 0 && id.length <= 125)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -349,7 +394,7 @@ describe("URLs", () => {
 
   it("finds the URLs it should (collector self-test)", () => {
     const wheres = urls.map((u) => u.where);
-    for (const fragment of ["IconUrl", "HighResolutionIconUrl", "SupportUrl", "DefaultSettings/SourceLocation", "Image#Icon.16x16", "Override"]) {
+    for (const fragment of ["IconUrl", "HighResolutionIconUrl", "SupportUrl", "DefaultSettings/SourceLocation", "Image#Ribbon.Datasets.16x16", "Override"]) {
       expect(wheres.some((w) => w.includes(fragment))).toBe(true);
     }
   });
@@ -453,6 +498,32 @@ describe("icon files", () => {
     const main = [...buckets.values()].filter((n) => n >= 0.02 * visible);
     expect(visible).toBeGreaterThan(0.25 * width * height);
     expect(main.length).toBeGreaterThanOrEqual(3);
+  });
+
+  describe("the ribbon tab's icons (assets/ribbon, scripts/render-ribbon-icons.mjs)", () => {
+    const dir = join(ASSETS_DIR, "ribbon");
+    const sources = readdirSync(dir).filter((f) => f.endsWith(".svg"));
+    const pngs = readdirSync(dir).filter((f) => f.endsWith(".png"));
+
+    it("has each drawing at 16, 32 and 80 px and no PNG without its drawing", () => {
+      expect(sources.length).toBe(10);
+      expect(pngs.sort()).toEqual(sources.flatMap((s) => [16, 32, 80].map((z) => s.replace(/\.svg$/, `-${z}.png`))).sort());
+      expect(existsSync(join(REPO_ROOT, "scripts", "render-ribbon-icons.mjs"))).toBe(true);
+    });
+
+    it.each(pngs)("%s: a transparent background and a real drawing", (file) => {
+      const size = Number(/-(\d+)\.png$/.exec(file)?.[1]);
+      const stats = imageStats(readFileSync(join(dir, file)));
+      expect([stats.width, stats.height]).toEqual([size, size]);
+      expect(stats.cornerAlphas.filter((a) => a > 0).length).toBeLessThanOrEqual(1);
+      expect(stats.visibleFraction).toBeGreaterThan(0.15);
+      expect(stats.distinctColours).toBeGreaterThanOrEqual(size === 16 ? 3 : 10);
+    });
+
+    it("uses every drawing on the ribbon", () => {
+      const used = new Set([...resourceMap.values()].filter((r) => r.kind === "Images").map((r) => repoPathOfDevUrl(r.defaultValue) ?? ""));
+      for (const png of pngs) expect(used.has(`assets/ribbon/${png}`)).toBe(true);
+    });
   });
 
   it("keeps the SVG sources and the render script next to the PNGs", () => {

@@ -1,10 +1,17 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { DEFAULT_FEED, EPOCH, FEED_BUILT, GPUS, LLM, deferred, fakePane, itemOf } from "./fakes";
 import type { Dataset } from "../../src/data/types";
 import type { CatalogView, DatasetLoad } from "../../src/taskpane/deps";
-import { alertText, renderPane, statusText } from "./render";
+import { alertText, openTab, renderPane, statusText } from "./render";
+
+/** Opens a row's details (other title, id, source, version, licence, preview) and returns the row. */
+function expand(title: string): HTMLElement {
+  const row = screen.getByRole("article", { name: title });
+  fireEvent.click(within(row).getByRole("button", { name: `Details of ${title}` }));
+  return row;
+}
 
 /** A dataset id no build of the add-in has seen: the feed alone describes it. */
 const HBM: Dataset = {
@@ -45,17 +52,27 @@ describe("catalogue", () => {
     expect(screen.getByText("Details: chunk failed")).toBeTruthy();
   });
 
-  it("lists each dataset with title, source, version and size", async () => {
+  it("lists each dataset as a compact row (title, age, size, Insert) that expands for source, version and licence", async () => {
     await renderPane(fakePane());
     const card = screen.getByRole("article", { name: "LLM comparison" });
     const q = within(card);
     expect(q.getByRole("heading", { name: "LLM comparison" })).toBeTruthy();
+    expect(q.getByText("as of 2023-02 (report)")).toBeTruthy();
+    expect(q.getByText(/7 rows × 5 cols/)).toBeTruthy();
+    expect(q.getByRole("button", { name: "Insert LLM comparison" })).toBeTruthy();
+    // Source and the rest only when expanded.
+    const disclosure = q.getByRole("button", { name: "Details of LLM comparison" });
+    expect(disclosure.getAttribute("aria-expanded")).toBe("false");
+    expect(q.queryByText("数据来源: 各公司官网, 财通证券研究所")).toBeNull();
+    fireEvent.click(disclosure);
+    expect(disclosure.getAttribute("aria-expanded")).toBe("true");
+    expect(document.getElementById(disclosure.getAttribute("aria-controls") ?? "")?.hidden).toBe(false);
     expect(q.getByText("大模型参数对比")).toBeTruthy(); // the other language's title
     expect(q.getByText("数据来源: 各公司官网, 财通证券研究所")).toBeTruthy();
     expect(q.getByText("2023.02")).toBeTruthy();
     expect(q.getByText("7 rows × 5 columns")).toBeTruthy();
     expect(q.getByText("llm-comparison")).toBeTruthy();
-    const gpu = within(screen.getByRole("article", { name: "GPU chip specifications" }));
+    const gpu = within(expand("GPU chip specifications"));
     expect(gpu.getByText("NVIDIA datasheets; AMD datasheets")).toBeTruthy();
     expect(gpu.getByText("2 rows × 2 columns")).toBeTruthy();
     expect(screen.getByText("2 of 2 datasets")).toBeTruthy();
@@ -68,7 +85,7 @@ describe("catalogue", () => {
 
     fireEvent.change(search, { target: { value: "芯片" } });
     expect(titles()).toEqual(["GPU chip specifications"]);
-    expect(screen.getByText("1 of 2 datasets")).toBeTruthy();
+    expect(screen.getByText(/^1 of 2 datasets/)).toBeTruthy();
 
     fireEvent.change(search, { target: { value: "llm-comp" } });
     expect(titles()).toEqual(["LLM comparison"]);
@@ -86,7 +103,7 @@ describe("catalogue", () => {
 
   it("expands a preview of the first 5 rows: percent as %, FLOP in scientific, blanks blank", async () => {
     await renderPane(fakePane());
-    const card = within(screen.getByRole("article", { name: "LLM comparison" }));
+    const card = within(expand("LLM comparison"));
     const toggle = card.getByRole("button", { name: "Preview LLM comparison" });
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
     expect(card.queryByRole("table")).toBeNull();
@@ -118,6 +135,7 @@ describe("catalogue", () => {
 
   it("keeps the preview's scroll box reachable by keyboard", async () => {
     await renderPane(fakePane());
+    expand("GPU chip specifications");
     fireEvent.click(screen.getByRole("button", { name: "Preview GPU chip specifications" }));
     const region = await screen.findByRole("region", { name: "First 2 of 2 rows" });
     expect(region.tabIndex).toBe(0);
@@ -135,7 +153,7 @@ describe("catalogue", () => {
   it("lists a dataset id this build has never seen, previews it from the feed and inserts it", async () => {
     const pane = fakePane({ datasets: [LLM, HBM] });
     await renderPane(pane);
-    const card = within(screen.getByRole("article", { name: "HBM memory prices" }));
+    const card = within(expand("HBM memory prices"));
     expect(card.getByText("hbm-prices")).toBeTruthy();
     expect(card.getByText("0.1.0")).toBeTruthy();
     expect(card.getByText("CC BY 4.0")).toBeTruthy();
@@ -163,7 +181,7 @@ describe("catalogue", () => {
     ];
     pane.dataset.next = async () => answers.shift() ?? { ok: true, dataset: GPUS };
     await renderPane(pane);
-    const card = within(screen.getByRole("article", { name: "GPU chip specifications" }));
+    const card = within(expand("GPU chip specifications"));
     const toggle = card.getByRole("button", { name: "Preview GPU chip specifications" });
     fireEvent.click(toggle);
     expect(await card.findByText("Could not load GPU chip specifications.")).toBeTruthy();
@@ -214,20 +232,46 @@ describe("catalogue", () => {
     expect(screen.getByRole("button", { name: "重新连接数据源" })).toBeTruthy();
   });
 
-  it("marks a dataset whose figures are more than 12 months old as possibly out of date", async () => {
-    // LLM is as of 2023-02 (to 28 Feb), GPU as of 2023-01 (to 31 Jan): on 15 Feb 2024 only GPU is over a year old.
-    await renderPane(fakePane({ now: new Date("2024-02-15T00:00:00Z") }));
-    const mark = "Possibly out of date: the figures are more than 12 months old.";
-    expect(within(screen.getByRole("article", { name: "GPU chip specifications" })).getByText(mark)).toBeTruthy();
-    expect(within(screen.getByRole("article", { name: "LLM comparison" })).queryByText(mark)).toBeNull();
+  it("shows a report's table as a dated record, never out of date, and flags an Epoch table behind its daily upstream", async () => {
+    // On 15 June 2023 both the report's table (2023-02) and the Epoch table (2023-01) are months old: only the Epoch one is flagged.
+    await renderPane(fakePane({ datasets: [LLM, EPOCH], now: new Date("2023-06-15T00:00:00Z") }));
+    const report = within(screen.getByRole("article", { name: "LLM comparison" })).getByText("as of 2023-02 (report)");
+    expect(report.getAttribute("data-age")).toBe("record");
+    const row = screen.getByRole("article", { name: "Epoch AI models" });
+    const epoch = within(row).getByText(/days behind Epoch AI/);
+    expect(epoch.textContent).toBe("as of 2023-01 · 135 days behind Epoch AI");
+    expect(epoch.getAttribute("data-age")).toBe("behind");
+    // What to do is in its tooltip and details.
+    const advice = "Epoch AI publishes daily: this copy is 135 days old. Update the feed (npm run data:update), or check its URL in Settings.";
+    expect(epoch.getAttribute("title")).toBe(advice);
+    fireEvent.click(within(row).getByRole("button", { name: "Details of Epoch AI models" }));
+    expect(within(row).getByText(advice)).toBeTruthy();
+    expect(screen.queryByText(/Possibly out of date/)).toBeNull();
+  });
+
+  it("says an Epoch table is the add-in's own copy when the feed failed, and a current one is unflagged", async () => {
+    const current = { ...EPOCH, asOf: "2023-06-12" };
+    const pane = fakePane({ datasets: [current], now: new Date("2023-06-15T00:00:00Z") });
+    await renderPane(pane);
+    expect(within(screen.getByRole("article", { name: "Epoch AI models" })).getByText("as of 2023-06-12 · Epoch AI, updated daily").getAttribute("data-age")).toBe(
+      "current"
+    );
+    pane.catalog.next = async () => offlineView([current]);
+    cleanup();
+    await renderPane(pane);
+    const offline = within(screen.getByRole("article", { name: "Epoch AI models" })).getByText("as of 2023-06-12 · the add-in's own copy (feed failed)");
+    expect(offline.getAttribute("data-age")).toBe("offline");
+    expect(offline.getAttribute("title")).toBe("The data feed could not be used, so this is the copy bundled with the add-in; Epoch AI publishes daily.");
   });
 
   it("reloads the catalogue from a newly saved feed URL", async () => {
     const pane = fakePane();
     await renderPane(pane);
+    await openTab("Settings");
     fireEvent.change(screen.getByLabelText(/^Data feed URL/), { target: { value: "https://mirror.example.cn/data/" } });
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(pane.catalogCalls).toEqual([DEFAULT_FEED, "https://mirror.example.cn/data/"]));
+    await openTab("Data");
     expect(await screen.findAllByRole("article")).toHaveLength(2);
   });
 });

@@ -19,13 +19,17 @@ describe("insert", () => {
     expect(alertText()).toBe("");
   });
 
-  it("uses the chosen options: selected cell, no chart", async () => {
+  it("uses the chosen options: selected cell, no chart (behind Insert options, summed up in a line)", async () => {
     const pane = fakePane();
     await renderPane(pane);
+    expect(screen.getByText("Inserts on a new sheet, with its chart")).toBeTruthy();
+    expect(screen.queryByRole("radio", { name: "The selected cell" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Insert options" }));
     fireEvent.click(screen.getByRole("radio", { name: "The selected cell" }));
     const chart = screen.getByRole("checkbox", { name: /Include chart/ });
     expect((chart as HTMLInputElement).checked).toBe(true);
     fireEvent.click(chart);
+    expect(screen.getByText("Inserts at the selected cell, without a chart")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Insert GPU chip specifications" }));
     await waitFor(() => expect(pane.workbook.callsTo("insertDataset")).toHaveLength(1));
     expect(pane.workbook.callsTo("insertDataset")[0].options).toEqual({ target: "selection", chart: false, language: "en" });

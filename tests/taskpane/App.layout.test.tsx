@@ -10,6 +10,7 @@ import { renderPane } from "./render";
 describe("narrow pane (320 px)", () => {
   it("scrolls the preview table inside its own box", async () => {
     await renderPane(fakePane());
+    fireEvent.click(screen.getByRole("button", { name: "Details of LLM comparison" }));
     fireEvent.click(screen.getByRole("button", { name: "Preview LLM comparison" }));
     const region = await screen.findByRole("region", { name: "First 5 of 7 rows" });
     const style = getComputedStyle(region);

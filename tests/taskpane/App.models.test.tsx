@@ -5,7 +5,15 @@ import type { Dataset } from "../../src/data/types";
 import type { InsertResult } from "../../src/sheet/workbook";
 import { WorkbookError } from "../../src/sheet/workbook";
 import { EPOCH, MODELS, deferred, fakePane } from "./fakes";
-import { alertText, renderPane, statusItems, statusText } from "./render";
+import { alertText, openModels, openTab, renderPane as renderData, statusItems, statusText } from "./render";
+import type { FakePane } from "./fakes";
+
+/** The pane on its Models tab (a chunk loaded when first opened). */
+async function renderPane(pane: FakePane) {
+  const result = await renderData(pane);
+  await openModels();
+  return result;
+}
 
 const EN_TITLES = ["Training compute", "Inference demand", "China compute balance", "Relative performance", "Compute trend"];
 const ZH_TITLES = ["大模型训练算力测算", "推理算力需求测算", "中国智能算力供需测算", "指数相对涨跌幅跟踪", "训练算力增长趋势"];
@@ -62,8 +70,11 @@ describe("models: the list", () => {
     const pane = fakePane();
     pane.models.next = () => Promise.reject(new Error("chunk failed"));
     render(<App deps={pane.deps} />);
+    await screen.findAllByRole("article");
+    fireEvent.click(screen.getByRole("tab", { name: "Models" }));
     expect(await screen.findByText("The list of models could not be loaded. Close and reopen the pane.")).toBeTruthy();
     expect(within(modelsSection()).getByText("Details: chunk failed")).toBeTruthy();
+    await openTab("Data");
     fireEvent.click(screen.getByRole("button", { name: "Insert LLM comparison" }));
     await waitFor(() => expect(statusText()).toContain("Inserted LLM comparison"));
   });
@@ -155,7 +166,8 @@ describe("models: building", () => {
     await waitFor(() => expect(statusText()).toContain("Building Training compute…"));
     expect(screen.getByRole("progressbar")).toBeTruthy();
     expect((screen.getByRole("button", { name: "Build Inference demand" }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole("button", { name: "Insert LLM comparison" }) as HTMLButtonElement).disabled).toBe(true);
+    // The Data tab's buttons too (hidden behind its tab, still disabled).
+    expect((screen.getByRole("button", { name: "Insert LLM comparison", hidden: true }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(button);
     expect(pane.modelCalls).toHaveLength(1);
     await act(async () => pending.resolve({ tableName: "", sheetName: "Training compute", address: "A1:K40" }));

@@ -2,9 +2,9 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { RefreshSummary } from "../../src/sheet/workbook";
 import { WorkbookError } from "../../src/sheet/workbook";
-import { formatBuildTime } from "../../src/taskpane/components/Catalogue";
+import { formatBuildTime } from "../../src/taskpane/data/Catalogue";
 import { TRACKED_GPU, TRACKED_LLM, fakePane } from "./fakes";
-import { alertText, renderPane, statusText } from "./render";
+import { alertText, openDetails, renderPane, reportLoaded, statusText } from "./render";
 
 function paneWithTables(displayLanguage = "en-US") {
   const pane = fakePane({ displayLanguage });
@@ -85,6 +85,8 @@ describe("what a refresh changed", () => {
     await renderPane(pane);
     fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
     await waitFor(() => expect(statusText()).toContain("Refresh summary"));
+    await reportLoaded();
+    openDetails();
     const text = statusText();
     expect(text).toContain("1 updated, 0 unchanged, 0 skipped, 1 pinned");
     expect(text).toContain("Version 1.2.0 → 1.3.0");
@@ -110,8 +112,9 @@ describe("what a refresh changed", () => {
     await renderPane(pane);
     fireEvent.click(screen.getByRole("button", { name: "全部刷新" }));
     await waitFor(() => expect(statusText()).toContain("刷新结果"));
+    await reportLoaded();
     const text = statusText();
-    expect(text).toContain("已更新 1 个，无变化 0 个，已跳过 0 个，已固定 1 个");
+    expect(text).toContain("刷新结果：已更新 1 个，无变化 0 个，已跳过 0 个，已固定 1 个");
     expect(text).toContain("版本 1.2.0 → 1.3.0");
     expect(text).toContain("新增：New model 等，另有 2 行");
     expect(text).toContain("删除：LaMDA");

@@ -5,7 +5,7 @@ import type { ProgressFn, RefreshSummary } from "../../src/sheet/workbook";
 import { WorkbookError } from "../../src/sheet/workbook";
 import type { DatasetLoad, FeedFailure, FeedResult } from "../../src/taskpane/deps";
 import { DEFAULT_FEED, FEED_BUILT, GPUS, LLM, TRACKED_GPU, TRACKED_LLM, deferred, fakePane, feedResultOf, itemOf } from "./fakes";
-import { alertText, renderPane, statusText } from "./render";
+import { alertText, renderPane, reportLoaded, statusText } from "./render";
 
 const SUMMARY: RefreshSummary = {
   tables: [
@@ -44,15 +44,37 @@ describe("tracked tables", () => {
     await renderPane(paneWithTables());
     const item = screen.getByRole("button", { name: "Refresh LLM_Comparison" }).closest("li");
     expect(item).not.toBeNull();
-    expect(within(item as HTMLElement).getByText("LLM comparison")).toBeTruthy();
-    expect(within(item as HTMLElement).getByText(/Sheet 大模型参数对比 · version 2023.01/)).toBeTruthy();
+    expect(within(item as HTMLElement).getByText("LLM comparison · Sheet 大模型参数对比")).toBeTruthy();
     expect(screen.getByRole("button", { name: "Refresh GPU_Specs" })).toBeTruthy();
   });
 
-  it("says how to start when nothing is tracked, and Refresh all is disabled", async () => {
+  it("shows each table's refresh state: version, when inserted, when its data last changed, what the feed has", async () => {
+    const pane = paneWithTables();
+    pane.workbook.tracked = [{ ...TRACKED_LLM, refreshedAt: "2024-03-05T10:00:00.000Z" }, TRACKED_GPU];
+    await renderPane(pane);
+    const state = (table: string) =>
+      (screen.getByRole("button", { name: `Refresh ${table}` }).closest("li") as HTMLElement).querySelector("[data-refresh-state]")?.textContent;
+    // The feed lists llm-comparison 2023.02 (the table holds 2023.01) and gpu-specs 1.0.0 (the table 0.9.0).
+    expect(state("LLM_Comparison")).toBe("version 2023.01 · inserted 2024-01-01 · data updated 2024-03-05 · the feed has 2023.02");
+    expect(state("GPU_Specs")).toBe("version 0.9.0 · inserted 2024-01-02 · the feed has 1.0.0");
+  });
+
+  it("after a refresh, says when and how each table was refreshed", async () => {
+    const pane = paneWithTables();
+    pane.workbook.refreshImpl = async () => SUMMARY;
+    await renderPane(pane);
+    fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
+    await waitFor(() => expect(statusText()).toContain("Refresh summary"));
+    const row = (table: string) => screen.getByRole("button", { name: `Refresh ${table}` }).closest("li") as HTMLElement;
+    await waitFor(() => expect(row("LLM_Comparison").textContent).toMatch(/refreshed at \d\d:\d\d: Updated/));
+    expect(row("GPU_Specs").textContent).toMatch(/refreshed at \d\d:\d\d: Skipped/);
+  });
+
+  it("shows no empty list when nothing is tracked: the first-run card says where to start", async () => {
     await renderPane(fakePane());
-    expect(screen.getByText(/No tables inserted in this workbook yet/)).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Refresh all" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByRole("heading", { name: "Inserted tables" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Refresh all" })).toBeNull();
+    expect(screen.getByRole("region", { name: "Start here" })).toBeTruthy();
   });
 });
 
@@ -93,6 +115,7 @@ describe("refresh", () => {
 
     await act(async () => done.resolve(SUMMARY));
     await waitFor(() => expect(statusText()).toContain("Refresh summary"));
+    await reportLoaded();
     expect(screen.queryByRole("progressbar")).toBeNull();
     const text = statusText();
     expect(text).toContain("1 updated, 0 unchanged, 1 skipped");
@@ -121,6 +144,7 @@ describe("refresh", () => {
     await renderPane(pane);
     fireEvent.click(screen.getByRole("button", { name: "全部刷新" }));
     await waitFor(() => expect(statusText()).toContain("刷新结果"));
+    await reportLoaded();
     expect(statusText()).toContain("已更新 1 个，无变化 0 个，已跳过 1 个");
     expect(statusText()).toContain("新增 2 行，修改 3 行，删除 1 行");
     expect(statusText()).toContain("版本 2023.01 → 2023.02");
@@ -209,6 +233,7 @@ describe("refresh", () => {
     await renderPane(pane);
     fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
     await waitFor(() => expect(statusText()).toContain("Refresh summary"));
+    await reportLoaded();
     const [call] = pane.workbook.callsTo("refresh");
     expect(Array.from(call.datasets.keys())).toEqual(["llm-comparison"]);
     expect(call.tableNames).toEqual(["LLM_Comparison"]);
@@ -253,6 +278,7 @@ describe("refresh", () => {
     await renderPane(pane);
     fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
     await waitFor(() => expect(statusText()).toContain("0 updated, 0 unchanged, 0 skipped, 2 failed"));
+    await reportLoaded();
     expect(pane.workbook.callsTo("refresh")).toHaveLength(0);
     expect(statusText()).toContain("LLM_Comparison: Failed");
     expect(statusText()).toContain("GPU_Specs: Failed");
@@ -288,7 +314,11 @@ describe("refresh", () => {
     });
     fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
     await waitFor(() => expect(pane.catalogCalls).toHaveLength(2));
-    expect(await within(screen.getByRole("article", { name: "LLM comparison" })).findByText("2023.03")).toBeTruthy();
+    const row = screen.getByRole("article", { name: "LLM comparison" });
+    fireEvent.click(within(row).getByRole("button", { name: "Details of LLM comparison" }));
+    expect(await within(row).findByText("2023.03")).toBeTruthy();
+    // The inserted tables' list compares with it.
+    expect(screen.getByText("the feed has 2023.03")).toBeTruthy();
     expect(statusText()).toContain("Refresh summary");
   });
 });

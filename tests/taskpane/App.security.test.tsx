@@ -23,6 +23,7 @@ describe("feed text is rendered as text", () => {
     const pane = fakePane({ datasets: [EVIL, GPUS] });
     const { container } = await renderPane(pane);
     const card = screen.getByRole("article", { name: XSS });
+    fireEvent.click(within(card).getByRole("button", { name: `Details of ${XSS}` }));
     expect(container.querySelector("img, script, [onerror], [onload]")).toBeNull();
     expect(within(card).getByRole("heading", { name: XSS }).textContent).toBe(XSS);
     expect(within(card).getByText("<script>alert(2)</script>")).toBeTruthy();
@@ -49,6 +50,7 @@ describe("feed text is rendered as text", () => {
     await waitFor(() => expect(statusText()).toContain(`as table ${XSS} on sheet ${XSS}`));
     fireEvent.click(screen.getAllByRole("button", { name: `Refresh ${XSS}` })[0]);
     await waitFor(() => expect(statusText()).toContain(`Reason: ${XSS}`));
+    expect(container.querySelector("img, [onerror]")).toBeNull();
     pane.feed.next = async () => ({ ok: false, error: { kind: "invalid", detail: XSS } });
     fireEvent.click(screen.getByRole("button", { name: "Refresh all" }));
     await waitFor(() => expect(alertText()).toContain(XSS));

@@ -1,15 +1,16 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { cellRef } from "../../src/taskpane/components/FormulaReport";
+import { cellRef } from "../../src/taskpane/share/FormulaReport";
 import type { FormulaActionResult } from "../../src/sheet/workbook";
 import { MAX_CELLS_LISTED, WorkbookError } from "../../src/sheet/workbook";
 import { deferred, fakePane, formulaResult } from "./fakes";
 import type { FakePane } from "./fakes";
-import { alertText, renderPane, statusItems, statusText } from "./render";
+import { alertText, openTab, renderPane, statusItems, statusText } from "./render";
 
-/** The pane, once the Share section's strings (a lazy chunk) have arrived. */
+/** The pane on its Share tab (a chunk loaded when first opened). */
 async function renderShare(pane: FakePane): Promise<HTMLElement> {
   await renderPane(pane);
+  await openTab(/^(Share|分享)$/);
   const section = await screen.findByRole("region", { name: /^(Share a workbook|分享工作簿)$/ });
   await within(section).findByRole("button", { name: /^(Make portable|转为通用公式)$/ });
   return section;
@@ -86,7 +87,7 @@ describe("share: running an action", () => {
       { method: "makePortable", scope: "workbook", language: "en" },
     ]);
     // Nothing found: said in words, with every count at 0.
-    expect(statusText()).toContain("No cells to change.");
+    await waitFor(() => expect(statusText()).toContain("No cells to change."));
   });
 
   it("makes portable in Chinese when the pane is in Chinese (the cell notes' language)", async () => {
@@ -107,7 +108,7 @@ describe("share: running an action", () => {
     expect(screen.getByRole("progressbar", { name: "Make portable…" })).toBeTruthy();
     for (const name of ["Make portable", "Restore AI formulas", "Repair #NAME?"])
       expect((section.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole("button", { name: "Insert LLM comparison" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Insert LLM comparison", hidden: true }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(section.getByRole("button", { name: "Repair #NAME?" }));
     expect(formulaCalls(pane)).toHaveLength(1);
     await act(async () => pending.resolve(PORTABLE));

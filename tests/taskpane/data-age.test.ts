@@ -1,4 +1,7 @@
-import { STALE_AFTER_MONTHS, dataAge, latestAsOfDate } from "../../src/taskpane/data-age";
+import { dataAgeMark, isFlagged, latestAsOfDate } from "../../src/taskpane/data/data-age";
+import { UPSTREAMS } from "../../src/data/upstreams";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -25,27 +28,56 @@ describe("latestAsOfDate", () => {
   });
 });
 
-describe("dataAge", () => {
-  it(`marks figures more than ${STALE_AFTER_MONTHS} months old, not those exactly that old`, () => {
-    expect(dataAge("2025-06-20", day("2026-06-20")).stale).toBe(false);
-    expect(dataAge("2025-06-20", day("2026-06-21")).stale).toBe(true);
-    expect(dataAge("2023-02", day("2024-02-28")).stale).toBe(false);
-    expect(dataAge("2023-02", day("2024-02-29")).stale).toBe(true);
-    expect(dataAge("2023-02-06/2023-02-10", day("2024-02-10")).stale).toBe(false);
-    expect(dataAge("2023-02-06/2023-02-10", day("2024-02-11")).stale).toBe(true);
+describe("dataAgeMark", () => {
+  it("never flags a report's table, however old: it is a dated record", () => {
+    for (const [id, asOf] of [
+      ["llm-comparison", "2023-02"],
+      ["transformer-cost", "2017-06"],
+      ["index-performance", "2023-02-06/2023-02-10"],
+    ]) {
+      const mark = dataAgeMark(id, asOf, true, day("2030-01-01"));
+      expect(mark).toEqual({ kind: "record", asOf });
+      expect(isFlagged(mark)).toBe(false);
+      // Nor when the feed failed: the bundled copy of a record is the same record.
+      expect(dataAgeMark(id, asOf, false, day("2030-01-01")).kind).toBe("record");
+    }
   });
 
-  it("clamps 29 February to the end of February a year later", () => {
-    expect(dataAge("2024-02-29", day("2025-02-28")).stale).toBe(false);
-    expect(dataAge("2024-02-29", day("2025-03-01")).stale).toBe(true);
+  it("flags an Epoch table more than 7 days older than its daily upstream, not one 7 days old", () => {
+    const epoch = { en: "Epoch AI", zh: "Epoch AI" };
+    expect(dataAgeMark("epoch-models", "2025-06-20", true, day("2025-06-27"))).toEqual({
+      kind: "current",
+      asOf: "2025-06-20",
+      upstream: epoch,
+      cadence: "daily",
+    });
+    const behind = dataAgeMark("epoch-models", "2025-06-20", true, day("2025-06-28"));
+    expect(behind).toEqual({ kind: "behind", asOf: "2025-06-20", upstream: epoch, cadence: "daily", days: 8 });
+    expect(isFlagged(behind)).toBe(true);
+    expect(dataAgeMark("epoch-accelerators", "2025-06-20", true, day("2026-06-20"))).toMatchObject({ kind: "behind", days: 365 });
   });
 
-  it("counts by calendar day in UTC, whatever the time of day", () => {
-    expect(dataAge("2025-06-20", new Date("2026-06-20T23:59:59Z")).stale).toBe(false);
+  it("counts whole UTC days, whatever the time of day", () => {
+    expect(dataAgeMark("epoch-models", "2025-06-20", true, new Date("2025-06-27T23:59:59Z")).kind).toBe("current");
+    expect(dataAgeMark("epoch-models", "2025-06-20", true, new Date("2025-06-28T00:00:01Z")).kind).toBe("behind");
   });
 
-  it("never marks a text without a date, and returns the latest date", () => {
-    expect(dataAge("n/a", day("2099-01-01"))).toEqual({ latest: null, stale: false });
-    expect(dataAge("2017-06", day("2025-01-01"))).toEqual({ latest: day("2017-06-30"), stale: true });
+  it("says so when the feed failed and the pane lists the add-in's own copy of an Epoch table", () => {
+    const mark = dataAgeMark("epoch-accelerators", "2025-06-20", false, day("2025-06-21"));
+    expect(mark.kind).toBe("offline");
+    expect(isFlagged(mark)).toBe(true);
+  });
+
+  it("does not guess the age of an Epoch table whose as-of names no date", () => {
+    const mark = dataAgeMark("epoch-models", "n/a", true, day("2030-01-01"));
+    expect(mark.kind).toBe("undated");
+    expect(isFlagged(mark)).toBe(false);
+  });
+});
+
+describe("upstreams", () => {
+  it("are exactly the datasets the updater refreshes (scripts/data-sources.json)", () => {
+    const sources = JSON.parse(readFileSync(join(__dirname, "..", "..", "scripts", "data-sources.json"), "utf8")) as { sources: { id: string }[] };
+    expect(Object.keys(UPSTREAMS).sort()).toEqual(sources.sources.map((s) => s.id).sort());
   });
 });

@@ -29,6 +29,7 @@ import type {
   PaneDeps,
   PaneSettings,
 } from "../../src/taskpane/deps";
+import type { TabId } from "../../src/taskpane/tabs";
 
 export const LLM: Dataset = {
   id: "llm-comparison",
@@ -118,7 +119,8 @@ export type WorkbookCall =
   | { method: "setPinned"; tableName: string; pinned: boolean }
   | { method: "makePortable"; scope: FormulaScope; language: Language }
   | { method: "restoreFormulas"; scope: FormulaScope }
-  | { method: "repairFormulas"; scope: FormulaScope };
+  | { method: "repairFormulas"; scope: FormulaScope }
+  | { method: "tableAtSelection" };
 
 /** A FormulaActionResult with every count 0 except those given (for the pane's Share tests). */
 export function formulaResult(action: FormulaAction, scope: FormulaScope, counts: Partial<Record<CellOutcome, number>> = {}): FormulaActionResult {
@@ -185,6 +187,14 @@ export class FakeWorkbook implements WorkbookPort {
     return this.formulaImpl("repair", scope);
   }
 
+  /** The tracked table under the selection (issue 20): by default none; swap per test. */
+  tableAtSelectionImpl: () => Promise<string | null> = async () => null;
+
+  tableAtSelection(): Promise<string | null> {
+    this.calls.push({ method: "tableAtSelection" });
+    return this.tableAtSelectionImpl();
+  }
+
   insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult> {
     this.calls.push({ method: "insertDataset", dataset, options });
     return this.insertImpl(dataset, options);
@@ -218,8 +228,27 @@ export class FakeWorkbook implements WorkbookPort {
 export class FakeSettings implements PaneSettings {
   feedUrl: string | null = null;
   language: Language | null = null;
+  tab: TabId | null = null;
+  firstRunDismissed = false;
   failWrites = false;
-  readonly writes: Array<["feedUrl", string | null] | ["language", Language]> = [];
+  readonly writes: Array<["feedUrl", string | null] | ["language", Language] | ["tab", TabId] | ["firstRunDismissed", boolean]> = [];
+
+  getTab(): TabId | null {
+    return this.tab;
+  }
+  async setTab(tab: TabId): Promise<void> {
+    this.writes.push(["tab", tab]);
+    if (this.failWrites) throw new Error("roamingSettings unavailable");
+    this.tab = tab;
+  }
+  getFirstRunDismissed(): boolean {
+    return this.firstRunDismissed;
+  }
+  async setFirstRunDismissed(dismissed: boolean): Promise<void> {
+    this.writes.push(["firstRunDismissed", dismissed]);
+    if (this.failWrites) throw new Error("roamingSettings unavailable");
+    this.firstRunDismissed = dismissed;
+  }
 
   getFeedUrl(): string | null {
     return this.feedUrl;

@@ -1,5 +1,10 @@
 import { LANGUAGE_TAG, MESSAGES, fill, languageFromDisplay, placeholders, t } from "../../src/taskpane/i18n";
-import { SHARE_MESSAGES } from "../../src/taskpane/share-i18n";
+import { DATA_MESSAGES } from "../../src/taskpane/data/strings";
+import { MODELS_MESSAGES } from "../../src/taskpane/models/strings";
+import { SETTINGS_MESSAGES } from "../../src/taskpane/settings/strings";
+import { SHARE_MESSAGES } from "../../src/taskpane/share/strings";
+import { SHELL_MESSAGES } from "../../src/taskpane/shell/strings";
+import type { StringTable } from "../../src/taskpane/text";
 
 describe("i18n table", () => {
   const enKeys = Object.keys(MESSAGES.en).sort();
@@ -25,19 +30,29 @@ describe("i18n table", () => {
   });
 });
 
-// The Share section's strings travel in a chunk of their own (share-i18n.ts): the same rules.
-describe("Share section's table", () => {
-  const enKeys = Object.keys(SHARE_MESSAGES.en).sort();
+// Each feature folder keeps its own table (shell/, data/, models/, share/, settings/): the same rules.
+const FOLDER_TABLES: ReadonlyArray<[string, StringTable<string>, readonly string[]]> = [
+  ["shell", SHELL_MESSAGES, []],
+  // "{heading}：{totals}" and "{target}，{chart}": only full-width punctuation to translate.
+  ["data", DATA_MESSAGES, ["optionsSummary", "refreshLine"]],
+  ["models", MODELS_MESSAGES, []],
+  // "summary" is "{report}：{counts}": only a full-width colon to translate.
+  ["share", SHARE_MESSAGES, ["summary"]],
+  ["settings", SETTINGS_MESSAGES, []],
+];
+
+describe.each(FOLDER_TABLES)("the %s folder's table", (_name, table, untranslatedAllowed) => {
+  const enKeys = Object.keys(table.en).sort();
 
   it("has every key in both languages, every one translated", () => {
-    expect(Object.keys(SHARE_MESSAGES.zh).sort()).toEqual(enKeys);
-    const untranslated = enKeys.filter((key) => !/[\u4e00-\u9fff]/.test(SHARE_MESSAGES.zh[key as keyof typeof SHARE_MESSAGES.zh]));
-    expect(untranslated).toEqual([]);
+    expect(Object.keys(table.zh).sort()).toEqual(enKeys);
+    const untranslated = enKeys.filter((key) => !/[\u4e00-\u9fff]/.test(table.zh[key] ?? ""));
+    expect(untranslated).toEqual(untranslatedAllowed);
   });
 
   it.each(enKeys)("%s: non-empty in both languages with the same placeholders", (key) => {
-    const en = SHARE_MESSAGES.en[key as keyof typeof SHARE_MESSAGES.en];
-    const zh = SHARE_MESSAGES.zh[key as keyof typeof SHARE_MESSAGES.zh];
+    const en = table.en[key] ?? "";
+    const zh = table.zh[key] ?? "";
     expect(en.trim()).not.toBe("");
     expect(zh.trim()).not.toBe("");
     expect(placeholders(zh)).toEqual(placeholders(en));

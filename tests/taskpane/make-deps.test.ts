@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { makeDeps } from "../../src/taskpane/make-deps";
+import { localSettings, makeDeps } from "../../src/taskpane/make-deps";
 import { MODEL_TEMPLATE_IDS, type ModelSheetPlan } from "../../src/sheet/models";
 import { FakeWorkbook } from "./fakes";
 import { DATASETS, getDataset } from "../../src/data/catalog";
@@ -170,5 +170,62 @@ describe("makeDeps: bundle", () => {
     const reached = staticClosure(join(__dirname, "../../src/taskpane/make-deps.ts"));
     expect(reached.some((f) => f.endsWith("data/catalog.ts"))).toBe(true); // the walker works
     expect(reached.filter((f) => /datasets[\\/]epoch-|generated[\\/]/.test(f))).toEqual([]);
+  });
+});
+
+describe("makeDeps: search's row names (issue 20)", () => {
+  it("reads them from the add-in's own copy when the feed lists the same version, without a download", async () => {
+    const calls: string[] = [];
+    const fetchImpl: FetchLike = async (url, init) => {
+      calls.push(String(url));
+      return fetchFrom(served)(url, init);
+    };
+    const deps = makeDeps(new FakeWorkbook(), "en-US", PAGE, { fetchImpl });
+    const view = await deps.loadCatalog(FEED);
+    calls.length = 0;
+    const accelerators = view.entries.find((e) => e.id === "accelerators")!;
+    const keys = await deps.loadRowKeys!(view.source, accelerators);
+    expect(keys).toContain("h100");
+    expect(calls).toEqual([]);
+  });
+
+  it("downloads a dataset the add-in has no copy of (or another version of), and gives none for one that fails", async () => {
+    const deps = makeDeps(new FakeWorkbook(), "en-US", PAGE, { fetchImpl: fetchFrom(served) });
+    const view = await deps.loadCatalog(FEED);
+    const hbm = view.entries.find((e) => e.id === "hbm-prices")!;
+    expect(await deps.loadRowKeys!(view.source, hbm)).toEqual(Array.from(new Set(HBM.rows.map((r) => String(r[0])))));
+    expect(await deps.loadRowKeys!(view.source, { ...hbm, id: "not-in-the-feed" })).toEqual([]);
+  });
+
+  it("links the help page beside the pane", () => {
+    expect(setup().deps.helpUrl).toBe("https://addin.example.com/app/help.html");
+  });
+});
+
+describe("localSettings: the tab and the first-run card (issue 20)", () => {
+  it("remembers the tab, and ignores a stored value that is not a tab", () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    } as unknown as Storage;
+    const settings = localSettings(storage);
+    expect(settings.getTab?.()).toBeNull();
+    void settings.setTab?.("share");
+    expect(settings.getTab?.()).toBe("share");
+    store.set("ai-compute-analyst.tab", "nonsense");
+    expect(settings.getTab?.()).toBeNull();
+    expect(settings.getFirstRunDismissed?.()).toBe(false);
+    void settings.setFirstRunDismissed?.(true);
+    expect(settings.getFirstRunDismissed?.()).toBe(true);
+    void settings.setFirstRunDismissed?.(false);
+    expect(store.has("ai-compute-analyst.firstRunDismissed")).toBe(false);
+  });
+
+  it("keeps them for the session when storage is disabled", () => {
+    const settings = localSettings(null);
+    void settings.setTab?.("models");
+    expect(settings.getTab?.()).toBe("models");
   });
 });
