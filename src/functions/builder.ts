@@ -15,6 +15,8 @@ import { FUNCTIONS } from "./registry";
 import { ZH_CN } from "./zh-CN";
 import { PARAM_DISPLAY, RESULT_DISPLAY } from "./display";
 import { signature } from "./reference";
+import { chipIndexOf, lookupNames, modelIndexOf, normalizeName, type LookupName } from "../data/lookup";
+import { epochChipIndexes, epochIndexes } from "../data/epoch-cache";
 import type { Language } from "../sheet/workbook";
 
 export type CategoryId = "compute" | "returns" | "text" | "data";
@@ -56,11 +58,13 @@ export const FUNCTION_ENTRIES: readonly FunctionEntry[] = FUNCTIONS.map((spec) =
   signature: signature(spec.id, spec.params),
 }));
 
-/** The categories in order, each with its functions in registry order. */
-export function functionsByCategory(entries: readonly FunctionEntry[] = FUNCTION_ENTRIES): { category: CategoryId; entries: FunctionEntry[] }[] {
-  return (Object.keys(CATEGORY_TITLES) as CategoryId[])
-    .map((category) => ({ category, entries: entries.filter((e) => e.category === category) }))
-    .filter((g) => g.entries.length > 0);
+/**
+ * The entries grouped by category, in category order; or, `ranked` (search results), each
+ * category where its best entry comes, so the best match stays first.
+ */
+export function functionsByCategory(entries: readonly FunctionEntry[] = FUNCTION_ENTRIES, ranked = false): { category: CategoryId; entries: FunctionEntry[] }[] {
+  const order = ranked ? [...new Set(entries.map((e) => e.category))] : (Object.keys(CATEGORY_TITLES) as CategoryId[]);
+  return order.map((category) => ({ category, entries: entries.filter((e) => e.category === category) })).filter((g) => g.entries.length > 0);
 }
 
 /** Full-width forms become ASCII, case is ignored. */
@@ -170,4 +174,34 @@ export function pickerFor(id: string, param: ParamSpec): Picker | null {
     kind: lookup.fn === "CHIP" ? "chip" : "model",
     expression: (name) => `AI.${fn.id}(${quoteString(name)}${needsField ? `,${quoteString(lookup.field)}` : ""})`,
   };
+}
+
+/** A name a picker offers: the row's label (what goes into the formula) and the names that find it, normalised for search. */
+export interface NameChoice extends LookupName {
+  /** normalizeName of the label, then of each alias. */
+  keys: string[];
+}
+
+/** Every name AI.MODEL (kind "model") or AI.CHIP ("chip") knows now: the bundled tables, and Epoch AI's once loaded. */
+export function nameChoices(kind: "model" | "chip"): NameChoice[] {
+  const indexes = kind === "model" ? [modelIndexOf(), ...epochIndexes()] : [chipIndexOf(), ...epochChipIndexes()];
+  return lookupNames(indexes).map((n) => ({ ...n, keys: [n.label, ...n.aliases].map(normalizeName) }));
+}
+
+/**
+ * The choices matching `query` the way the lookups compare names (case, spacing, punctuation and
+ * width ignored): a label that starts with it first, then an alias that does, then any name that
+ * contains it; each group in table order. All of them for an empty query.
+ * @example searchNames(nameChoices("chip"), "a100")[0].label // "NVIDIA A100 SXM"
+ */
+export function searchNames(choices: readonly NameChoice[], query: string): NameChoice[] {
+  const q = normalizeName(query);
+  if (q === "") return choices.slice();
+  const groups: NameChoice[][] = [[], [], []];
+  for (const c of choices) {
+    if (c.keys[0].startsWith(q)) groups[0].push(c);
+    else if (c.keys.some((k) => k.startsWith(q))) groups[1].push(c);
+    else if (c.keys.some((k) => k.includes(q))) groups[2].push(c);
+  }
+  return groups.flat();
 }

@@ -382,19 +382,25 @@ export function formulaReferences(formula: string): string[] {
   return out;
 }
 
+/** The AI functions a formula calls (ids, each once, outer calls first), read by the parser; empty when it cannot be read. */
+export function calledFunctions(formula: string): string[] {
+  const out: string[] = [];
+  const walk = (n: FormulaNode): void => {
+    const id = n.type === "call" ? aiId(n.name) : null;
+    if (id !== null && !out.includes(id)) out.push(id);
+    children(n).forEach(walk);
+  };
+  try {
+    walk(parseFormula(formula));
+  } catch {
+    return [];
+  }
+  return out;
+}
+
 /** Whether a formula calls an AI function (either spelling), by the parser. */
 export function formulaCallsAi(formula: string): boolean {
-  try {
-    let found = false;
-    const walk = (n: FormulaNode): void => {
-      if (n.type === "call" && aiId(n.name) !== null) found = true;
-      children(n).forEach(walk);
-    };
-    walk(parseFormula(formula));
-    return found;
-  } catch {
-    return false;
-  }
+  return calledFunctions(formula).length > 0;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -29,6 +29,13 @@ describe("categories, from the module that defines each function", () => {
     expect(ids(groups[3].entries)).toEqual(ids(DATA_FUNCTIONS));
   });
 
+  it("groups search results so the best match stays first", () => {
+    const found = searchFunctions("chip");
+    expect(found[0].id).toBe("CHIP");
+    expect(functionsByCategory(found, true)[0].entries[0].id).toBe("CHIP");
+    expect(functionsByCategory(found)[0].category).toBe("compute");
+  });
+
   it("every core function is in a core family, every data function in data", () => {
     for (const f of CORE_FUNCTIONS) expect(categoryOf(f)).not.toBe("data");
     for (const f of DATA_FUNCTIONS) expect(categoryOf(f)).toBe("data");
