@@ -399,10 +399,11 @@ export class ExcelWorkbook implements WorkbookPort {
         await context.sync();
         this.lastSyncs = 1;
         const at = splitAddress(cell.address);
+        const range = splitAddress(selected.address);
         const base = {
           sheet: at.sheet,
           address: at.local,
-          selection: splitAddress(selected.address).local,
+          selection: range.local,
           value: sheetValueOf(cell.values[0][0], cell.valueTypes[0][0]),
         };
         const own = cell.formulas[0][0];
@@ -484,6 +485,8 @@ export class ExcelWorkbook implements WorkbookPort {
         for (const ref of references) {
           const range = queue(ref);
           try {
+            // Only after Excel refused the whole request: one sync per reference says which.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
             await context.sync();
             out.push(valuesOf(range));
           } catch (error) {
