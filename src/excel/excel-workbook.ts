@@ -60,6 +60,9 @@ import { queueReadFileSettings, queueReadRecords } from "./tracking";
  */
 const loadPortable = () => import(/* webpackChunkName: "portable" */ "./portable");
 
+/** The Functions tab's reads and writes (active-cell.ts), loaded on first use for the same reason. */
+const loadActiveCell = () => import(/* webpackChunkName: "active-cell" */ "./active-cell");
+
 /** Excel.run's shape; tests pass the fake's run. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -85,30 +88,6 @@ function asWorkbookError(error: unknown, fallback: string): WorkbookError {
   if (code === "RequestPayloadSizeLimitExceeded") return new WorkbookError("tooLarge", `The data is too large for one request to Excel: ${detail}`);
   if (code === "ItemAlreadyExists") return new WorkbookError("sheetNameTaken", `A sheet or table with that name already exists: ${detail}`);
   return new WorkbookError("excelRejected", `${fallback}: ${detail}`);
-}
-
-/** "Sheet1!C4" or "'My sheet'!B2:B9", as Range.address gives it → the sheet and the A1 address. */
-function splitAddress(address: string): { sheet: string; local: string } {
-  const bang = address.lastIndexOf("!");
-  if (bang < 0) return { sheet: "", local: address };
-  const sheet = address.slice(0, bang);
-  return { sheet: sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet, local: address.slice(bang + 1) };
-}
-
-/** A cell as Range.values and Range.valueTypes give it (Excel.RangeValueType): blank null, an error its text. */
-function sheetValueOf(value: unknown, type: unknown): SheetValue {
-  if (type === "Error") return { error: String(value) };
-  if (type === "Empty" || value === "" || value === null || value === undefined) return null;
-  return typeof value === "number" || typeof value === "boolean" ? value : String(value);
-}
-
-/** Zero-based row and column of a single-cell A1 address ("C4" → 3, 2). */
-function cellPosition(local: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(local);
-  if (!m) throw new WorkbookError("excelRejected", `Excel gave an address the add-in cannot read: ${local}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
 export class ExcelWorkbook implements WorkbookPort {
@@ -370,52 +349,18 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   // ------------------------------------------------------------------------------------------
-  // The active cell (issue 20: the pane's Functions tab)
+  // The active cell (issue 20: the pane's Functions tab; the reads and writes are in active-cell.ts)
   // ------------------------------------------------------------------------------------------
 
-  /** The active cell: Workbook.getActiveCell (ExcelApi 1.7), else the selection's first cell. */
-  private activeCellOf(context: Excel.RequestContext): Excel.Range {
-    return this.supports("1.7") ? context.workbook.getActiveCell() : context.workbook.getSelectedRange().getCell(0, 0);
-  }
-
-  /**
-   * The active cell, its formula and what it shows, and the selected range: one sync. A cell a
-   * dynamic array spilled into gives its anchor's formula and its offset, found with
-   * Range.getSpillParentOrNullObject (ExcelApi 1.12; "Range spilling",
-   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dynamic-arrays);
-   * an Excel without it cannot tell ("unknown"). Values and their types: Range.values and
-   * Range.valueTypes (ExcelApi 1.1, https://learn.microsoft.com/javascript/api/excel/excel.range).
-   */
+  /** The active cell, its formula (a spilled cell's anchor's, with its offset) and the selected range: one sync. */
   async getActiveCell(): Promise<ActiveCell> {
     this.lastSyncs = 0;
     try {
+      const { readActiveCell } = await loadActiveCell();
       return await this.run(async (context) => {
-        const selected = context.workbook.getSelectedRange();
-        selected.load("address");
-        const cell = this.activeCellOf(context);
-        cell.load("address, formulas, values, valueTypes");
-        const parent = this.supports("1.12") ? cell.getSpillParentOrNullObject() : null;
-        if (parent) parent.load("address, formulas");
-        await context.sync();
+        const cell = await readActiveCell(context, this.supports);
         this.lastSyncs = 1;
-        const at = splitAddress(cell.address);
-        const range = splitAddress(selected.address);
-        const base = {
-          sheet: at.sheet,
-          address: at.local,
-          selection: range.local,
-          value: sheetValueOf(cell.values[0][0], cell.valueTypes[0][0]),
-        };
-        const own = cell.formulas[0][0];
-        const formula = typeof own === "string" && own.startsWith("=") ? own : null;
-        if (parent && !parent.isNullObject && parent.address !== cell.address) {
-          const anchor = splitAddress(parent.address).local;
-          const p = cellPosition(anchor);
-          const c = cellPosition(at.local);
-          const f = parent.formulas[0][0];
-          return { ...base, formula: typeof f === "string" && f.startsWith("=") ? f : formula, spill: { anchor, row: c.row - p.row, col: c.col - p.col } };
-        }
-        return { ...base, formula, spill: formula === null && !parent ? "unknown" : null };
+        return cell;
       });
     } catch (error) {
       throw asWorkbookError(error, "Excel refused to read the selected cell");
@@ -451,72 +396,30 @@ export class ExcelWorkbook implements WorkbookPort {
     };
   }
 
-  /**
-   * The values of references as a formula on `sheet` reads them, in one sync: an address
-   * ("C1", "'Other'!B2:B9") or a defined name, through Worksheet.getRange, which takes "the
-   * address or name of the range" ("Get range by name",
-   * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-get). When Excel
-   * refuses one, the request fails whole: each is then read alone, so the others still answer.
-   */
+  /** The values of references (addresses or names) as a formula on `sheet` reads them: one sync, one more per reference when Excel refuses one. */
   async readValues(sheet: string, references: readonly string[]): Promise<ReadResult[]> {
     this.lastSyncs = 0;
     if (references.length === 0) return [];
     try {
-      return await this.run(async (context) => {
-        const queue = (ref: string): Excel.Range => {
-          const { sheet: other, local } = splitAddress(ref);
-          const range = context.workbook.worksheets.getItem(other || sheet).getRange(local);
-          range.load("values, valueTypes");
-          return range;
-        };
-        const valuesOf = (r: Excel.Range): ReadResult => ({
-          ok: true,
-          values: r.values.map((row, i) => row.map((v, j) => sheetValueOf(v, r.valueTypes[i][j]))),
-        });
-        const ranges = references.map(queue);
-        try {
-          await context.sync();
-          this.lastSyncs++;
-          return ranges.map(valuesOf);
-        } catch {
-          this.lastSyncs++;
-        }
-        const out: ReadResult[] = [];
-        for (const ref of references) {
-          const range = queue(ref);
-          try {
-            // Only after Excel refused the whole request: one sync per reference says which.
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop
-            await context.sync();
-            out.push(valuesOf(range));
-          } catch (error) {
-            out.push({ ok: false, reason: error instanceof Error ? error.message : String(error) });
-          }
-          this.lastSyncs++;
-        }
-        return out;
-      });
+      const { readReferences } = await loadActiveCell();
+      return await this.run(async (context) => readReferences(context, sheet, references, () => this.lastSyncs++));
     } catch (error) {
       throw asWorkbookError(error, "Excel refused to read the cells");
     }
   }
 
   /**
-   * Writes a formula into the active cell (Range.formulas, as typing it) and reads back what the
-   * cell shows, in one sync. A custom function Excel has not finished shows #BUSY!.
+   * Writes a formula into the active cell and reads back what it shows: one sync.
    * @throws WorkbookError "excelRejected" when Excel refuses it (the cell is unchanged).
    */
   async setActiveCellFormula(formula: string): Promise<{ sheet: string; address: string; value: SheetValue }> {
     this.lastSyncs = 0;
     try {
+      const { writeActiveCellFormula } = await loadActiveCell();
       return await this.run(async (context) => {
-        const cell = this.activeCellOf(context);
-        cell.formulas = [[formula]];
-        cell.load("address, values, valueTypes");
-        await context.sync();
+        const out = await writeActiveCellFormula(context, this.supports, formula);
         this.lastSyncs = 1;
-        const at = splitAddress(cell.address);
-        return { sheet: at.sheet, address: at.local, value: sheetValueOf(cell.values[0][0], cell.valueTypes[0][0]) };
+        return out;
       });
     } catch (error) {
       throw asWorkbookError(error, "Excel refused the formula");

@@ -7,7 +7,6 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
-import { Button, mergeClasses } from "@fluentui/react-components";
 import {
   argumentExpression,
   argumentProblem,
@@ -32,7 +31,7 @@ import { explainInWorkbook } from "./compute";
 import { NamePicker } from "./NamePicker";
 import { Steps } from "./Steps";
 import { ft } from "./strings";
-import { useFunctionStyles } from "./styles";
+import { merge, useFunctionStyles, Button } from "./styles";
 
 /** Epoch AI's tables: loading, loaded (a new `version` each time they change), or why not. */
 export type EpochState = { state: "loading"; version: number } | { state: "ready"; version: number } | { state: "failed"; version: number; detail: string };
@@ -69,7 +68,10 @@ export function Builder({ workbook, cell, language, metadata, epoch, onInserted 
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const english = useMemo(() => new Map([...(metadata ?? new Map<string, MetadataFunction>()).entries()].map(([k, f]) => [k, f.description ?? ""])), [metadata]);
+  const english = useMemo(
+    () => new Map([...(metadata ?? new Map<string, MetadataFunction>()).entries()].map(([k, f]) => [k, f.description ?? ""])),
+    [metadata]
+  );
   const found = useMemo(() => searchFunctions(query, english), [query, english]);
   const groups = useMemo(() => functionsByCategory(found, query.trim() !== ""), [found, query]);
   const flat = useMemo(() => groups.flatMap((g) => g.entries), [groups]);
@@ -143,7 +145,8 @@ export function Builder({ workbook, cell, language, metadata, epoch, onInserted 
   const [choices, setChoices] = useState<{ kind: "model" | "chip"; version: number; list: NameChoice[] } | null>(null);
   const pickerKind = spec && picker !== null ? pickerFor(spec.id, spec.params[picker])?.kind : undefined;
   useEffect(() => {
-    if (pickerKind && (choices?.kind !== pickerKind || choices.version !== epoch.version)) setChoices({ kind: pickerKind, version: epoch.version, list: nameChoices(pickerKind) });
+    if (pickerKind && (choices?.kind !== pickerKind || choices.version !== epoch.version))
+      setChoices({ kind: pickerKind, version: epoch.version, list: nameChoices(pickerKind) });
   }, [pickerKind, epoch.version, choices]);
 
   const setArg = (i: number, a: Arg) => setArgs((old) => old.map((x, j) => (j === i ? a : x)));
@@ -180,7 +183,7 @@ export function Builder({ workbook, cell, language, metadata, epoch, onInserted 
   return (
     <>
       <input
-        className={styles.input}
+        style={styles.input}
         role="combobox"
         aria-label={ft(language, "searchFunctions")}
         aria-describedby={`${id}hint`}
@@ -195,13 +198,13 @@ export function Builder({ workbook, cell, language, metadata, epoch, onInserted 
         onChange={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={onListKey}
       />
-      <p id={`${id}hint`} className={styles.muted}>
+      <p id={`${id}hint`} style={styles.muted}>
         {ft(language, "searchHint")}
       </p>
-      <div id={listId} role="listbox" aria-label={ft(language, "functionList")} className={styles.list}>
+      <div id={listId} role="listbox" aria-label={ft(language, "functionList")} style={styles.list}>
         {groups.map((g) => (
           <div key={g.category} role="group" aria-labelledby={`${id}cat${g.category}`}>
-            <div id={`${id}cat${g.category}`} role="presentation" className={styles.groupLabel}>
+            <div id={`${id}cat${g.category}`} role="presentation" style={styles.groupLabel}>
               {CATEGORY_TITLES[g.category][language]}
             </div>
             {g.entries.map((e) => (
@@ -210,28 +213,28 @@ export function Builder({ workbook, cell, language, metadata, epoch, onInserted 
                 id={optionId(e.id)}
                 role="option"
                 aria-selected={e.id === chosen}
-                className={mergeClasses(styles.option, flat[active]?.id === e.id && styles.optionActive, e.id === chosen && styles.optionSelected)}
+                style={merge(styles.option, flat[active]?.id === e.id && styles.optionActive, e.id === chosen && styles.optionSelected)}
                 onMouseDown={(ev) => ev.preventDefault()}
                 onClick={() => {
                   setActive(flat.indexOf(e));
                   choose(e);
                 }}
               >
-                <span className={styles.code}>AI.{e.id}</span>
-                <span className={styles.optionDetail}>{RESULT_DISPLAY[e.id]?.label[language]}</span>
+                <span style={styles.code}>AI.{e.id}</span>
+                <span style={styles.optionDetail}>{RESULT_DISPLAY[e.id]?.label[language]}</span>
               </div>
             ))}
           </div>
         ))}
       </div>
-      {flat.length === 0 ? <p className={styles.muted}>{ft(language, "noFunctions", { query })}</p> : null}
+      {flat.length === 0 ? <p style={styles.muted}>{ft(language, "noFunctions", { query })}</p> : null}
 
       {spec && entry ? (
-        <section className={styles.section} aria-labelledby={`${id}chosen`}>
-          <h3 id={`${id}chosen`} className={styles.stepTitle}>
-            <code className={styles.code}>{entry.signature}</code>
+        <section style={styles.section} aria-labelledby={`${id}chosen`}>
+          <h3 id={`${id}chosen`} style={styles.stepTitle}>
+            <code style={styles.code}>{entry.signature}</code>
           </h3>
-          {description ? <p className={styles.text}>{description}</p> : null}
+          {description ? <p style={styles.text}>{description}</p> : null}
           {spec.params.map((p, i) => {
             const a = args[i] ?? { text: "" };
             const pick = pickerFor(spec.id, p);
@@ -240,35 +243,35 @@ export function Builder({ workbook, cell, language, metadata, epoch, onInserted 
             const fallback = p.kind === "any" ? undefined : p.default;
             const hint = p.kind === "text" || p.kind === "any" ? "textHint" : p.kind === "boolean" ? "booleanHint" : "otherHint";
             return (
-              <div key={p.name} className={styles.arg}>
-                <label htmlFor={`${id}arg${i}`} className={styles.argLabel}>
-                  <span className={styles.code}>{p.name}</span>{" "}
-                  <span className={styles.optionDetail}>
+              <div key={p.name} style={styles.arg}>
+                <label htmlFor={`${id}arg${i}`} style={styles.argLabel}>
+                  <span style={styles.code}>{p.name}</span>{" "}
+                  <span style={styles.optionDetail}>
                     ({fallback !== undefined ? ft(language, "optional", { value: shownValue(fallback) }) : ft(language, "required")})
                   </span>
                 </label>
-                <p id={descId} className={styles.muted}>
+                <p id={descId} style={styles.muted}>
                   {argDescription ? `${argDescription} ` : ""}
                   {ft(language, hint)}
                 </p>
                 <input
                   id={`${id}arg${i}`}
-                  className={styles.input}
+                  style={styles.input}
                   aria-describedby={descId}
                   value={a.text}
                   spellCheck={false}
                   autoComplete="off"
                   onChange={(e) => setArg(i, { text: e.currentTarget.value })}
                 />
-                <div className={styles.row}>
+                <div style={styles.row}>
                   {workbook.getActiveCell ? (
-                    <Button size="small" aria-label={ft(language, "useSelectionFor", { name: p.name })} onClick={() => void useSelection(i)}>
+                    <Button small aria-label={ft(language, "useSelectionFor", { name: p.name })} onClick={() => void useSelection(i)}>
                       {ft(language, "useSelection")}
                     </Button>
                   ) : null}
                   {pick ? (
                     <Button
-                      size="small"
+                      small
                       aria-expanded={picker === i}
                       aria-label={ft(language, "pickFor", { what: ft(language, pick.kind === "chip" ? "pickChip" : "pickModel"), name: p.name })}
                       onClick={() => setPicker(picker === i ? null : i)}
@@ -294,36 +297,36 @@ export function Builder({ workbook, cell, language, metadata, epoch, onInserted 
               </div>
             );
           })}
-          {epoch.state === "failed" ? <p className={styles.muted}>{ft(language, "epochFailed", { detail: epoch.detail })}</p> : null}
+          {epoch.state === "failed" ? <p style={styles.muted}>{ft(language, "epochFailed", { detail: epoch.detail })}</p> : null}
 
-          <p className={styles.argLabel}>{ft(language, "formulaPreview")}</p>
-          <p className={styles.formula} aria-label={ft(language, "formulaPreview")}>
+          <p style={styles.argLabel}>{ft(language, "formulaPreview")}</p>
+          <p style={styles.formula} aria-label={ft(language, "formulaPreview")}>
             {formula}
           </p>
-          <div aria-live="polite" className={styles.section} aria-label={ft(language, "liveResult")}>
-            {live.kind === "computing" ? <p className={styles.muted}>{ft(language, "computing")}</p> : null}
-            {live.kind === "idle" && live.message ? <p className={styles.muted}>{live.message}</p> : null}
+          <div aria-live="polite" style={styles.section} aria-label={ft(language, "liveResult")}>
+            {live.kind === "computing" ? <p style={styles.muted}>{ft(language, "computing")}</p> : null}
+            {live.kind === "idle" && live.message ? <p style={styles.muted}>{live.message}</p> : null}
             {live.kind === "done" && live.explanation.kind === "explained" ? (
               <>
-                <p className={styles.numbers}>
+                <p style={styles.numbers}>
                   {ft(language, "liveResult")}: {live.explanation.shown || "?"}
                 </p>
                 <Steps explanation={live.explanation} language={language} />
                 {live.explanation.notes.map((n) => (
-                  <p key={n} className={styles.muted}>
+                  <p key={n} style={styles.muted}>
                     {n}
                   </p>
                 ))}
               </>
             ) : null}
-            {live.kind === "done" && live.explanation.kind === "unreadable" ? <p className={styles.error}>{live.explanation.reason}</p> : null}
+            {live.kind === "done" && live.explanation.kind === "unreadable" ? <p style={styles.error}>{live.explanation.reason}</p> : null}
           </div>
-          <Button appearance="primary" disabled={!complete || busy || !workbook.setActiveCellFormula} onClick={() => void insert()}>
+          <Button primary disabled={!complete || busy || !workbook.setActiveCellFormula} onClick={() => void insert()}>
             {cell ? ft(language, "insertInto", { cell: cell.address }) : ft(language, "insertNoCell")}
           </Button>
-          {!workbook.setActiveCellFormula ? <p className={styles.muted}>{ft(language, "insertNoMethod")}</p> : null}
+          {!workbook.setActiveCellFormula ? <p style={styles.muted}>{ft(language, "insertNoMethod")}</p> : null}
           <div role="status" aria-live="polite">
-            {status ? <p className={status.ok ? styles.text : styles.error}>{status.text}</p> : null}
+            {status ? <p style={status.ok ? styles.text : styles.error}>{status.text}</p> : null}
           </div>
         </section>
       ) : null}

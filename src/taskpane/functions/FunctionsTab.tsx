@@ -63,7 +63,8 @@ export default function FunctionsTab({ deps, services: given }: FunctionsTabProp
   useEffect(() => {
     let live = true;
     services.loadEpoch().then(
-      (problem) => live && setEpoch((e) => (problem === null ? { state: "ready", version: e.version + 1 } : { state: "failed", version: e.version + 1, detail: problem })),
+      (problem) =>
+        live && setEpoch((e) => (problem === null ? { state: "ready", version: e.version + 1 } : { state: "failed", version: e.version + 1, detail: problem })),
       (error: unknown) => live && setEpoch((e) => ({ state: "failed", version: e.version + 1, detail: error instanceof Error ? error.message : String(error) }))
     );
     return () => {
@@ -85,24 +86,24 @@ export default function FunctionsTab({ deps, services: given }: FunctionsTabProp
 
   const active = cell.state === "ready" ? cell.cell : null;
   return (
-    <div className={styles.tab}>
-      <section className={styles.section} aria-labelledby="functions-explain-heading">
-        <h2 id="functions-explain-heading" className={styles.heading}>
+    <div style={styles.tab}>
+      <section style={styles.section} aria-labelledby="functions-explain-heading">
+        <h2 id="functions-explain-heading" style={styles.heading}>
           {ft(language, "explainHeading")}
         </h2>
         <ExplainCell workbook={workbook} cell={cell} language={language} epoch={epoch} />
       </section>
-      <section className={styles.section} aria-labelledby="functions-builder-heading">
-        <h2 id="functions-builder-heading" className={styles.heading}>
+      <section style={styles.section} aria-labelledby="functions-builder-heading">
+        <h2 id="functions-builder-heading" style={styles.heading}>
           {ft(language, "builderHeading")}
         </h2>
-        {metadata.failed && language === "en" ? <p className={styles.muted}>{ft(language, "descriptionsFailed", { detail: metadata.failed })}</p> : null}
+        {metadata.failed && language === "en" ? <p style={styles.muted}>{ft(language, "descriptionsFailed", { detail: metadata.failed })}</p> : null}
         <Builder workbook={workbook} cell={active} language={language} metadata={metadata.map} epoch={epoch} onInserted={reread} />
-        <p className={styles.text}>
-          <a className={styles.link} href={services.helpUrl} target="_blank" rel="noopener noreferrer">
+        <p style={styles.text}>
+          <a style={styles.link} href={services.helpUrl} target="_blank" rel="noopener noreferrer">
             {ft(language, "reference")}
           </a>{" "}
-          <span className={styles.muted}>{ft(language, "referenceHint")}</span>
+          <span style={styles.muted}>{ft(language, "referenceHint")}</span>
         </p>
       </section>
     </div>
@@ -128,11 +129,11 @@ function ExplainCell({ workbook, cell, language, epoch }: { workbook: WorkbookPo
     // element follows from c
   }, [c, workbook, language, epoch.version]);
 
-  if (cell.state === "unsupported") return <p className={styles.muted}>{ft(language, "noActiveCell")}</p>;
-  if (cell.state === "loading") return <p className={styles.muted}>{ft(language, "readingCell")}</p>;
+  if (cell.state === "unsupported") return <p style={styles.muted}>{ft(language, "noActiveCell")}</p>;
+  if (cell.state === "loading") return <p style={styles.muted}>{ft(language, "readingCell")}</p>;
   if (cell.state === "failed")
     return (
-      <p className={styles.error}>
+      <p style={styles.error}>
         {ft(language, "cellFailed")} {cell.detail}
       </p>
     );
@@ -143,35 +144,40 @@ function ExplainCell({ workbook, cell, language, epoch }: { workbook: WorkbookPo
       : ft(language, "cellLabel", { cell: at });
   if (cell.cell.formula === null) {
     const v = cell.cell.value;
-    if (cell.cell.spill === "unknown" && v !== null && v !== "") return <p className={styles.muted}>{ft(language, "spillUnknown", { cell: at })}</p>;
-    return <p className={styles.muted}>{ft(language, v === null || v === "" ? "emptyCell" : "constantCell", { cell: at })}</p>;
+    if (cell.cell.spill === "unknown" && v !== null && v !== "") return <p style={styles.muted}>{ft(language, "spillUnknown", { cell: at })}</p>;
+    return <p style={styles.muted}>{ft(language, v === null || v === "" ? "emptyCell" : "constantCell", { cell: at })}</p>;
   }
   const formula = cell.cell.formula;
   return (
-    <div className={styles.section} aria-live="polite">
-      <p className={styles.text}>{where}</p>
-      <p className={styles.formula} aria-label={ft(language, "formulaLabel")}>
+    <div style={styles.section} aria-live="polite">
+      <p style={styles.text}>{where}</p>
+      <p style={styles.formula} aria-label={ft(language, "formulaLabel")}>
         {formula}
       </p>
-      {explanation === null ? <p className={styles.muted}>{ft(language, "readingCell")}</p> : null}
-      {explanation?.kind === "noAi" ? <p className={styles.muted}>{ft(language, "noAi", { cell: at, formula })}</p> : null}
-      {explanation?.kind === "unreadable" ? <p className={styles.error}>{ft(language, "unreadable", { cell: at, reason: explanation.reason })}</p> : null}
+      {explanation === null ? <p style={styles.muted}>{ft(language, "readingCell")}</p> : null}
+      {explanation?.kind === "noAi" ? <p style={styles.muted}>{ft(language, "noAi", { cell: at, formula })}</p> : null}
+      {explanation?.kind === "unreadable" ? <p style={styles.error}>{ft(language, "unreadable", { cell: at, reason: explanation.reason })}</p> : null}
       {explanation?.kind === "explained" ? (
         <>
           {explanation.element && explanation.size ? (
-            <p className={styles.muted}>
-              {ft(language, "elementNote", { row: explanation.element.row + 1, col: explanation.element.col + 1, rows: explanation.size.rows, cols: explanation.size.cols })}
+            <p style={styles.muted}>
+              {ft(language, "elementNote", {
+                row: explanation.element.row + 1,
+                col: explanation.element.col + 1,
+                rows: explanation.size.rows,
+                cols: explanation.size.cols,
+              })}
             </p>
           ) : null}
           <Steps explanation={explanation} language={language} />
-          <p className={styles.numbers}>{ft(language, "value", { shown: explanation.shown || "?" })}</p>
+          <p style={styles.numbers}>{ft(language, "value", { shown: explanation.shown || "?" })}</p>
           <Mismatch cell={cell.cell} explanation={explanation} language={language} />
           {explanation.notes.map((n) => (
-            <p key={n} className={styles.muted}>
+            <p key={n} style={styles.muted}>
               {n}
             </p>
           ))}
-          {epoch.state === "loading" && usesLookups(formula) ? <p className={styles.muted}>{ft(language, "pickerLoading")}</p> : null}
+          {epoch.state === "loading" && usesLookups(formula) ? <p style={styles.muted}>{ft(language, "pickerLoading")}</p> : null}
         </>
       ) : null}
     </div>
@@ -190,5 +196,5 @@ function Mismatch({ cell, explanation, language }: { cell: ActiveCell; explanati
       ? Math.abs(shown - computed) <= 1e-9 * Math.max(Math.abs(shown), Math.abs(computed))
       : String(shown) === explanation.shown;
   if (same) return null;
-  return <p className={styles.muted}>{ft(language, "cellShows", { shown: String(shown), computed: explanation.shown })}</p>;
+  return <p style={styles.muted}>{ft(language, "cellShows", { shown: String(shown), computed: explanation.shown })}</p>;
 }

@@ -6,11 +6,10 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
-import { Button, mergeClasses } from "@fluentui/react-components";
 import { searchNames, type NameChoice } from "../../functions/builder";
 import type { Language } from "../../sheet/workbook";
 import { ft } from "./strings";
-import { useFunctionStyles } from "./styles";
+import { Button, merge, useFunctionStyles } from "./styles";
 
 export const MAX_SHOWN = 50;
 
@@ -59,10 +58,10 @@ export function NamePicker({ label, choices, loading, language, onPick, onClose 
   };
 
   return (
-    <div className={styles.picker} role="group" aria-label={label}>
+    <div style={styles.picker} role="group" aria-label={label}>
       <input
         ref={input}
-        className={styles.input}
+        style={styles.input}
         role="combobox"
         aria-label={ft(language, "pickerSearch", { count: choices.length.toLocaleString("en-US") })}
         aria-expanded="true"
@@ -75,24 +74,24 @@ export function NamePicker({ label, choices, loading, language, onPick, onClose 
         onChange={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={onKey}
       />
-      <ul id={listId} role="listbox" aria-label={ft(language, "pickerList")} className={styles.list}>
+      <ul id={listId} role="listbox" aria-label={ft(language, "pickerList")} style={styles.list}>
         {shown.map((c, i) => (
           <li
             key={`${c.datasetId}#${c.row}`}
             id={optionId(i)}
             role="option"
             aria-selected={i === active}
-            className={mergeClasses(styles.option, i === active && styles.optionActive)}
+            style={merge(styles.option, i === active && styles.optionActive)}
             // Keep the focus in the search box (the combobox pattern), then pick.
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onPick(c.label)}
           >
             <span>{c.label}</span>
-            <span className={styles.optionDetail}>{[c.datasetId, ...c.aliases.slice(0, 3)].join(" · ")}</span>
+            <span style={styles.optionDetail}>{[c.datasetId, ...c.aliases.slice(0, 3)].join(" · ")}</span>
           </li>
         ))}
       </ul>
-      <p className={styles.muted} aria-live="polite">
+      <p style={styles.muted} aria-live="polite">
         {matches.length === 0
           ? ft(language, "pickerNone", { query })
           : matches.length > shown.length
@@ -100,7 +99,7 @@ export function NamePicker({ label, choices, loading, language, onPick, onClose 
             : ""}
         {loading ? ` ${ft(language, "pickerLoading")}` : ""}
       </p>
-      <Button size="small" appearance="subtle" onClick={onClose}>
+      <Button small subtle onClick={onClose}>
         {ft(language, "close")}
       </Button>
     </div>

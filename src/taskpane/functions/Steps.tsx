@@ -12,35 +12,35 @@ const isHttps = (url: string | undefined): url is string => typeof url === "stri
 export function Steps({ explanation, language }: { explanation: Explained; language: Language }) {
   const styles = useFunctionStyles();
   return (
-    <ol className={styles.steps}>
+    <ol style={styles.steps}>
       {explanation.steps.map((step, i) => (
-        <li key={i} className={styles.step}>
-          <p className={styles.stepTitle}>{ft(language, "stepHeading", { n: i + 1, label: step.label })}</p>
-          <code className={styles.code}>{step.call}</code>
+        <li key={i} style={styles.step}>
+          <p style={styles.stepTitle}>{ft(language, "stepHeading", { n: i + 1, label: step.label })}</p>
+          <code style={styles.code}>{step.call}</code>
           {step.args.length > 0 ? (
-            <ul className={styles.args} aria-label={ft(language, "argsLabel")}>
+            <ul style={styles.args} aria-label={ft(language, "argsLabel")}>
               {step.args.map((a) => (
                 <li key={a.name}>
-                  <span className={styles.code}>{a.name}</span>: {a.from ? ft(language, "argFrom", { value: a.shown, from: a.from }) : a.shown}
+                  <span style={styles.code}>{a.name}</span>: {a.from ? ft(language, "argFrom", { value: a.shown, from: a.from }) : a.shown}
                 </li>
               ))}
             </ul>
           ) : null}
           {step.error ? (
-            <p className={styles.error}>
+            <p style={styles.error}>
               {step.error.argument
                 ? ft(language, "errorIn", { code: step.error.code, argument: step.error.argument, message: step.error.message })
                 : ft(language, "errorPlain", { code: step.error.code, message: step.error.message })}
             </p>
           ) : (
-            <p className={styles.numbers}>{step.text}</p>
+            <p style={styles.numbers}>{step.text}</p>
           )}
           {step.sources.length > 0 ? (
-            <ul className={styles.sources} aria-label={ft(language, "sourcesLabel")}>
+            <ul style={styles.sources} aria-label={ft(language, "sourcesLabel")}>
               {step.sources.map((s, j) => (
                 <li key={j}>
                   {isHttps(s.url) ? (
-                    <a className={styles.link} href={s.url} target="_blank" rel="noopener noreferrer">
+                    <a style={styles.link} href={s.url} target="_blank" rel="noopener noreferrer">
                       {s.text}
                     </a>
                   ) : (

@@ -30,4 +30,5 @@ export async function explainInWorkbook(
 }
 
 /** Whether a formula's explanation may change once Epoch AI's tables are loaded (it looks something up). */
-export const usesLookups = (formula: string): boolean => calledFunctions(formula).some((id) => id === "MODEL" || id === "CHIP" || id === "DATASET" || id === "DATASETS");
+export const usesLookups = (formula: string): boolean =>
+  calledFunctions(formula).some((id) => id === "MODEL" || id === "CHIP" || id === "DATASET" || id === "DATASETS");

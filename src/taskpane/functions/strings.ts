@@ -4,8 +4,9 @@
  * English keys; tests/taskpane/functions-strings.test.ts checks that both have the same
  * placeholders.
  */
-import { fill, type MessageParams } from "../i18n";
 import type { Language } from "../../sheet/workbook";
+
+type MessageParams = Readonly<Record<string, string | number>>;
 
 const en = {
   explainHeading: "Explain this cell",
@@ -136,7 +137,12 @@ const zh: Record<FunctionsKey, string> = {
 
 export const FUNCTIONS_MESSAGES: Readonly<Record<Language, Readonly<Record<FunctionsKey, string>>>> = { en, zh };
 
-/** The Functions tab's message `key` in `language`, with {name} placeholders filled as plain text. */
+/**
+ * The Functions tab's message `key` in `language`, with {name} placeholders filled as plain text
+ * (i18n.ts's rule; not imported from it, so the pane's up-front i18n module stays out of this chunk's imports).
+ */
 export function ft(language: Language, key: FunctionsKey, params?: MessageParams): string {
-  return fill(FUNCTIONS_MESSAGES[language][key], params);
+  const template = FUNCTIONS_MESSAGES[language][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }
