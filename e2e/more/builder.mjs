@@ -92,7 +92,14 @@ async function buildTrainDays(page, p, { language, query, flopCell, chips, chipQ
   await waitFor(async () => (await peak.inputValue()) === `=AI.CHIP("${chipLabel}")`, "the picked chip fills peak_flops_per_chip");
 
   const formula = `=AI.TRAINDAYS(${flopCell},${chips},AI.CHIP("${chipLabel}"))`;
-  await waitFor(async () => (await builder.getByLabel(zh ? "公式" : "Formula", { exact: true }).first().textContent()) === formula, `the builder shows ${formula}`);
+  await waitFor(
+    async () =>
+      (await builder
+        .getByLabel(zh ? "公式" : "Formula", { exact: true })
+        .first()
+        .textContent()) === formula,
+    `the builder shows ${formula}`
+  );
   const live = await waitFor(async () => {
     const m = /(?:Result|结果): ([\d.E+-]+)/.exec((await builder.textContent()) ?? "");
     return m ? m[1] : null;
@@ -102,7 +109,7 @@ async function buildTrainDays(page, p, { language, query, flopCell, chips, chipQ
   const insert = builder.getByRole("button", { name: zh ? `插入到 ${target}` : `Insert into ${target}`, exact: true });
   await insert.click();
   await waitFor(async () => ((await builder.getByRole("status").textContent()) ?? "").includes(formula), "the builder reports the insert");
-  const shown = await waitFor(async () => ((await cellText(page, target)) || null), `${target} shows a value`);
+  const shown = await waitFor(async () => (await cellText(page, target)) || null, `${target} shows a value`);
   assert(shown === live, `${target} shows ${shown}, the builder computed ${live}`);
   const bar = await formulaOf(page, target);
   assert(bar === formula, `${target}'s formula is ${bar}, expected ${formula}`);
@@ -113,7 +120,8 @@ export const SCENARIOS = [
   {
     id: "fn-build",
     slug: "function-builder",
-    title: "Functions tab at 350 px: build =AI.TRAINDAYS from the selection and a chip picked from the list, insert it: the cell holds the formula and its value",
+    title:
+      "Functions tab at 350 px: build =AI.TRAINDAYS from the selection and a chip picked from the list, insert it: the cell holds the formula and its value",
     timeoutMs: 60_000,
     async run({ page }) {
       const p = await setUp(page);

@@ -62,7 +62,10 @@ export const FUNCTION_ENTRIES: readonly FunctionEntry[] = FUNCTIONS.map((spec) =
  * The entries grouped by category, in category order; or, `ranked` (search results), each
  * category where its best entry comes, so the best match stays first.
  */
-export function functionsByCategory(entries: readonly FunctionEntry[] = FUNCTION_ENTRIES, ranked = false): { category: CategoryId; entries: FunctionEntry[] }[] {
+export function functionsByCategory(
+  entries: readonly FunctionEntry[] = FUNCTION_ENTRIES,
+  ranked = false
+): { category: CategoryId; entries: FunctionEntry[] }[] {
   const order = ranked ? [...new Set(entries.map((e) => e.category))] : (Object.keys(CATEGORY_TITLES) as CategoryId[]);
   return order.map((category) => ({ category, entries: entries.filter((e) => e.category === category) })).filter((g) => g.entries.length > 0);
 }

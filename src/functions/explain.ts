@@ -16,7 +16,7 @@ import { printExpression } from "../formula/print";
 import { CellError, ERROR_TEXT, isCellError, type ErrorCode } from "../core/errors";
 import { convertArg, invoke, type AnyFunctionSpec, type ParamSpec, type Scalar } from "../core/spec";
 import { elementAt, isGrid } from "../core/broadcast";
-import { CHINCHILLA_TOKENS_PER_PARAM, FLOP_PER_PF_DAY, SECONDS_PER_DAY, SECONDS_PER_HOUR, TRAIN_FLOP_PER_PARAM_TOKEN } from "../core/units";
+import { FLOP_PER_PF_DAY, SECONDS_PER_DAY, SECONDS_PER_HOUR, TRAIN_FLOP_PER_PARAM_TOKEN } from "../core/units";
 import { getFunctionSpec } from "./registry";
 import { FUNCTION_DOCS } from "./docs";
 import { formatGeneral, formatNumber, PARAM_DISPLAY, RESULT_DISPLAY, withUnit, type NumberStyle, type UnitPattern } from "./display";
@@ -193,9 +193,6 @@ export const FORMULAS: Readonly<Record<string, (args: Readonly<Record<string, Sc
   PCTCHANGE: () => sub(div(p("end_value"), p("start_value")), k(1)),
   CAGR: () => sub(pow(div(p("end_value"), p("start_value")), div(k(1), p("years"))), k(1)),
 };
-
-/** The constants the formulas use, for the tests (each comes from core/units.ts). */
-export const FORMULA_CONSTANTS = { CHINCHILLA_TOKENS_PER_PARAM, TRAIN_FLOP_PER_PARAM_TOKEN };
 
 /** An expression's value, for the tests: the same arithmetic the text shows. */
 export function evaluateStepExpr(e: StepExpr, args: Readonly<Record<string, Scalar>>): number {

@@ -88,7 +88,9 @@ describe("Explain this cell", () => {
     expect(within(region).getByText("Step 1: Training compute")).toBeTruthy();
     expect(within(region).getByText("1.75E+11 parameters × 3.00E+11 tokens × 6 FLOP per parameter per token = 3.15E+23 FLOP")).toBeTruthy();
     const days = (175e9 * 300e9 * 6) / (1024 * 312e12 * 0.3) / 86400;
-    expect(within(region).getByText(`3.15E+23 FLOP ÷ (1,024 chips × 3.12E+14 FLOP/s × 30% utilization) ÷ 86,400 s a day = ${days.toFixed(2)} days`)).toBeTruthy();
+    expect(
+      within(region).getByText(`3.15E+23 FLOP ÷ (1,024 chips × 3.12E+14 FLOP/s × 30% utilization) ÷ 86,400 s a day = ${days.toFixed(2)} days`)
+    ).toBeTruthy();
     const link = within(region).getByRole("link", { name: /NVIDIA A100 SXM: NVIDIA A100 datasheet/ });
     expect(link.getAttribute("href")).toMatch(/^https:\/\/www\.nvidia\.com\//);
     expect(region.textContent).not.toMatch(/The cell shows/);
@@ -154,7 +156,9 @@ describe("the function builder", () => {
     fireEvent.change(names, { target: { value: "a100" } });
     expect(within(picker).getAllByRole("option")[0].textContent).toMatch(/^NVIDIA A100 SXM/);
     fireEvent.keyDown(names, { key: "Enter" });
-    await waitFor(() => expect((within(region).getByRole("textbox", { name: /^peak_flops_per_chip/ }) as HTMLInputElement).value).toBe('=AI.CHIP("NVIDIA A100 SXM")'));
+    await waitFor(() =>
+      expect((within(region).getByRole("textbox", { name: /^peak_flops_per_chip/ }) as HTMLInputElement).value).toBe('=AI.CHIP("NVIDIA A100 SXM")')
+    );
 
     const formula = '=AI.TRAINDAYS(C1,1024,AI.CHIP("NVIDIA A100 SXM"))';
     expect(within(region).getByLabelText("Formula").textContent).toBe(formula);
