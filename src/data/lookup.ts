@@ -243,6 +243,43 @@ const FAMILY_SHOWN = 8;
  * is a loose name several rows share.
  */
 export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: unknown, options: LookupOptions = {}): number | string | CellError {
+  return lookupAt(indexes, name, field, options, valueAt);
+}
+
+/** What a lookup found: the row that answered and its figure, which may be an error (a blank figure). */
+export interface LookupHit {
+  value: number | string | CellError;
+  dataset: Dataset;
+  /** The row's index in dataset.rows. */
+  row: number;
+  /** The key of the column the figure is in (a computed field: the column it is computed from). */
+  column: string;
+  /** The row's label, as messages show it. */
+  label: string;
+}
+
+/**
+ * lookupIn, telling which row of which dataset answered (for the sources an explanation cites);
+ * an error when no row answered (unknown or ambiguous name, unknown field).
+ */
+export function lookupHitIn(indexes: readonly NameIndex[], name: unknown, field: unknown, options: LookupOptions = {}): LookupHit | CellError {
+  return lookupAt(indexes, name, field, options, (ix, row, f) => ({
+    value: valueAt(ix, row, f),
+    dataset: ix.dataset,
+    row,
+    column: ix.dataset.columns[f.col].key,
+    label: label(ix, row),
+  }));
+}
+
+/** The one search behind lookupIn and lookupHitIn; `answer` turns the row that answers into the result. */
+function lookupAt<T>(
+  indexes: readonly NameIndex[],
+  name: unknown,
+  field: unknown,
+  options: LookupOptions,
+  answer: (ix: NameIndex, row: number, f: FieldRef) => T
+): T | CellError {
   if (indexes.length === 0) throw new Error("lookupIn: no index");
   // An argument that already is an error passes through unchanged (DESIGN.md).
   if (isCellError(name)) return name;
@@ -257,7 +294,7 @@ export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: un
     if (hit === undefined) continue;
     if ("rows" in hit) return ambiguityError(ix, name, hit.rows);
     const f = fieldOf(ix, field);
-    if (f !== undefined) return valueAt(ix, hit.row, f);
+    if (f !== undefined) return answer(ix, hit.row, f);
     const noField = `no field ${quoteName(field)} for ${kind}s in ${ix.dataset.id}`;
     const others = options.fieldFallback ? indexes.slice(i + 1).filter((x) => fieldOf(x, field) !== undefined) : [];
     // The name as typed, then the row's own names (its label, aliases): the first exact hit answers.
@@ -266,7 +303,7 @@ export function lookupIn(indexes: readonly NameIndex[], name: unknown, field: un
       for (const k of keys) {
         const h = find(ox, k);
         if (h === undefined) continue;
-        return "rows" in h ? ambiguityError(ox, name, h.rows) : valueAt(ox, h.row, fieldOf(ox, field)!);
+        return "rows" in h ? ambiguityError(ox, name, h.rows) : answer(ox, h.row, fieldOf(ox, field)!);
       }
     }
     if (others.length > 0) {
@@ -504,6 +541,67 @@ export function lookupModel(name: unknown, field: unknown = "params", fallback: 
  */
 export function lookupChip(name: unknown, field: unknown = "bf16", fallback: readonly NameIndex[] = []): number | string | CellError {
   return lookupIn([chipIndexOf(), ...fallback], name, field, { fieldFallback: true, brandWords: BRAND_WORDS });
+}
+
+/** lookupModel, with the row that answered (lookupHitIn). */
+export function lookupModelHit(name: unknown, field: unknown, fallback: readonly NameIndex[] = []): LookupHit | CellError {
+  return lookupHitIn([modelIndexOf(), ...fallback], name, field);
+}
+
+/** lookupChip, with the row that answered (lookupHitIn). */
+export function lookupChipHit(name: unknown, field: unknown, fallback: readonly NameIndex[] = []): LookupHit | CellError {
+  return lookupHitIn([chipIndexOf(), ...fallback], name, field, { fieldFallback: true, brandWords: BRAND_WORDS });
+}
+
+/** A row a lookup can name, as a name picker lists it. */
+export interface LookupName {
+  /** The row's label: a name that finds this row (the text to put in a formula). */
+  label: string;
+  /** Its other names that find it (Chinese name, key, aliases, loose names), as written. */
+  aliases: string[];
+  datasetId: string;
+  /** The row's index in the dataset's rows. */
+  row: number;
+}
+
+/**
+ * Every row a lookup over `indexes` can answer with, by its label, with the other names that
+ * find it: each label and alias listed finds its own row through lookupIn (an earlier index,
+ * or an earlier row with the same name, would answer instead: such names are left out, and so
+ * is a row no name of which reaches it). In index order, then row order.
+ * Example: `lookupNames([chipIndexOf()])[1]` → { label: "NVIDIA A100 SXM", aliases: ["a100", "英伟达 A100", "A100", …], … }.
+ */
+export function lookupNames(indexes: readonly NameIndex[]): LookupName[] {
+  const out: LookupName[] = [];
+  indexes.forEach((ix, i) => {
+    const earlier = indexes.slice(0, i);
+    const reaches = (raw: string, row: number): boolean => {
+      const key = normalizeName(raw);
+      return key !== "" && ix.byName.get(key) === row && earlier.every((e) => find(e, key) === undefined);
+    };
+    const { spec, dataset } = ix;
+    const cols = [ix.labelCol, ...spec.nameColumns.map((k) => col(dataset, k))];
+    const aliasCol = spec.aliasColumn === undefined ? -1 : col(dataset, spec.aliasColumn);
+    dataset.rows.forEach((r, row) => {
+      const lbl = label(ix, row);
+      if (!reaches(lbl, row)) return;
+      // The aliases as the data writes them ("A100") before the other name columns (a key such as "a100").
+      const names: string[] = [];
+      if (aliasCol >= 0 && typeof r[aliasCol] === "string") names.push(...(r[aliasCol] as string).split(";"));
+      for (const c of cols) if (typeof r[c] === "string") names.push(r[c] as string);
+      if (spec.looseNames) names.push(...spec.looseNames(r, dataset));
+      const seen = new Set([normalizeName(lbl)]);
+      const aliases: string[] = [];
+      for (const n of names.map((x) => x.trim())) {
+        const key = normalizeName(n);
+        if (seen.has(key) || !reaches(n, row)) continue;
+        seen.add(key);
+        aliases.push(n);
+      }
+      out.push({ label: lbl, aliases, datasetId: dataset.id, row });
+    });
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -25,10 +25,16 @@
  *   refreshed the table meanwhile: the stored one, pinned, is written again) or was not known.
  * - makePortable / restoreFormulas / repairFormulas: 2 (a read, a write) for any number of
  *   sheets once the sheet names are known (listTracked); see portable.ts for the rare third.
+ * - getActiveCell, readValues (any number of references), setActiveCellFormula: 1; readValues
+ *   one more per reference when Excel refuses one of them (each is then read alone, to say which).
+ * - onSelectionChanged: 1 to register, 1 to remove.
  */
 import type { Dataset } from "../data/types";
 import {
   WorkbookError,
+  type ActiveCell,
+  type ReadResult,
+  type SheetValue,
   type FormulaActionResult,
   type FormulaScope,
   type InsertOptions,
@@ -62,13 +68,20 @@ const loadPortable = () => import(/* webpackChunkName: "portable" */ "./portable
 const loadInsert = () => import(/* webpackChunkName: "edits" */ "./insert");
 const loadRefresh = () => import(/* webpackChunkName: "edits" */ "./refresh");
 const loadTableAt = () => import(/* webpackChunkName: "edits" */ "../sheet/table-at");
+/** The Functions tab's reads and writes (active-cell.ts), loaded on first use for the same reason. */
+const loadActiveCell = () => import(/* webpackChunkName: "active-cell" */ "./active-cell");
 
 /** Excel.run's shape; tests pass the fake's run. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/** Excel.run(context, batch): a batch on an existing context (how an event handler is removed). */
+export type ExcelRerun = <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
 export interface ExcelWorkbookOptions extends PackOptions {
   /** Defaults to Excel.run. */
   run?: ExcelRun;
+  /** Defaults to Excel.run(context, batch). */
+  rerun?: ExcelRerun;
   /** ExcelApi requirement-set check; defaults to Office.context.requirements.isSetSupported. */
   supports?: SupportsFn;
   now?: () => Date;
@@ -391,6 +404,84 @@ export class ExcelWorkbook implements WorkbookPort {
       return await this.run(async (context) => excelRestore(this.portableRun(context), scope));
     } catch (error) {
       throw asWorkbookError(error, "Excel refused to restore the formulas");
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The active cell (issue 20: the pane's Functions tab; the reads and writes are in active-cell.ts)
+  // ------------------------------------------------------------------------------------------
+
+  /** The active cell, its formula (a spilled cell's anchor's, with its offset) and the selected range: one sync. */
+  async getActiveCell(): Promise<ActiveCell> {
+    this.lastSyncs = 0;
+    try {
+      const { readActiveCell } = await loadActiveCell();
+      return await this.run(async (context) => {
+        const cell = await readActiveCell(context, this.supports);
+        this.lastSyncs = 1;
+        return cell;
+      });
+    } catch (error) {
+      throw asWorkbookError(error, "Excel refused to read the selected cell");
+    }
+  }
+
+  /**
+   * Calls `handler` after each selection change: Workbook.onSelectionChanged (ExcelApi 1.2),
+   * registered in one sync; the returned function removes it on the context it was added on, as
+   * Office documents ("Remove an event handler", https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events).
+   */
+  onSelectionChanged(handler: () => void): () => void {
+    let stopped = false;
+    const registered = this.run(async (context) => {
+      const result = context.workbook.onSelectionChanged.add(async () => {
+        if (!stopped) handler();
+      });
+      await context.sync();
+      return result;
+    });
+    registered.catch(() => undefined); // no events, no harm: the pane reads the cell when it opens
+    return () => {
+      stopped = true;
+      void registered
+        .then((result) => {
+          const rerun: ExcelRerun = this.options.rerun ?? ((ctx, batch) => Excel.run(ctx, batch));
+          return rerun(result.context, async (context) => {
+            result.remove();
+            await context.sync();
+          });
+        })
+        .catch(() => undefined);
+    };
+  }
+
+  /** The values of references (addresses or names) as a formula on `sheet` reads them: one sync, one more per reference when Excel refuses one. */
+  async readValues(sheet: string, references: readonly string[]): Promise<ReadResult[]> {
+    this.lastSyncs = 0;
+    if (references.length === 0) return [];
+    try {
+      const { readReferences } = await loadActiveCell();
+      return await this.run(async (context) => readReferences(context, sheet, references, () => this.lastSyncs++));
+    } catch (error) {
+      throw asWorkbookError(error, "Excel refused to read the cells");
+    }
+  }
+
+  /**
+   * Writes a formula into the active cell and reads back what it shows: one sync.
+   * @throws WorkbookError "excelRejected" when Excel refuses it (the cell is unchanged).
+   */
+  async setActiveCellFormula(formula: string): Promise<{ sheet: string; address: string; value: SheetValue }> {
+    this.lastSyncs = 0;
+    try {
+      const { writeActiveCellFormula } = await loadActiveCell();
+      return await this.run(async (context) => {
+        const out = await writeActiveCellFormula(context, this.supports, formula);
+        this.lastSyncs = 1;
+        return out;
+      });
+    } catch (error) {
+      throw asWorkbookError(error, "Excel refused the formula");
     }
   }
 

@@ -9,12 +9,14 @@ export const REFERENCE_END = "<!-- function-reference:end -->";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-function signature(id: string, params: readonly ParamSpec[]): string {
+/** "AI.TRAINDAYS(flop, chips, peak_flops_per_chip, [utilization=0.3])": optional parameters in brackets with their defaults. */
+export function signature(id: string, params: readonly ParamSpec[]): string {
   const args = params.map((p) => (p.kind !== "any" && p.default !== undefined ? `[${p.name}=${JSON.stringify(p.default)}]` : p.name));
   return `AI.${id}(${args.join(", ")})`;
 }
 
-function exampleFormula(id: string): string {
+/** The worked example of FUNCTION_DOCS as a formula, e.g. "=AI.CHIP(\"H100\")". */
+export function exampleFormula(id: string): string {
   const args = FUNCTION_DOCS[id].example.map((a) => (typeof a === "string" ? `"${a}"` : String(a)));
   return `=AI.${id}(${args.join(", ")})`;
 }

@@ -160,6 +160,35 @@ export interface FormulaActionResult {
   cells: CellOutcomeEntry[];
 }
 
+/**
+ * A cell's value as the pane reads it (issue 20): blank is null; an error is its text as the
+ * cell shows it ("#N/A"), with the workbook's message where it has one (Excel gives none).
+ */
+export type SheetValue = number | string | boolean | null | { error: string; message?: string };
+
+/** The values of one reference, or why they could not be read (English). */
+export type ReadResult = { ok: true; values: SheetValue[][] } | { ok: false; reason: string };
+
+/** The active cell, for the Functions tab's "Explain this cell" and its "use selection". */
+export interface ActiveCell {
+  /** The sheet's name as the workbook shows it. */
+  sheet: string;
+  /** A1 address of the active cell, e.g. "C4". */
+  address: string;
+  /** A1 address of the whole selected range (the active cell's when one cell is selected), e.g. "B2:B9". */
+  selection: string;
+  /** The cell's formula ("=…"), or its spill anchor's for a cell a dynamic array spilled into; null for a constant or a blank. */
+  formula: string | null;
+  /** What the cell shows. */
+  value: SheetValue;
+  /**
+   * For a cell a dynamic array spilled into: the anchor's A1 address and this cell's offset from
+   * it. null when the cell is not spilled into (or is the anchor itself); "unknown" when this
+   * workbook cannot tell (Excel without ExcelApi 1.12).
+   */
+  spill: { anchor: string; row: number; col: number } | null | "unknown";
+}
+
 export interface WorkbookPort {
   insertDataset(dataset: Dataset, options: InsertOptions): Promise<InsertResult>;
   listTracked(): Promise<TrackedTable[]>;
@@ -206,6 +235,23 @@ export interface WorkbookPort {
    * @throws WorkbookError "noSelection" without a usable selection.
    */
   tableAtSelection?(): Promise<string | null>;
+
+  // Optional (issue 20, the Functions tab): a workbook without them gets a pane that says what it cannot do.
+
+  /** The active cell and the selected range. */
+  getActiveCell?(): Promise<ActiveCell>;
+  /** Calls `handler` after the selection changes; returns the function that stops it. */
+  onSelectionChanged?(handler: () => void): () => void;
+  /**
+   * The values of references as a formula on `sheet` writes them ("C1", "B2:B9", "'Other sheet'!A1",
+   * a defined name), one result per reference, in order.
+   */
+  readValues?(sheet: string, references: readonly string[]): Promise<ReadResult[]>;
+  /**
+   * Writes `formula` into the active cell (as typing it would) and returns what the cell then
+   * shows. @throws WorkbookError when the workbook refuses it (the cell is unchanged).
+   */
+  setActiveCellFormula?(formula: string): Promise<{ sheet: string; address: string; value: SheetValue }>;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { CSSProperties, KeyboardEvent, ReactElement } from "react";
-import { cellAddress, columnLetters } from "../sheet/plan";
+import { cellAddress, columnLetters, parseRangeAddress, rangeAddress, type RangeOffset } from "../sheet/plan";
 import type { CellView, HfWorkbook, Selection } from "./hf-workbook";
 import { formatValue } from "./format";
 import { bookToXlsx, openXlsx, XLSX_MIME } from "./xlsx-io";
@@ -32,6 +32,15 @@ export const DOWNLOAD_NAME = "workbench.xlsx";
 
 /** Excel's column width in characters → pixels (Calibri 11: 7 px a character plus 5 px padding). */
 const widthPx = (chars: number): number => Math.round(chars * 7 + 5);
+
+/** The rectangle a Name Box entry writes as an A1 range ("B2:B9"), or null. */
+function rangeOf(text: string): RangeOffset | null {
+  try {
+    return parseRangeAddress(text.trim());
+  } catch {
+    return null;
+  }
+}
 
 /** The text a cell shows. */
 export function displayText(v: CellView): string {
@@ -190,6 +199,14 @@ export function Workbench({ book, notice, onOpened, ribbon }: WorkbenchProps): R
       Tab: [0, e.shiftKey ? -1 : 1],
     };
     const m = moves[e.key];
+    if (m && e.shiftKey && e.key.startsWith("Arrow")) {
+      // Shift+arrow extends the selection from the active cell, as in Excel.
+      e.preventDefault();
+      const r = book.selectedRange();
+      const far = { row: r.row === sel.row ? r.row + r.rows - 1 : r.row, col: r.col === sel.col ? r.col + r.cols - 1 : r.col };
+      book.extendSelection(far.row + m[0], far.col + m[1]);
+      return;
+    }
     if (m) {
       e.preventDefault();
       go({ sheet: sel.sheet, row: sel.row + m[0], col: sel.col + m[1] });
@@ -228,6 +245,9 @@ export function Workbench({ book, notice, onOpened, ribbon }: WorkbenchProps): R
     }
     setMessage("");
     go(target);
+    // A range ("B2:B9") is selected whole, its first cell active.
+    const range = rangeOf(text);
+    if (range && (range.rows > 1 || range.cols > 1)) book.extendSelection(range.row + range.rows - 1, range.col + range.cols - 1);
   };
 
   const onFormulaKey = (e: KeyboardEvent<HTMLInputElement>): void => {
@@ -250,6 +270,7 @@ export function Workbench({ book, notice, onOpened, ribbon }: WorkbenchProps): R
   const colIdx = Array.from({ length: cols }, (_, c) => c);
   const totalWidth = ROW_HEADER_W + widths.reduce((a, b) => a + b, 0);
 
+  const range = book.selectedRange();
   const bodyRows: ReactElement[] = [];
   for (let r = first; r < last; r++) {
     const views = colIdx.map((c) => book.cellView(sheet, r, c));
@@ -261,6 +282,7 @@ export function Workbench({ book, notice, onOpened, ribbon }: WorkbenchProps): R
         {views.map((v, c) => {
           const a = cellAddress({ row: r, col: c });
           const isSel = sel.row === r && sel.col === c;
+          const inRange = !isSel && r >= range.row && r < range.row + range.rows && c >= range.col && c < range.col + range.cols;
           const text = displayText(v);
           // Text runs over empty neighbours, as in Excel.
           const overflow = v.kind === "text" && c + 1 < cols && views[c + 1].kind === "empty" && !v.tablePart;
@@ -274,11 +296,12 @@ export function Workbench({ book, notice, onOpened, ribbon }: WorkbenchProps): R
               data-kind={v.kind}
               tabIndex={isSel ? 0 : -1}
               title={v.kind === "error" ? `${text}: ${v.message ?? ""}` : text.length > 12 ? text : undefined}
-              className={`cell${isSel ? " cell-on" : ""}${overflow ? " cell-overflow" : ""}`}
+              className={`cell${isSel ? " cell-on" : ""}${inRange ? " cell-in" : ""}${overflow ? " cell-overflow" : ""}`}
               style={cellStyle(v)}
               onMouseDown={(e) => {
                 e.preventDefault();
                 if (editingRef.current) commit("none", { sheet, row: r, col: c });
+                else if (e.shiftKey) book.extendSelection(r, c);
                 else go({ sheet, row: r, col: c });
               }}
               onDoubleClick={() => startEdit()}
@@ -432,6 +455,7 @@ export function Workbench({ book, notice, onOpened, ribbon }: WorkbenchProps): R
         <table
           role="grid"
           aria-label={`Sheet ${book.sheetName(sheet)}`}
+          data-selection={rangeAddress(range)}
           aria-rowcount={rows + 1}
           aria-colcount={cols + 1}
           className="wb-grid"

@@ -40,6 +40,9 @@ import {
   type ProgressFn,
   type RefreshSummary,
   type RefreshTableResult,
+  type ActiveCell,
+  type ReadResult,
+  type SheetValue,
   type SheetPlanBuilder,
   type TrackedTable,
   type WorkbookPort,
@@ -874,6 +877,7 @@ export class HfWorkbook implements WorkbookPort {
 
   /** Selects a cell (and its sheet). */
   select(sheet: number, row: number, col: number): void {
+    this.rangeEnd = null;
     this.activeSheet = sheet;
     this.selection = { sheet, row: Math.max(0, row), col: Math.max(0, col) };
     this.changed();
@@ -1009,6 +1013,143 @@ export class HfWorkbook implements WorkbookPort {
   recalculate(): void {
     this.hf.rebuildAndRecalculate();
     this.changed();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The selected range and the active cell (issue 20: the pane's Functions tab)
+  // ------------------------------------------------------------------------------------------
+
+  /** The far corner of a range selection, valid while the selection's anchor is where it was set. */
+  private rangeEnd: { anchor: Selection; row: number; col: number } | null = null;
+
+  /** Extends the selection from its anchor (the active cell) to (row, col), as Shift+click does. */
+  extendSelection(row: number, col: number): void {
+    this.rangeEnd = { anchor: { ...this.selection }, row: Math.max(0, row), col: Math.max(0, col) };
+    this.changed();
+  }
+
+  /** The selected range: from the active cell to the far corner of a Shift-extended selection. */
+  selectedRange(): RangeOffset {
+    const s = this.selection;
+    const e = this.rangeEnd;
+    if (!e || e.anchor.sheet !== s.sheet || e.anchor.row !== s.row || e.anchor.col !== s.col) return { row: s.row, col: s.col, rows: 1, cols: 1 };
+    const row = Math.min(s.row, e.row);
+    const col = Math.min(s.col, e.col);
+    return { row, col, rows: Math.abs(e.row - s.row) + 1, cols: Math.abs(e.col - s.col) + 1 };
+  }
+
+  /** A cell's value as the pane reads it: errors with their message, blank as null. */
+  private sheetValue(sheet: number, row: number, col: number): SheetValue {
+    const v = this.hf.getCellValue(this.addr(sheet, row, col));
+    if (v instanceof DetailedCellError) return v.message ? { error: v.value, message: v.message } : { error: v.value };
+    if (v === null || v === undefined) return null;
+    return v;
+  }
+
+  /**
+   * The anchor of the spill that covers a cell (a spilled cell holds no formula): up its column
+   * and then left along the anchor's row while the cells belong to an array without a formula;
+   * checked against the anchor's own extent (the engine evaluates its formula again).
+   */
+  spillAnchor(sheet: number, row: number, col: number): { row: number; col: number } | null {
+    const inArray = (r: number, c: number): boolean => this.hf.isCellPartOfArray({ sheet, row: r, col: c });
+    const hasFormula = (r: number, c: number): boolean => this.hf.doesCellHaveFormula({ sheet, row: r, col: c });
+    if (hasFormula(row, col) || !inArray(row, col)) return null;
+    let r = row;
+    while (r > 0 && inArray(r - 1, col) && !hasFormula(r, col)) r--;
+    let c = col;
+    while (!hasFormula(r, c) && c > 0 && inArray(r, c - 1)) c--;
+    if (!hasFormula(r, c)) return null;
+    const result = this.hf.calculateFormula(this.hf.getCellFormula({ sheet, row: r, col: c }) ?? "", sheet);
+    if (!Array.isArray(result)) return null;
+    const rows = result.length;
+    const cols = (result[0] as unknown[] | undefined)?.length ?? 0;
+    return row < r + rows && col < c + cols ? { row: r, col: c } : null;
+  }
+
+  /** The active cell (the selection's anchor), its formula or its spill anchor's, and the selected range. */
+  async getActiveCell(): Promise<ActiveCell> {
+    const { sheet, row, col } = this.selection;
+    const a = this.addr(sheet, row, col);
+    const base = {
+      sheet: this.sheetName(sheet),
+      address: cellAddress({ row, col }),
+      selection: rangeAddress(this.selectedRange()),
+      value: this.sheetValue(sheet, row, col),
+    };
+    if (this.hf.doesCellHaveFormula(a)) return { ...base, formula: this.hf.getCellFormula(a) ?? null, spill: null };
+    const anchor = this.spillAnchor(sheet, row, col);
+    if (!anchor) return { ...base, formula: null, spill: null };
+    return {
+      ...base,
+      formula: this.hf.getCellFormula(this.addr(sheet, anchor.row, anchor.col)) ?? null,
+      spill: { anchor: cellAddress(anchor), row: row - anchor.row, col: col - anchor.col },
+    };
+  }
+
+  /** Calls `handler` when the active cell or the selected range changes (not on other changes, as Excel's event). */
+  onSelectionChanged(handler: () => void): () => void {
+    const key = (): string => `${this.selection.sheet}|${rangeAddress(this.selectedRange())}|${this.selection.row},${this.selection.col}`;
+    let last = key();
+    return this.subscribe(() => {
+      const now = key();
+      if (now === last) return;
+      last = now;
+      handler();
+    });
+  }
+
+  /**
+   * The values of references as a formula on `sheet` reads them: an A1 cell or range (another
+   * sheet's too), a defined name (the sheet's own first), anything else the engine can evaluate.
+   */
+  async readValues(sheet: string, references: readonly string[]): Promise<ReadResult[]> {
+    const home = this.findSheet(sheet);
+    if (home === undefined) return references.map(() => ({ ok: false, reason: `there is no sheet named "${sheet}"` }));
+    return references.map((ref) => this.readReference(home, ref));
+  }
+
+  private readReference(home: number, ref: string): ReadResult {
+    const area = (text: string, defaultSheet: number): ReadResult | null => {
+      let r: RangeOffset & { sheet?: string };
+      try {
+        r = parseRangeAddress(text);
+      } catch {
+        return null;
+      }
+      const sheet = r.sheet === undefined ? defaultSheet : this.findSheet(r.sheet);
+      if (sheet === undefined) return { ok: false, reason: `there is no sheet named "${r.sheet ?? ""}"` };
+      const values: SheetValue[][] = [];
+      for (let i = 0; i < r.rows; i++) values.push(Array.from({ length: r.cols }, (_, j) => this.sheetValue(sheet, r.row + i, r.col + j)));
+      return { ok: true, values };
+    };
+    const direct = area(ref, home);
+    if (direct) return direct;
+    const named = this.hf.getNamedExpression(ref, home) ?? this.hf.getNamedExpression(ref);
+    if (named?.expression?.startsWith("=")) {
+      const viaName = area(named.expression.slice(1), named.scope ?? home);
+      if (viaName) return viaName;
+    }
+    try {
+      const v = this.hf.calculateFormula(`=${ref}`, home);
+      const one = (x: unknown): SheetValue =>
+        x instanceof DetailedCellError ? { error: x.value, message: x.message } : x === null || x === undefined ? null : (x as SheetValue);
+      if (!Array.isArray(v)) {
+        if (v instanceof DetailedCellError && (v.type === "NAME" || v.type === "REF")) return { ok: false, reason: v.message || v.value };
+        return { ok: true, values: [[one(v)]] };
+      }
+      return { ok: true, values: v.map((row) => row.map(one)) };
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Writes a formula into the active cell as typing it would; what the cell then shows. */
+  async setActiveCellFormula(formula: string): Promise<{ sheet: string; address: string; value: SheetValue }> {
+    const { sheet, row, col } = this.selection;
+    const problem = this.input(sheet, row, col, formula);
+    if (problem !== null) throw new WorkbookError("excelRejected", `The workbench refused the formula in ${cellAddress({ row, col })}: ${problem}`);
+    return { sheet: this.sheetName(sheet), address: cellAddress({ row, col }), value: this.sheetValue(sheet, row, col) };
   }
 }
 

@@ -65,6 +65,27 @@
  *     getItemOrNullObject(address), Note.delete
  *     (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-notes). Assumption (not
  *     documented): adding a note to a cell that has one fails (InvalidArgument).
+ * Issue 20 additions (the Functions tab's reads), each with its page:
+ *   - Workbook.getActiveCell (ExcelApi 1.7): the active cell, `activeCell` when a test sets one
+ *     with select(), else the selection's top-left cell
+ *     (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getactivecell-member(1));
+ *   - Workbook.onSelectionChanged (ExcelApi 1.2): add(handler) registers at the next sync and
+ *     returns an EventHandlerResult whose remove() is queued on the same context, run again
+ *     with Excel.run(context, batch) (`rerun` here), as "Remove an event handler" shows
+ *     (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-events); select()
+ *     fires the handlers asynchronously with { workbook } (Excel.SelectionChangedEventArgs,
+ *     https://learn.microsoft.com/javascript/api/excel/excel.selectionchangedeventargs);
+ *   - Range.getSpillParentOrNullObject (ExcelApi 1.12): the anchor of the spill a single cell
+ *     belongs to, else a null object; called on more than one cell, a null object
+ *     (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-dynamic-arrays,
+ *     "Range spilling"). Assumption (not documented): the anchor itself gives itself;
+ *   - Range.valueTypes (ExcelApi 1.1): "Empty", "String", "Double", "Boolean" or "Error" per
+ *     cell (Excel.RangeValueType, https://learn.microsoft.com/javascript/api/excel/excel.rangevaluetype);
+ *     a value that is an error literal ("#N/A", "#VALUE!", …) counts as an error;
+ *   - Worksheet.getRange(name): a defined name (the sheet's own first, then the workbook's)
+ *     gives the range it refers to ("Get range by name",
+ *     https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-get); anything that
+ *     is neither an address nor a name fails the request (InvalidArgument).
  * Deliberate simplifications: without `calc`, formulas are stored, not calculated (reading
  * `values` of a formula cell gives its A1 text); table.resize does not fill calculated columns (in Excel that depends
  * on a user AutoCorrect option, so the adapter fills them itself); A1↔R1C1 conversion handles
@@ -314,6 +335,33 @@ function isoSerial(s: string): number | null {
   return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
 
+/** Excel's error values, as Range.values gives them. */
+const ERROR_VALUES = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#BUSY!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+]);
+
+/** Excel.RangeValueType of a value as Range.values gives it. */
+function valueTypeOf(v: unknown): string {
+  if (v === "" || v === null || v === undefined) return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  return ERROR_VALUES.has(String(v)) ? "Error" : "String";
+}
+
 /** UTF-8 bytes of the JSON of a value. */
 export function jsonSize(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? "null", "utf8");
@@ -509,6 +557,9 @@ class RangeProxy extends ClientObject {
   get address(): string {
     return this.read("address");
   }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
   get rowIndex(): number {
     return this.read("rowIndex");
   }
@@ -537,14 +588,18 @@ class RangeProxy extends ClientObject {
   }
 
   load(spec?: LoadSpec): this {
-    this.queueLoad(spec, ["address", "values", "numberFormat", "formulas", "formulasR1C1", "rowIndex", "columnIndex", "rowCount", "columnCount"], (props) => {
-      const r = this.resolveRaw();
-      if (r === null) return { isNullObject: true, ...Object.fromEntries(props.map((p) => [p, null])) };
-      checkRect(r);
-      const out: Record<string, unknown> = { isNullObject: false };
-      for (const p of props) out[p] = this.ctx.fake.readRange(r, p);
-      return out;
-    });
+    this.queueLoad(
+      spec,
+      ["address", "values", "valueTypes", "numberFormat", "formulas", "formulasR1C1", "rowIndex", "columnIndex", "rowCount", "columnCount"],
+      (props) => {
+        const r = this.resolveRaw();
+        if (r === null) return { isNullObject: true, ...Object.fromEntries(props.map((p) => [p, null])) };
+        checkRect(r);
+        const out: Record<string, unknown> = { isNullObject: false };
+        for (const p of props) out[p] = this.ctx.fake.readRange(r, p);
+        return out;
+      }
+    );
     return this;
   }
 
@@ -595,6 +650,10 @@ class RangeProxy extends ClientObject {
   /** ExcelApi 1.12: the spill range of an anchor cell, else a null object. */
   getSpillingToRangeOrNullObject(): RangeProxy {
     return this.derive((r) => this.ctx.fake.spillOf(r));
+  }
+  /** ExcelApi 1.12: the anchor of the spill a single cell belongs to, else a null object. */
+  getSpillParentOrNullObject(): RangeProxy {
+    return this.derive((r) => this.ctx.fake.spillParentOf(r));
   }
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this.ctx.enqueue("Range.clear", applyTo, () => this.ctx.fake.clearRect(this.resolve(), applyTo));
@@ -778,6 +837,8 @@ class WorksheetProxy extends ClientObject {
   getRange(address?: string): RangeProxy {
     if (address === undefined) throw new Error("FakeExcel: Worksheet.getRange() without an address is not emulated");
     return new RangeProxy(this.ctx, () => {
+      const named = this.ctx.fake.namedRect(this.resolve(), address);
+      if (named) return named;
       const a = parseAddress(address);
       if (a.sheet !== undefined && a.sheet.toLowerCase() !== this.resolve().name.toLowerCase())
         throw new FakeExcelError("InvalidArgument", `The address ${address} is on another sheet.`);
@@ -1436,6 +1497,37 @@ class ApplicationProxy {
   }
 }
 
+/** OfficeExtension.EventHandlerResult: the context it was added on, and remove() queued there. */
+class EventHandlerResultProxy {
+  constructor(
+    readonly context: Ctx,
+    private readonly registration: { handler: (args: unknown) => unknown; workbook: unknown }
+  ) {
+    return strict(this, "EventHandlerResult");
+  }
+  remove(): void {
+    this.context.enqueue("EventHandlerResult.remove", null, () => {
+      const list = this.context.fake.selectionHandlers;
+      const i = list.indexOf(this.registration);
+      if (i >= 0) list.splice(i, 1);
+    });
+  }
+}
+
+class SelectionEventProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly workbook: WorkbookProxy
+  ) {
+    return strict(this, "EventHandlers");
+  }
+  add(handler: (args: unknown) => unknown): EventHandlerResultProxy {
+    const registration = { handler, workbook: this.workbook };
+    this.ctx.enqueue("Workbook.onSelectionChanged.add", null, () => this.ctx.fake.selectionHandlers.push(registration));
+    return new EventHandlerResultProxy(this.ctx, registration);
+  }
+}
+
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
@@ -1449,6 +1541,20 @@ class WorkbookProxy {
     this.settings = new SettingCollectionProxy(ctx);
     this.application = new ApplicationProxy(ctx);
     return strict(this, "Workbook");
+  }
+  /** ExcelApi 1.7: the active cell. */
+  getActiveCell(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const sel = this.ctx.fake.selection;
+      const sheet = this.ctx.fake.findSheet(sel.sheet);
+      if (!sheet) throw new FakeExcelError("InvalidSelection", "The current selection is invalid.");
+      const a = parseAddress(this.ctx.fake.activeCell ?? sel.address);
+      return { sheet, row: a.row, col: a.col, rows: 1, cols: 1 };
+    });
+  }
+  /** ExcelApi 1.2: the selection-changed event. */
+  get onSelectionChanged(): SelectionEventProxy {
+    return new SelectionEventProxy(this.ctx, this);
   }
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.ctx, () => {
@@ -1480,6 +1586,10 @@ export class FakeExcel {
   readonly syncs: SyncRecord[] = [];
   readonly writes: WriteRecord[] = [];
   selection: { sheet: string; address: string };
+  /** The active cell inside the selection (A1), when a test sets one; else the selection's top-left cell. */
+  activeCell: string | undefined = undefined;
+  /** Workbook.onSelectionChanged registrations (added and removed at a sync). */
+  readonly selectionHandlers: { handler: (args: unknown) => unknown; workbook: unknown }[] = [];
   activeSheet: string;
   calculationSuspensions = 0;
   /**
@@ -1503,6 +1613,14 @@ export class FakeExcel {
     const ctx = new Ctx(this);
     const result = await batch(ctx as unknown as Excel.RequestContext);
     if (ctx.queue.length > 0) await this.flush(ctx, true);
+    return result;
+  };
+
+  /** Excel.run(context, batch): a batch on an existing context (an event handler's, to remove it). */
+  readonly rerun = async <T>(context: unknown, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    if (!(context instanceof Ctx)) throw new Error("FakeExcel: rerun needs a context this fake made");
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.queue.length > 0) await this.flush(context, true);
     return result;
   };
 
@@ -1853,6 +1971,29 @@ export class FakeExcel {
     return { shown, spills };
   }
 
+  /** The anchor of the spill a single cell belongs to, or null (Range.getSpillParentOrNullObject). */
+  spillParentOf(r: Rect): Rect | null {
+    if (r.rows !== 1 || r.cols !== 1) return null;
+    for (const s of this.calculated(r.sheet).spills.values()) {
+      if (r.row >= s.row && r.row < s.row + s.rows && r.col >= s.col && r.col < s.col + s.cols)
+        return { sheet: s.sheet, row: s.row, col: s.col, rows: 1, cols: 1 };
+    }
+    return null;
+  }
+
+  /** The range a defined name refers to, the sheet's own name first (Worksheet.getRange(name)); null when `text` names none. */
+  namedRect(sheet: FakeSheet, text: string): Rect | null {
+    const key = text.trim().toLowerCase();
+    const n =
+      this.names.find((x) => x.scope.toLowerCase() === sheet.name.toLowerCase() && x.name.toLowerCase() === key) ??
+      this.names.find((x) => x.scope === "workbook" && x.name.toLowerCase() === key);
+    if (!n) return null;
+    const a = parseAddress(n.reference.replace(/^=/, ""));
+    const target = a.sheet === undefined ? sheet : this.findSheet(a.sheet);
+    if (!target) throw new FakeExcelError("InvalidArgument", `The name ${text} refers to a sheet that does not exist.`);
+    return { sheet: target, row: a.row, col: a.col, rows: a.rows, cols: a.cols };
+  }
+
   /** The spill range of an anchor cell, or null (Range.getSpillingToRangeOrNullObject). */
   spillOf(r: Rect): Rect | null {
     if (r.rows !== 1 || r.cols !== 1) return null;
@@ -1872,6 +2013,7 @@ export class FakeExcel {
       case "columnCount":
         return r.cols;
     }
+    if (prop === "valueTypes") return (this.readRange(r, "values") as unknown[][]).map((row) => row.map(valueTypeOf));
     const out: unknown[][] = [];
     const { shown } = prop === "values" || prop === "formulas" || prop === "formulasR1C1" ? this.calculated(r.sheet) : { shown: new Map<string, Scalar>() };
     for (let i = 0; i < r.rows; i++) {
@@ -1985,9 +2127,14 @@ export class FakeExcel {
     return out.join("\n");
   }
 
-  /** Selects `address` on `sheet` (what getSelectedRange returns). */
-  select(sheet: string, address: string): void {
+  /**
+   * Selects `address` on `sheet` (what getSelectedRange returns), with `active` the active cell
+   * (default: the top-left cell), and fires the selection-changed handlers, as a user does.
+   */
+  select(sheet: string, address: string, active?: string): void {
     this.selection = { sheet, address };
+    this.activeCell = active;
+    for (const r of [...this.selectionHandlers]) void Promise.resolve().then(() => r.handler({ workbook: r.workbook }));
   }
 
   /**
