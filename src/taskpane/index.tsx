@@ -1,11 +1,18 @@
 /** The task pane's entry in Excel: wait for Office, then mount the pane on the Excel workbook. */
 import { mountPane } from "./App";
+import { watchCsp } from "./csp-watch";
 import { makeDeps } from "./make-deps";
 import { ExcelWorkbook } from "../excel/excel-workbook";
+
+// First, so the diagnostics see every Content-Security-Policy violation from here on.
+const csp = watchCsp(document);
+
+/** The diagnostics' Excel side, loaded when they run: the pane's up-front scripts keep their budget. */
+const loadPort = async () => new (await import(/* webpackChunkName: "diagnostics" */ "../excel/diagnostics")).ExcelDiagnostics();
 
 Office.onReady(() => {
   const root = document.getElementById("root");
   if (!root) return;
   const displayLanguage = Office.context?.displayLanguage ?? navigator.language;
-  mountPane(root, makeDeps(new ExcelWorkbook(), displayLanguage, location.href));
+  mountPane(root, makeDeps(new ExcelWorkbook(), displayLanguage, location.href, { diagnostics: { loadPort, cspViolations: csp.violations } }));
 });

@@ -3,7 +3,7 @@
  * HyperFormula workbench. Settings are the analyst's own (feed URL, language), so they live in
  * the runtime's localStorage rather than in the workbook, which is shared with others.
  */
-import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, PaneDeps, PaneSettings } from "./deps";
+import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, PaneDeps, PaneDiagnostics, PaneSettings } from "./deps";
 import { MODEL_CATALOG } from "../sheet/models/catalog";
 import type { Language, WorkbookPort } from "../sheet/workbook";
 import type { Dataset } from "../data/types";
@@ -111,6 +111,8 @@ export interface MakeDepsOptions {
   /** The fetch the feed client uses (tests pass a fake). */
   fetchImpl?: FetchLike;
   now?: () => Date;
+  /** The host's diagnostics (Excel's or the workbench's), passed through to the pane. */
+  diagnostics?: PaneDiagnostics;
 }
 
 export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUrl: string, options: MakeDepsOptions = {}): PaneDeps {
@@ -165,5 +167,6 @@ export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUr
       return workbook.insertModel((existingSheetNames) => template.build({ language, mode, existingSheetNames }, epochModels ? { epochModels } : undefined));
     },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
   };
 }

@@ -12,9 +12,11 @@ import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { mountPane } from "../taskpane/App";
 import { makeDeps } from "../taskpane/make-deps";
+import { watchCsp } from "../taskpane/csp-watch";
 import { loadEpochFromFeed } from "../functions/epoch-feed";
 import { epochDatasets } from "../data/epoch-cache";
 import { EPOCH_ACCELERATORS_ID, EPOCH_MODELS_ID } from "../data/ids";
+import { HfDiagnostics } from "./diagnostics";
 import { HfWorkbook } from "./hf-workbook";
 import { Workbench } from "./Workbench";
 
@@ -25,6 +27,8 @@ declare global {
   }
 }
 
+// First, so the pane's diagnostics see every Content-Security-Policy violation from here on.
+const csp = watchCsp(document);
 const book = new HfWorkbook();
 window.workbench = book;
 
@@ -58,7 +62,9 @@ function Left({ onOpened }: { onOpened: () => void }) {
 function start(): void {
   const root = document.getElementById("root");
   if (!root) return;
-  const deps = makeDeps(book, navigator.language, location.href);
+  const deps = makeDeps(book, navigator.language, location.href, {
+    diagnostics: { loadPort: async () => new HfDiagnostics(book), cspViolations: csp.violations },
+  });
   if (new URLSearchParams(location.search).has("pane")) {
     root.className = "wb-pane-only";
     mountPane(root, deps);

@@ -172,3 +172,16 @@ describe("makeDeps: bundle", () => {
     expect(reached.filter((f) => /datasets[\\/]epoch-|generated[\\/]/.test(f))).toEqual([]);
   });
 });
+
+describe("diagnostics", () => {
+  it("passes the host's diagnostics through to the pane, and gives none when not given", () => {
+    const diagnostics = {
+      loadPort: async () => {
+        throw new Error("not loaded in this test");
+      },
+      cspViolations: () => [],
+    };
+    expect(makeDeps(new FakeWorkbook(), "en-US", PAGE, { diagnostics }).diagnostics).toBe(diagnostics);
+    expect(makeDeps(new FakeWorkbook(), "en-US", PAGE).diagnostics).toBeUndefined();
+  });
+});
