@@ -102,6 +102,8 @@ export class ExcelDiagnostics implements DiagnosticsPort {
   readonly where = "excel" as const;
   /** context.sync() calls made by the last probe (tests). */
   lastSyncs = 0;
+  /** Scratch sheets of probes still running on this instance (lower case): not leftovers. */
+  private readonly inUse = new Set<string>();
 
   constructor(private readonly options: ExcelDiagnosticsOptions = {}) {}
 
@@ -171,11 +173,20 @@ export class ExcelDiagnostics implements DiagnosticsPort {
     return { sheet: name, removed: false, detail: describe(last) };
   }
 
-  /** The names of the scratch sheets an interrupted run left (queued load: read after the next sync). */
+  /**
+   * The names of the scratch sheets an interrupted run left (queued load: read after the next
+   * sync): the prefix's sheets other than those of probes running on this instance.
+   */
   private queueLeftovers(context: Excel.RequestContext): () => string[] {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
-    return () => sheets.items.map((s) => s.name).filter(isScratchSheet);
+    return () => sheets.items.map((s) => s.name).filter((n) => isScratchSheet(n) && !this.inUse.has(n.toLowerCase()));
+  }
+
+  /** Runs a probe's batch with its scratch sheet's name marked in use. */
+  private withName<T>(name: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    this.inUse.add(name.toLowerCase());
+    return this.run(batch).finally(() => this.inUse.delete(name.toLowerCase()));
   }
 
   async functionProbe(formula: string): Promise<FunctionProbe> {
@@ -185,7 +196,7 @@ export class ExcelDiagnostics implements DiagnosticsPort {
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     const now = this.options.now ?? defaultNow;
     const name = scratchSheetName(this.options.random);
-    return this.run(async (context) => {
+    return this.withName(name, async (context) => {
       const probe: FunctionProbe = {
         formula,
         value: null,
@@ -209,7 +220,7 @@ export class ExcelDiagnostics implements DiagnosticsPort {
         this.lastSyncs++;
         await context.sync();
         created = true;
-        leftovers = names().filter((n) => n.toLowerCase() !== name.toLowerCase());
+        leftovers = names();
         probe.calculationMode = String(application.calculationMode);
         probe.value = cell.values[0][0] as CellScalar;
         probe.reads = 1;
@@ -236,7 +247,7 @@ export class ExcelDiagnostics implements DiagnosticsPort {
     this.lastSyncs = 0;
     const name = scratchSheetName(this.options.random);
     const written = values.map((row) => [...row]);
-    return this.run(async (context) => {
+    return this.withName(name, async (context) => {
       const probe: TableProbe = { written, readBack: null, tableName: null, tableRemoved: false, failure: null, cleanup: { sheet: name, removed: false } };
       let created = false;
       let leftovers: string[] = [];
@@ -253,7 +264,7 @@ export class ExcelDiagnostics implements DiagnosticsPort {
         this.lastSyncs++;
         await context.sync();
         created = true;
-        leftovers = names().filter((n) => n.toLowerCase() !== name.toLowerCase());
+        leftovers = names();
         probe.tableName = table.name;
         probe.readBack = all.values as CellScalar[][];
 

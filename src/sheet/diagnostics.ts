@@ -478,8 +478,8 @@ async function runtimeCheck(port: DiagnosticsPort, out: Lines): Promise<Diagnost
   if (r === null) {
     say(
       out,
-      `${NOT_IN_WORKBENCH.en}: there is no Excel runtime; HyperFormula computes the AI functions in this page.`,
-      `${NOT_IN_WORKBENCH.zh}：这里没有 Excel 运行时；AI 函数由本页中的 HyperFormula 计算。`
+      `${NOT_IN_WORKBENCH.en}: there is no Excel runtime; the workbench's engine computes the AI functions in this page.`,
+      `${NOT_IN_WORKBENCH.zh}：这里没有 Excel 运行时；AI 函数由本页中工作台的计算引擎计算。`
     );
     return "skipped";
   }
@@ -576,7 +576,7 @@ const REPORT_TEXT = {
   ranAt: { en: "Run at", zh: "运行时间" },
   where: { en: "Where", zh: "运行环境" },
   excel: { en: "Excel", zh: "Excel" },
-  workbench: { en: "the workbench (HyperFormula in a browser, no Excel)", zh: "工作台（浏览器中的 HyperFormula，无 Excel）" },
+  workbench: { en: "the workbench (a spreadsheet engine in a browser, no Excel)", zh: "工作台（浏览器中的表格计算引擎，无 Excel）" },
   page: { en: "Page", zh: "页面" },
   browser: { en: "Browser", zh: "浏览器" },
   summary: { en: "Summary", zh: "汇总" },

@@ -160,6 +160,26 @@ describe("functionProbe", () => {
   });
 });
 
+describe("probes at the same time on one instance", () => {
+  it("never take each other's scratch sheet for a leftover", async () => {
+    const fake = await userWorkbook();
+    const before = state(fake);
+    fake.busyReads = 3; // the functions probe keeps its sheet while the table probe reads the sheet names
+    let n = 0;
+    const { diag } = port(fake, { random: () => (n++ % 36) / 36 });
+    const [fn, table] = await Promise.all([diag.functionProbe(FUNCTION_PROBE_FORMULA), diag.tableProbe(TABLE_PROBE_VALUES)]);
+    expect(fn.value).toBe(6);
+    expect(fn.failure).toBeNull();
+    expect(table.failure).toBeNull();
+    expect(fn.cleanup.sheet).not.toBe(table.cleanup.sheet);
+    expect([fn.cleanup, table.cleanup].map((c) => [c.removed, c.leftoversRemoved])).toEqual([
+      [true, []],
+      [true, []],
+    ]);
+    expect(state(fake)).toBe(before);
+  });
+});
+
 describe("tableProbe", () => {
   it("inserts the table on a scratch sheet, reads it back, deletes it, finds it gone and removes the sheet: 3 syncs", async () => {
     const fake = await userWorkbook();

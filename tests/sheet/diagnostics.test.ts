@@ -325,7 +325,7 @@ describe("formatReport", () => {
       "AI 算力分析助手：诊断报告",
       "加载项版本：0.2.0",
       "运行时间：2026-08-21T10:32:05.000Z",
-      "运行环境：工作台（浏览器中的 HyperFormula，无 Excel）",
+      "运行环境：工作台（浏览器中的表格计算引擎，无 Excel）",
       "页面：https://host/taskpane.html",
       "浏览器：Mozilla/5.0 (Macintosh)",
       "汇总：通过 1 项，警告 0 项，失败 1 项，跳过 1 项",

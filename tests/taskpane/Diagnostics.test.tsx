@@ -113,7 +113,7 @@ describe("Run diagnostics", () => {
     const text = report().value;
     expect(report().readOnly).toBe(true);
     expect(text.split("\n").slice(0, 2)).toEqual(["AI Compute Analyst: diagnostics report", `Add-in version: ${PACKAGE_VERSION}`]);
-    expect(text).toContain("Where: the workbench (HyperFormula in a browser, no Excel)");
+    expect(text).toContain("Where: the workbench (a spreadsheet engine in a browser, no Excel)");
     expect(text).toContain("3. [PASS] Custom functions compute (");
     expect(text).toContain("1. [SKIPPED] Excel, platform and version (");
     expect(text).toContain("   Not applicable in the workbench: there is no Office host here.");

@@ -10,8 +10,7 @@
  * refused it is selected there for Ctrl+C. Everything is rendered as text, never as HTML.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { ReactElement } from "react";
-import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { CSSProperties, ReactElement, ReactNode } from "react";
 import { version as ADDIN_VERSION } from "../../../package.json";
 import {
   CHECK_TITLES,
@@ -27,51 +26,97 @@ import {
 } from "../../sheet/diagnostics";
 import type { PaneDeps } from "../deps";
 import { useI18n } from "../i18n-context";
-import { ProgressBar } from "../components/controls";
-import { Note } from "../components/ErrorBox";
 import { diagnosticsText, type DiagnosticsStringKey } from "./diagnostics-strings";
 
 export interface DiagnosticsProps {
   deps: PaneDeps;
 }
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
+/** A Fluent UI theme token: the CSS variable FluentProvider sets (what `tokens.x` stands for). */
+const token = (name: string): string => `var(--${name})`;
+
+/**
+ * Styles as style objects (set through the CSSOM, which the Content-Security-Policy does not
+ * restrict) on native elements, drawn with Fluent's theme variables. This module is a chunk the
+ * pane loads when the tab opens, and it imports nothing the pane's up-front scripts hold other
+ * than React and the pane's i18n context: webpack cannot concatenate a module two chunks share,
+ * and the pane's scripts grew by 7 KB gzip, past their budget, when this chunk imported Fluent's
+ * Button and tokens (share-chunk.ts records the same lesson).
+ */
+const S = {
+  root: { display: "flex", flexDirection: "column", gap: token("spacingVerticalS"), minWidth: 0 },
+  heading: { margin: 0, fontSize: token("fontSizeBase300"), lineHeight: token("lineHeightBase300"), fontWeight: token("fontWeightSemibold") },
   text: { margin: 0 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: token("spacingHorizontalS"), alignItems: "center" },
+  list: { margin: 0, paddingLeft: token("spacingHorizontalL"), display: "flex", flexDirection: "column", gap: token("spacingVerticalS") },
   item: { minWidth: 0 },
-  title: { margin: 0, fontWeight: tokens.fontWeightSemibold },
-  line: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, whiteSpace: "pre-wrap" },
-  duration: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  title: { margin: 0, fontWeight: token("fontWeightSemibold") },
+  line: { margin: 0, fontSize: token("fontSizeBase200"), color: token("colorNeutralForeground2"), whiteSpace: "pre-wrap" },
+  duration: { fontWeight: token("fontWeightRegular"), color: token("colorNeutralForeground3"), fontSize: token("fontSizeBase200") },
   badge: {
     display: "inline-block",
-    marginRight: tokens.spacingHorizontalXS,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    borderRadius: tokens.borderRadiusSmall,
-    fontSize: tokens.fontSizeBase200,
-    fontWeight: tokens.fontWeightSemibold,
+    marginRight: token("spacingHorizontalXS"),
+    padding: `0 ${token("spacingHorizontalXS")}`,
+    borderRadius: token("borderRadiusSmall"),
+    fontSize: token("fontSizeBase200"),
+    fontWeight: token("fontWeightSemibold"),
   },
-  pass: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorPaletteGreenForeground2 },
-  warn: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
-  fail: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorPaletteRedForeground2 },
-  skipped: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground2 },
   report: {
     boxSizing: "border-box",
     width: "100%",
     minHeight: "12em",
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    padding: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
+    fontFamily: token("fontFamilyMonospace"),
+    fontSize: token("fontSizeBase200"),
+    padding: token("spacingHorizontalS"),
+    border: `${token("strokeWidthThin")} solid ${token("colorNeutralStroke1")}`,
+    borderRadius: token("borderRadiusMedium"),
+    backgroundColor: token("colorNeutralBackground1"),
+    color: token("colorNeutralForeground1"),
     resize: "vertical",
   },
-  label: { fontSize: tokens.fontSizeBase200 },
-});
+  label: { fontSize: token("fontSizeBase200") },
+  error: {
+    display: "flex",
+    flexDirection: "column",
+    gap: token("spacingVerticalXXS"),
+    padding: `${token("spacingVerticalS")} ${token("spacingHorizontalM")}`,
+    borderRadius: token("borderRadiusMedium"),
+    borderLeft: `${token("strokeWidthThickest")} solid ${token("colorPaletteRedBorder2")}`,
+    backgroundColor: token("colorPaletteRedBackground1"),
+    overflowWrap: "anywhere",
+  },
+  progress: { width: "100%", height: "2px", accentColor: token("colorCompoundBrandBackground") },
+} satisfies Record<string, CSSProperties>;
+
+const OUTCOME_STYLE: Readonly<Record<DiagnosticOutcome, CSSProperties>> = {
+  pass: { backgroundColor: token("colorPaletteGreenBackground2"), color: token("colorPaletteGreenForeground2") },
+  warn: { backgroundColor: token("colorPaletteYellowBackground2"), color: token("colorNeutralForeground1") },
+  fail: { backgroundColor: token("colorPaletteRedBackground2"), color: token("colorPaletteRedForeground2") },
+  skipped: { backgroundColor: token("colorNeutralBackground3"), color: token("colorNeutralForeground2") },
+};
+
+/** A button drawn as Fluent's medium Button (primary or secondary). */
+function PaneButton({ primary, disabled, onClick, children }: { primary?: boolean; disabled?: boolean; onClick(): void; children: ReactNode }) {
+  const style: CSSProperties = {
+    minWidth: "96px",
+    minHeight: "32px",
+    padding: `5px ${token("spacingHorizontalM")}`,
+    borderRadius: token("borderRadiusMedium"),
+    border: `${token("strokeWidthThin")} solid ${disabled ? token("colorNeutralStrokeDisabled") : primary ? "transparent" : token("colorNeutralStroke1")}`,
+    backgroundColor: disabled ? token("colorNeutralBackgroundDisabled") : primary ? token("colorBrandBackground") : token("colorNeutralBackground1"),
+    color: disabled ? token("colorNeutralForegroundDisabled") : primary ? token("colorNeutralForegroundOnBrand") : token("colorNeutralForeground1"),
+    fontFamily: token("fontFamilyBase"),
+    fontSize: token("fontSizeBase300"),
+    lineHeight: token("lineHeightBase300"),
+    fontWeight: token("fontWeightSemibold"),
+    cursor: disabled ? "not-allowed" : "pointer",
+  };
+  return (
+    <button type="button" style={style} disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
 
 type RunState =
   { kind: "idle" } | { kind: "running"; results: readonly CheckResult[] } | { kind: "done"; report: DiagnosticsReport } | { kind: "failed"; detail: string };
@@ -108,23 +153,21 @@ function pageOf(): string {
 
 function Outcome({ outcome }: { outcome: DiagnosticOutcome }) {
   const { language } = useI18n();
-  const styles = useStyles();
-  return <span className={mergeClasses(styles.badge, styles[outcome])}>{OUTCOME_LABELS[outcome][language]}</span>;
+  return <span style={{ ...S.badge, ...OUTCOME_STYLE[outcome] }}>{OUTCOME_LABELS[outcome][language]}</span>;
 }
 
 function ResultList({ results }: { results: readonly CheckResult[] }) {
   const { language } = useI18n();
-  const styles = useStyles();
   return (
-    <ol className={styles.list} aria-label={diagnosticsText(language, "results")}>
+    <ol style={S.list} aria-label={diagnosticsText(language, "results")}>
       {results.map((r) => (
-        <li key={r.id} className={styles.item} data-check={r.id} data-outcome={r.outcome}>
-          <p className={styles.title}>
+        <li key={r.id} style={S.item} data-check={r.id} data-outcome={r.outcome}>
+          <p style={S.title}>
             <Outcome outcome={r.outcome} />
-            {CHECK_TITLES[r.id][language]} <span className={styles.duration}>({diagnosticsText(language, "duration", { ms: Math.round(r.durationMs) })})</span>
+            {CHECK_TITLES[r.id][language]} <span style={S.duration}>({diagnosticsText(language, "duration", { ms: Math.round(r.durationMs) })})</span>
           </p>
           {r.lines[language].map((line, i) => (
-            <p key={i} className={styles.line}>
+            <p key={i} style={S.line}>
               {line}
             </p>
           ))}
@@ -136,7 +179,6 @@ function ResultList({ results }: { results: readonly CheckResult[] }) {
 
 export default function Diagnostics({ deps }: DiagnosticsProps): ReactElement {
   const { language } = useI18n();
-  const styles = useStyles();
   const s = (key: DiagnosticsStringKey, params?: Record<string, string | number>) => diagnosticsText(language, key, params);
   const [state, setState] = useState<RunState>({ kind: "idle" });
   const [copy, setCopy] = useState<"copied" | "refused" | null>(null);
@@ -164,11 +206,11 @@ export default function Diagnostics({ deps }: DiagnosticsProps): ReactElement {
 
   if (!diagnostics) {
     return (
-      <section className={styles.root} aria-labelledby="pane-diagnostics-heading">
-        <h3 id="pane-diagnostics-heading" className={styles.heading}>
+      <section style={S.root} aria-labelledby="pane-diagnostics-heading">
+        <h3 id="pane-diagnostics-heading" style={S.heading}>
           {s("heading")}
         </h3>
-        <p className={styles.text}>{s("unavailable")}</p>
+        <p style={S.text}>{s("unavailable")}</p>
       </section>
     );
   }
@@ -213,46 +255,47 @@ export default function Diagnostics({ deps }: DiagnosticsProps): ReactElement {
   const next = state.kind === "running" ? DIAGNOSTIC_CHECKS[state.results.length] : undefined;
 
   return (
-    <section className={styles.root} aria-labelledby="pane-diagnostics-heading">
-      <h3 id="pane-diagnostics-heading" className={styles.heading}>
+    <section style={S.root} aria-labelledby="pane-diagnostics-heading">
+      <h3 id="pane-diagnostics-heading" style={S.heading}>
         {s("heading")}
       </h3>
-      <p className={styles.text}>{s("intro")}</p>
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={running} onClick={() => void run()}>
+      <p style={S.text}>{s("intro")}</p>
+      <div style={S.actions}>
+        <PaneButton primary disabled={running} onClick={() => void run()}>
           {state.kind === "done" ? s("runAgain") : s("run")}
-        </Button>
+        </PaneButton>
       </div>
       <div role="status" aria-live="polite">
         {state.kind === "running" ? (
           <>
-            <p className={styles.text}>
+            <p style={S.text}>
               {s("running", { done: state.results.length + 1, total: DIAGNOSTIC_CHECKS.length, title: next ? CHECK_TITLES[next][language] : "" })}
             </p>
-            <ProgressBar aria-label={s("heading")} value={state.results.length} max={DIAGNOSTIC_CHECKS.length} />
+            <progress style={S.progress} aria-label={s("heading")} value={state.results.length} max={DIAGNOSTIC_CHECKS.length} />
           </>
         ) : state.kind === "done" ? (
-          <p className={styles.text}>{s("done", { summary: summaryLine(state.report.results, language) })}</p>
+          <p style={S.text}>{s("done", { summary: summaryLine(state.report.results, language) })}</p>
         ) : null}
       </div>
       {state.kind === "failed" ? (
-        <Note intent="error" detail={state.detail}>
-          <p className={styles.text}>{s("failedToStart")}</p>
-        </Note>
+        <div role="alert" style={S.error}>
+          <p style={S.text}>{s("failedToStart")}</p>
+          <p style={S.line}>{state.detail}</p>
+        </div>
       ) : null}
       {results.length > 0 ? <ResultList results={results} /> : null}
       {state.kind === "done" ? (
         <>
-          <div className={styles.actions}>
-            <Button onClick={() => void copyReport()}>{s("copy")}</Button>
+          <div style={S.actions}>
+            <PaneButton onClick={() => void copyReport()}>{s("copy")}</PaneButton>
           </div>
           <div role="status" aria-live="polite">
-            {copy ? <p className={styles.text}>{s(copy === "copied" ? "copied" : "copyRefused")}</p> : null}
+            {copy ? <p style={S.text}>{s(copy === "copied" ? "copied" : "copyRefused")}</p> : null}
           </div>
-          <label className={styles.label} htmlFor="pane-diagnostics-report">
+          <label style={S.label} htmlFor="pane-diagnostics-report">
             {s("reportLabel")}
           </label>
-          <textarea id="pane-diagnostics-report" ref={reportBox} className={styles.report} readOnly spellCheck={false} value={text} rows={14} />
+          <textarea id="pane-diagnostics-report" ref={reportBox} style={S.report} readOnly spellCheck={false} value={text} rows={14} />
         </>
       ) : null}
     </section>
