@@ -42,9 +42,20 @@ import {
   type TableProbe,
 } from "../sheet/diagnostics";
 import { rangeAddress } from "../sheet/plan";
-import { readFunctionsMark, type FunctionsMark } from "../functions/runtime-mark";
+import { FUNCTIONS_MARK_KEY } from "../functions/runtime-mark";
 import { officeErrorCode } from "./apply-plan";
 import type { ExcelRun } from "./excel-workbook";
+
+export interface FunctionsMark {
+  /** When functions.js ran (ISO). */
+  loadedAt: string;
+}
+
+/** The mark functions.js left in `global` (src/functions/runtime-mark.ts), or null when it has not run there. */
+export function readFunctionsMark(global: object = globalThis): FunctionsMark | null {
+  const v = (global as Record<string, unknown>)[FUNCTIONS_MARK_KEY];
+  return typeof v === "number" && Number.isFinite(v) ? { loadedAt: new Date(v).toISOString() } : null;
+}
 
 export interface OfficeContextInfo {
   host: string;
@@ -281,4 +292,12 @@ export class ExcelDiagnostics implements DiagnosticsPort {
       return probe;
     });
   }
+}
+
+let shared: ExcelDiagnostics | undefined;
+
+/** The pane's one instance (it knows the scratch sheets of its probes still running). */
+export function excelDiagnostics(): ExcelDiagnostics {
+  shared ??= new ExcelDiagnostics();
+  return shared;
 }

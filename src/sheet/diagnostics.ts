@@ -182,16 +182,32 @@ export type FeedProbe =
   | { ok: true; url: string; generatedAt: string | null; datasets: readonly { id: string; version: string; asOf: string }[] }
   | { ok: false; url: string; kind: string; status?: number; detail: string };
 
-/** One `securitypolicyviolation` event, as the pane recorded it. */
+/**
+ * One `securitypolicyviolation` event as the pane recorded it: the fields of the browser's
+ * SecurityPolicyViolationEvent the CSP check reads, by their names there
+ * (https://developer.mozilla.org/docs/Web/API/SecurityPolicyViolationEvent).
+ */
 export interface CspViolation {
-  /** effectiveDirective, e.g. "script-src-elem". */
-  directive: string;
-  /** blockedURI: a URL, "inline" or "eval". */
-  blocked: string;
-  /** Where it happened: sourceFile:line, when the browser says. */
-  source: string;
+  /** e.g. "script-src-elem". */
+  effectiveDirective?: string;
+  violatedDirective?: string;
+  /** A URL, "inline" or "eval"; empty for inline code in some browsers. */
+  blockedURI?: string;
+  sourceFile?: string;
+  lineNumber?: number;
   /** The first characters of the refused code, when the browser gives them. */
-  sample: string;
+  sample?: string;
+}
+
+/** A violation as one line of the report: directive, what was blocked, where, a sample. */
+export function violationLine(v: CspViolation, language: Language): string {
+  const directive = v.effectiveDirective || v.violatedDirective || "?";
+  const source = v.sourceFile ? v.sourceFile + (v.lineNumber ? `:${v.lineNumber}` : "") : "";
+  const sample = (v.sample || "").slice(0, 60);
+  const blocked = v.blockedURI || "inline";
+  return language === "zh"
+    ? `${directive}：${blocked}${source ? `，位置 ${source}` : ""}${sample ? `（${sample}）` : ""}`
+    : `${directive}: ${blocked}${source ? ` at ${source}` : ""}${sample ? ` (${sample})` : ""}`;
 }
 
 export interface CheckResult {
@@ -463,11 +479,7 @@ function cspCheck(run: DiagnosticsRun, out: Lines): DiagnosticOutcome {
     `${seen.length} Content-Security-Policy violation(s) since the pane opened: something the page tried to load or run was refused.`,
     `自任务窗格打开以来有 ${seen.length} 次违反内容安全策略：页面尝试加载或运行的内容被拒绝。`
   );
-  for (const v of seen.slice(0, MAX_VIOLATIONS_LISTED)) {
-    const text = `  ${v.directive}: ${v.blocked}${v.source ? ` at ${v.source}` : ""}${v.sample ? ` (${v.sample})` : ""}`;
-    const textZh = `  ${v.directive}：${v.blocked}${v.source ? `，位置 ${v.source}` : ""}${v.sample ? `（${v.sample}）` : ""}`;
-    say(out, text, textZh);
-  }
+  for (const v of seen.slice(0, MAX_VIOLATIONS_LISTED)) say(out, `  ${violationLine(v, "en")}`, `  ${violationLine(v, "zh")}`);
   if (seen.length > MAX_VIOLATIONS_LISTED)
     say(out, `  … and ${seen.length - MAX_VIOLATIONS_LISTED} more.`, `  ……另有 ${seen.length - MAX_VIOLATIONS_LISTED} 次。`);
   return "fail";

@@ -167,6 +167,6 @@ export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUr
       return workbook.insertModel((existingSheetNames) => template.build({ language, mode, existingSheetNames }, epochModels ? { epochModels } : undefined));
     },
     ...(options.now ? { now: options.now } : {}),
-    ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}),
+    diagnostics: options.diagnostics,
   };
 }

@@ -63,7 +63,7 @@ function start(): void {
   const root = document.getElementById("root");
   if (!root) return;
   const deps = makeDeps(book, navigator.language, location.href, {
-    diagnostics: { loadPort: async () => new HfDiagnostics(book), cspViolations: csp.violations },
+    diagnostics: { loadPort: async () => new HfDiagnostics(book), cspViolations: csp },
   });
   if (new URLSearchParams(location.search).has("pane")) {
     root.className = "wb-pane-only";

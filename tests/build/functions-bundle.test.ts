@@ -11,7 +11,7 @@ import { FUNCTIONS, getFunctionSpec } from "../../src/functions/registry";
 import { FUNCTION_DOCS } from "../../src/functions/docs";
 import { invoke } from "../../src/core/spec";
 import { isCellError, ERROR_TEXT, type ErrorCode } from "../../src/core/errors";
-import { readFunctionsMark } from "../../src/functions/runtime-mark";
+import { readFunctionsMark } from "../../src/excel/diagnostics";
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -61,7 +61,7 @@ describe("dist/functions.js", () => {
     sandbox.window = sandbox;
     vm.createContext(sandbox);
     vm.runInContext(readDist("functions.js"), sandbox, { filename: "functions.js" });
-    expect(readFunctionsMark(sandbox)).toEqual({ loadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), customFunctionsApi: true });
+    expect(readFunctionsMark(sandbox)).toEqual({ loadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
   });
 
   it("registers exactly the ids listed in dist/functions.json", () => {

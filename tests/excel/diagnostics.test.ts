@@ -245,7 +245,7 @@ describe("environment, requirement sets, runtime", () => {
         asked.push(`${name} ${version}`);
         return name !== "ExcelApi" || version !== "1.18";
       },
-      functionsMark: () => ({ loadedAt: "2026-08-21T10:00:00.000Z", customFunctionsApi: true }),
+      functionsMark: () => ({ loadedAt: "2026-08-21T10:00:00.000Z" }),
     });
     await expect(diag.environment()).resolves.toEqual({ kind: "office", host: "Excel", platform: "PC", version: "16.0.17328.20000", displayLanguage: "zh-CN" });
     expect(diag.supports({ name: "ExcelApi", version: "1.18" })).toBe(false);

@@ -245,9 +245,10 @@ describe("runDiagnostics", () => {
 
   it("fails the CSP check on any violation, listing the first ten and counting the rest", async () => {
     const v = (i: number): CspViolation => ({
-      directive: "script-src-elem",
-      blocked: `https://cdn${i}.example/x.js`,
-      source: "https://host/taskpane.html:12",
+      effectiveDirective: "script-src-elem",
+      blockedURI: `https://cdn${i}.example/x.js`,
+      sourceFile: "https://host/taskpane.html",
+      lineNumber: 12,
       sample: "",
     });
     const twelve = Array.from({ length: 12 }, (_, i) => v(i));

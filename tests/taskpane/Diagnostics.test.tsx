@@ -167,7 +167,7 @@ describe("Run diagnostics", () => {
   it("reports the CSP violations the pane saw", async () => {
     const { deps } = withDiagnostics({
       loadPort: async () => excelPort(),
-      cspViolations: () => [{ directive: "script-src-elem", blocked: "https://ajax.aspnetcdn.com/x.js", source: "", sample: "" }],
+      cspViolations: () => [{ effectiveDirective: "script-src-elem", blockedURI: "https://ajax.aspnetcdn.com/x.js" }],
     });
     renderDiagnostics(deps);
     fireEvent.click(screen.getByRole("button", { name: "Run diagnostics" }));

@@ -2,17 +2,20 @@
  * @jest-environment jsdom
  *
  * The pane's record of Content-Security-Policy violations (src/taskpane/csp-watch.ts), fed with
- * `securitypolicyviolation` events as the browser fires them (at an element, bubbling to the document).
+ * `securitypolicyviolation` events as the browser fires them (at an element, bubbling to the
+ * document), and the line the diagnostics' report gives each.
  */
-import { MAX_CSP_VIOLATIONS_KEPT, violationOf, watchCsp } from "../../src/taskpane/csp-watch";
+import { MAX_CSP_VIOLATIONS_KEPT, watchCsp } from "../../src/taskpane/csp-watch";
+import { violationLine } from "../../src/sheet/diagnostics";
 
 function violation(fields: Record<string, unknown>): Event {
   return Object.assign(new Event("securitypolicyviolation", { bubbles: true, composed: true }), fields);
 }
 
 describe("watchCsp", () => {
-  it("records each violation at the document or bubbling from an element, until stopped", () => {
-    const watch = watchCsp(document);
+  it("records each violation at the document or bubbling from an element, from when it started", () => {
+    document.dispatchEvent(violation({ effectiveDirective: "img-src", blockedURI: "https://before" }));
+    const violations = watchCsp(document);
     document.dispatchEvent(
       violation({
         effectiveDirective: "script-src-elem",
@@ -25,26 +28,21 @@ describe("watchCsp", () => {
     const style = document.createElement("style");
     document.body.append(style);
     style.dispatchEvent(violation({ effectiveDirective: "style-src-elem", blockedURI: "inline", sample: "body { color: red } ".repeat(10) }));
-    expect(watch.violations()).toEqual([
-      { directive: "script-src-elem", blocked: "https://cdn.example/x.js", source: "https://host/taskpane.html:12", sample: "" },
-      { directive: "style-src-elem", blocked: "inline", source: "", sample: "body { color: red } ".repeat(10).slice(0, 60) },
+    expect(violations().map((v) => violationLine(v, "en"))).toEqual([
+      "script-src-elem: https://cdn.example/x.js at https://host/taskpane.html:12",
+      `style-src-elem: inline (${"body { color: red } ".repeat(10).slice(0, 60)})`,
     ]);
-    watch.stop();
-    document.dispatchEvent(violation({ effectiveDirective: "img-src", blockedURI: "https://x" }));
-    expect(watch.violations()).toHaveLength(2);
+    expect(violationLine(violations()[0], "zh")).toBe("script-src-elem：https://cdn.example/x.js，位置 https://host/taskpane.html:12");
   });
 
-  it("keeps at most MAX_CSP_VIOLATIONS_KEPT, and hands out copies", () => {
-    const watch = watchCsp(document);
+  it("keeps at most MAX_CSP_VIOLATIONS_KEPT, the first ones", () => {
+    const violations = watchCsp(document);
     for (let i = 0; i < MAX_CSP_VIOLATIONS_KEPT + 5; i++) document.dispatchEvent(violation({ effectiveDirective: "connect-src", blockedURI: `https://h${i}` }));
-    const list = watch.violations();
-    expect(list).toHaveLength(MAX_CSP_VIOLATIONS_KEPT);
-    (list as unknown[]).length = 0;
-    expect(watch.violations()).toHaveLength(MAX_CSP_VIOLATIONS_KEPT);
-    watch.stop();
+    expect(violations()).toHaveLength(MAX_CSP_VIOLATIONS_KEPT);
+    expect(violations().at(-1)?.blockedURI).toBe(`https://h${MAX_CSP_VIOLATIONS_KEPT - 1}`);
   });
 
-  it("falls back to the violated directive, and calls an empty blocked URI inline", () => {
-    expect(violationOf({ violatedDirective: "script-src", blockedURI: "" })).toEqual({ directive: "script-src", blocked: "inline", source: "", sample: "" });
+  it("words a violation with the violated directive when there is no effective one, and an empty blocked URI as inline", () => {
+    expect(violationLine({ violatedDirective: "script-src", blockedURI: "" }, "en")).toBe("script-src: inline");
   });
 });
