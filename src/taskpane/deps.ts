@@ -7,6 +7,7 @@ import type { Column, Dataset, LocalizedText, SourceRef } from "../data/types";
 import type { ModelMode } from "../sheet/models/common";
 import type { InsertResult, Language, WorkbookPort } from "../sheet/workbook";
 import type { TabId } from "./tabs";
+import type { CspViolation, DiagnosticsPort } from "../sheet/diagnostics";
 
 /** Why the feed, or one dataset of it, could not be used. Mirrors the feed client's failure kinds. */
 export type FeedFailureKind = "offline" | "http" | "timeout" | "invalid" | "tooLarge" | "insecureUrl" | "missing";
@@ -83,6 +84,17 @@ export interface ModelBuildOptions {
   mode: ModelMode;
 }
 
+/** What "Run diagnostics" (Settings) needs beyond the feed: the host's checks and the CSP violations seen. */
+export interface PaneDiagnostics {
+  /**
+   * The host's side of the checks: Excel's (src/excel/diagnostics.ts) or the workbench's, loaded
+   * when the diagnostics run (in Excel a chunk of its own, outside the pane's up-front scripts).
+   */
+  loadPort(): Promise<DiagnosticsPort>;
+  /** Content-Security-Policy violations since the pane started (src/taskpane/csp-watch.ts). */
+  cspViolations(): readonly CspViolation[];
+}
+
 export interface PaneDeps {
   /** The only way the pane changes a workbook. */
   workbook: WorkbookPort;
@@ -119,4 +131,6 @@ export interface PaneDeps {
   loadRowKeys?(source: DatasetSource, item: CatalogItem): Promise<readonly string[]>;
   /** The add-in's help page (help.html beside the pane), linked from the Settings tab. */
   helpUrl?: string;
+  /** "Run diagnostics" (Settings); without it the pane says diagnostics are not available here. */
+  diagnostics?: PaneDiagnostics;
 }

@@ -3,7 +3,7 @@
  * HyperFormula workbench. Settings are the analyst's own (feed URL, language), so they live in
  * the runtime's localStorage rather than in the workbook, which is shared with others.
  */
-import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, PaneDeps, PaneSettings } from "./deps";
+import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, PaneDeps, PaneDiagnostics, PaneSettings } from "./deps";
 import type { Language, WorkbookPort } from "../sheet/workbook";
 import type { Dataset } from "../data/types";
 import { DATASETS, getDataset } from "../data/catalog";
@@ -129,6 +129,8 @@ export interface MakeDepsOptions {
   /** The fetch the feed client uses (tests pass a fake). */
   fetchImpl?: FetchLike;
   now?: () => Date;
+  /** The host's diagnostics (Excel's or the workbench's), passed through to the pane. */
+  diagnostics?: PaneDiagnostics;
 }
 
 export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUrl: string, options: MakeDepsOptions = {}): PaneDeps {
@@ -191,6 +193,7 @@ export function makeDeps(workbook: WorkbookPort, displayLanguage: string, pageUr
       return loaded.ok ? rowKeysOf(loaded.dataset) : [];
     },
     helpUrl: new URL("help.html", pageUrl).href,
+    diagnostics: options.diagnostics,
   };
   return deps;
 }

@@ -17,9 +17,11 @@ import { registerRibbon, type CommandEvent } from "../commands/ribbon";
 import { createRoot } from "react-dom/client";
 import { mountPane } from "../taskpane/App";
 import { makeDeps } from "../taskpane/make-deps";
+import { watchCsp } from "../taskpane/csp-watch";
 import { loadEpochFromFeed } from "../functions/epoch-feed";
 import { epochDatasets } from "../data/epoch-cache";
 import { EPOCH_ACCELERATORS_ID, EPOCH_MODELS_ID } from "../data/ids";
+import { HfDiagnostics } from "./diagnostics";
 import { HfWorkbook } from "./hf-workbook";
 import { readRibbonTab, type RibbonControl, type RibbonTab } from "./ribbon-manifest";
 import { RibbonStrip } from "./RibbonStrip";
@@ -32,6 +34,8 @@ declare global {
   }
 }
 
+// First, so the pane's diagnostics see every Content-Security-Policy violation from here on.
+const csp = watchCsp(document);
 const book = new HfWorkbook();
 window.workbench = book;
 
@@ -98,7 +102,9 @@ function Left({ onOpened }: { onOpened: () => void }) {
 function start(): void {
   const root = document.getElementById("root");
   if (!root) return;
-  const deps = makeDeps(book, uiLanguage, location.href);
+  const deps = makeDeps(book, uiLanguage, location.href, {
+    diagnostics: { loadPort: async () => new HfDiagnostics(book), cspViolations: csp },
+  });
   if (new URLSearchParams(location.search).has("pane")) {
     root.className = "wb-pane-only";
     // #pane, as beside the grid: the e2e scopes its pane queries to it.

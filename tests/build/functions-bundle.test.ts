@@ -11,6 +11,7 @@ import { FUNCTIONS, getFunctionSpec } from "../../src/functions/registry";
 import { FUNCTION_DOCS } from "../../src/functions/docs";
 import { invoke } from "../../src/core/spec";
 import { isCellError, ERROR_TEXT, type ErrorCode } from "../../src/core/errors";
+import { readFunctionsMark } from "../../src/excel/diagnostics";
 
 type Fn = (...args: unknown[]) => unknown;
 
@@ -53,6 +54,15 @@ interface MetaFunction {
 describe("dist/functions.js", () => {
   const registered = loadBundle();
   const metadata = JSON.parse(readDist("functions.json")) as { functions: MetaFunction[] };
+
+  it("marks the global object it runs in, where the pane's diagnostics look for it (one runtime)", () => {
+    const sandbox: Record<string, unknown> = { CustomFunctions: { associate: () => undefined, Error: FakeCfError, ErrorCode: ErrorCodeEnum } };
+    sandbox.self = sandbox;
+    sandbox.window = sandbox;
+    vm.createContext(sandbox);
+    vm.runInContext(readDist("functions.js"), sandbox, { filename: "functions.js" });
+    expect(readFunctionsMark(sandbox)).toEqual({ loadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+  });
 
   it("registers exactly the ids listed in dist/functions.json", () => {
     expect([...registered.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());

@@ -86,6 +86,8 @@
  *     gives the range it refers to ("Get range by name",
  *     https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-get); anything that
  *     is neither an address nor a name fails the request (InvalidArgument).
+ * Issue 21 additions (diagnostics): Application.calculationMode (read), and `busyReads`: a
+ *   formula cell reads #BUSY! while its custom function computes (see the field).
  * Deliberate simplifications: without `calc`, formulas are stored, not calculated (reading
  * `values` of a formula cell gives its A1 text); table.resize does not fill calculated columns (in Excel that depends
  * on a user AutoCorrect option, so the adapter fills them itself); A1↔R1C1 conversion handles
@@ -1488,12 +1490,21 @@ class ChartCollectionProxy extends ClientObject {
   }
 }
 
-class ApplicationProxy {
-  constructor(private readonly ctx: Ctx) {
+class ApplicationProxy extends ClientObject {
+  constructor(ctx: Ctx) {
+    super(ctx, "Application");
     return strict(this, "Application");
   }
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.enqueue("Application.suspendApiCalculationUntilNextSync", null, () => this.ctx.fake.calculationSuspensions++);
+  }
+  /** Application.calculationMode (ExcelApi 1.1 to read): the fake's `calculationMode`. */
+  get calculationMode(): string {
+    return this.read("calculationMode");
+  }
+  load(spec?: LoadSpec): this {
+    this.queueLoad(spec, ["calculationMode"], () => ({ calculationMode: this.ctx.fake.calculationMode }));
+    return this;
   }
 }
 
@@ -1597,6 +1608,16 @@ export class FakeExcel {
    * (A1, with its "=") at a cell; a 2-D array spills. Unset: `values` of a formula give its text.
    */
   calc: ((sheet: string, formula: string, row: number, col: number) => Scalar | Scalar[][]) | undefined = undefined;
+  /** Application.calculationMode as Excel reports it (the fake does not change calculation with it). */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
+  /**
+   * Custom functions compute asynchronously: "When Excel is waiting for a custom function to
+   * complete, it displays #BUSY! in the cell"
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-troubleshooting). With
+   * `busyReads` set to n, the next n reads of `values` that include a formula cell show #BUSY! for
+   * every formula cell (one read per load), then calc's results.
+   */
+  busyReads = 0;
   private nextId = 1;
   private readonly failures = new Map<number, { code: string; atCall?: string | number }>();
   private readonly maxRequestBytes: number;
@@ -2016,6 +2037,16 @@ export class FakeExcel {
     if (prop === "valueTypes") return (this.readRange(r, "values") as unknown[][]).map((row) => row.map(valueTypeOf));
     const out: unknown[][] = [];
     const { shown } = prop === "values" || prop === "formulas" || prop === "formulasR1C1" ? this.calculated(r.sheet) : { shown: new Map<string, Scalar>() };
+    if (prop === "values" && this.busyReads > 0) {
+      let formulas = false;
+      for (let i = 0; i < r.rows; i++)
+        for (let j = 0; j < r.cols; j++) {
+          if (r.sheet.get(r.row + i, r.col + j)?.formula === undefined) continue;
+          shown.set(`${r.row + i},${r.col + j}`, "#BUSY!");
+          formulas = true;
+        }
+      if (formulas) this.busyReads--;
+    }
     for (let i = 0; i < r.rows; i++) {
       const row: unknown[] = [];
       for (let j = 0; j < r.cols; j++) {

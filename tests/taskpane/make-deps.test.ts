@@ -229,3 +229,16 @@ describe("localSettings: the tab and the first-run card (issue 20)", () => {
     expect(settings.getTab?.()).toBe("models");
   });
 });
+
+describe("diagnostics", () => {
+  it("passes the host's diagnostics through to the pane, and gives none when not given", () => {
+    const diagnostics = {
+      loadPort: async () => {
+        throw new Error("not loaded in this test");
+      },
+      cspViolations: () => [],
+    };
+    expect(makeDeps(new FakeWorkbook(), "en-US", PAGE, { diagnostics }).diagnostics).toBe(diagnostics);
+    expect(makeDeps(new FakeWorkbook(), "en-US", PAGE).diagnostics).toBeUndefined();
+  });
+});
