@@ -53,6 +53,14 @@ function normalise(text: string): string {
   return out;
 }
 
+/**
+ * Report text as the parsers read it: full-width forms as ASCII, the Unicode minus signs as "-",
+ * ideographic and no-break spaces as spaces (e.g. "\uff11\uff17\uff15\uff10" → "1750").
+ */
+export function normaliseReportText(text: string): string {
+  return normalise(text);
+}
+
 const NUMBER_RE = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(e[+-]?\d+)?(.*)$/i;
 
 const SUPERSCRIPTS: Readonly<Record<string, string>> = {

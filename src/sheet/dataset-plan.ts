@@ -203,7 +203,8 @@ export function datasetNoteLines(dataset: Dataset, language: Language): string[]
     .filter((t) => t !== "");
   const parts = [sources.length > 0 ? sources.join(L.sep) : L.noSource];
   if (dataset.asOf.trim() !== "") parts.push(`${L.asOf}: ${dataset.asOf.trim()}`);
-  parts.push(`${dataset.id} ${L.version} ${dataset.version}`);
+  // A pasted table has no feed, so no version to cite.
+  if (dataset.origin !== "paste") parts.push(`${dataset.id} ${L.version} ${dataset.version}`);
   const lines = [parts.join(" | ")];
   const caveats = dataset.notes.map((n) => n.trim()).filter((n) => n !== "");
   if (caveats.length > 0) lines.push(`${L.note}: ${caveats.join(L.sep)}`);
@@ -331,6 +332,7 @@ export function planDatasetInsert(dataset: Dataset, options: DatasetPlanOptions)
       headers,
       notes,
       columnFormats: body.columnFormats,
+      ...(dataset.origin === "paste" ? { origin: "paste" as const } : {}),
     },
   };
   if (options.target === "newSheet") {

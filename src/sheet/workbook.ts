@@ -20,6 +20,8 @@ export interface TrackedTable {
   insertedAt: string;
   /** Pinned to its version: refresh leaves it as it is and says so (see WorkbookPort.setPinned). */
   pinned?: boolean;
+  /** "paste": pasted from a report's text (Dataset.origin), not from the feed: refresh leaves it as it is and says so. */
+  origin?: "paste";
 }
 
 export interface InsertOptions {

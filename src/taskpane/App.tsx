@@ -25,6 +25,7 @@ import type {
   TrackedTable,
 } from "../sheet/workbook";
 import { WorkbookError } from "../sheet/workbook";
+import { fromFeed } from "../sheet/tracking";
 import type { CatalogItem, CatalogView, DatasetLoad, FeedFailure, FeedResult, ModelTemplateInfo, PaneDeps } from "./deps";
 import { feedFailureMessage, thrownMessage } from "./errors";
 import { fill, LANGUAGE_TAG, languageFromDisplay } from "./i18n";
@@ -384,12 +385,13 @@ export function App({ deps }: AppProps) {
         await reloadTracked();
         return;
       }
-      const ids = Array.from(new Set(chosen.map((table) => table.datasetId)));
+      // A pasted table has no feed: the workbook's refresh reports it as left alone.
+      const ids = Array.from(new Set(chosen.filter(fromFeed).map((table) => table.datasetId)));
 
       setActivity({ kind: "fetching" });
       let feed: FeedResult;
       try {
-        feed = await deps.loadFeed(customFeedUrl ?? deps.defaultFeedUrl, ids);
+        feed = ids.length === 0 ? { ok: true, results: new Map() } : await deps.loadFeed(customFeedUrl ?? deps.defaultFeedUrl, ids);
       } catch (error) {
         setActivity({ kind: "refreshFailed", phase: "feed", error });
         return;
@@ -409,7 +411,7 @@ export function App({ deps }: AppProps) {
         else missing.set(id, one.error);
       }
       // A pinned table is left as it is whether or not its dataset arrived: the engine says so.
-      const toRefresh = chosen.filter((table) => arrived.has(table.datasetId) || table.pinned === true);
+      const toRefresh = chosen.filter((table) => arrived.has(table.datasetId) || table.pinned === true || !fromFeed(table));
       const failures = new Map<string, FeedFailure>();
       const failed: RefreshTableResult[] = [];
       for (const table of chosen) {
