@@ -40,7 +40,11 @@ const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Full-width forms (U+FF01–FF5E) to ASCII, ideographic space to space, minus signs to "-". */
+/** Any character normalise() changes: most text has none, and is returned as it is. */
+const TO_NORMALISE = /[\uff01-\uff5e\u2212\ufe63\u2012\u2013\u3000\u00a0\u2009\u202f]/;
+
 function normalise(text: string): string {
+  if (!TO_NORMALISE.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;
@@ -186,6 +190,9 @@ const QUALIFIER_SUFFIXES: readonly (readonly [string, QualifierSymbol])[] = [
 const byLength = (a: readonly [string, QualifierSymbol], b: readonly [string, QualifierSymbol]): number => b[0].length - a[0].length;
 const PREFIXES_LONGEST_FIRST = [...QUALIFIER_PREFIXES].sort(byLength);
 const SUFFIXES_LONGEST_FIRST = [...QUALIFIER_SUFFIXES].sort(byLength);
+/** First characters of the prefixes and last of the suffixes: most figures start with neither, and are passed at once. */
+const PREFIX_STARTS = new Set(QUALIFIER_PREFIXES.map(([w]) => w[0]));
+const SUFFIX_ENDS = new Set(QUALIFIER_SUFFIXES.map(([w]) => w[w.length - 1]));
 
 /** A figure's qualifier, as written and as a symbol, and the figure without it. */
 export interface QualifiedText {
@@ -204,6 +211,7 @@ export interface QualifiedText {
  */
 export function splitQualifier(text: string): QualifiedText | null {
   const s = normalise(text).trim();
+  if (s === "" || (!PREFIX_STARTS.has(s[0].toLowerCase()) && !SUFFIX_ENDS.has(s[s.length - 1]))) return null;
   const lower = s.toLowerCase();
   for (const [word, symbol] of PREFIXES_LONGEST_FIRST) {
     if (!lower.startsWith(word)) continue;

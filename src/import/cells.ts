@@ -35,8 +35,10 @@ export interface CellReading {
 /** Marks reports use for a missing or not-applicable value (read as a blank cell). */
 const MISSING = new Set(["-", "--", "---", "—", "——", "―", "n/a", "n.a.", "/", "无", "暂无", "不适用"]);
 
-/** Spaces a PDF put inside a figure: between digits, after a decimal point, after a sign. */
+/** Spaces a PDF put inside a figure: around a decimal point or separator, after a sign, before a group of three digits ("1 750"). */
 const INNER_SPACE = /\d\s+[\d.,]|[.,]\s+\d|^[+-]\s+\d/;
+/** A space between digits that is no thousands group ("5 2022"): two figures, not one. */
+const TWO_FIGURES = /\d\s+(?!\d{3}(?![\d]))\d/;
 
 const EMPTY: Omit<CellReading, "kind" | "figure"> = { qualifier: null, spaced: false, magnitude: "", bare: false };
 
@@ -47,6 +49,23 @@ const EMPTY: Omit<CellReading, "kind" | "figure"> = { qualifier: null, spaced: f
  */
 export function readCell(raw: string): CellReading {
   const text = normaliseReportText(raw).trim();
+  return readNormalised(text);
+}
+
+/** readCell, remembering each text's reading: tables repeat their values, and each cell is read twice. */
+export function cellReader(): (raw: string) => CellReading {
+  const seen = new Map<string, CellReading>();
+  return (raw) => {
+    let x = seen.get(raw);
+    if (x === undefined) {
+      x = readCell(raw);
+      if (seen.size < 100_000) seen.set(raw, x);
+    }
+    return x;
+  };
+}
+
+function readNormalised(text: string): CellReading {
   if (text === "") return { kind: "empty", figure: "", ...EMPTY };
   if (MISSING.has(text.toLowerCase())) return { kind: "missing", figure: text, ...EMPTY };
   const qualifier = splitQualifier(text);
@@ -62,8 +81,8 @@ export function readCell(raw: string): CellReading {
     return out;
   }
   if (isBytes(figure)) return { kind: "bytes", figure, ...EMPTY, qualifier, spaced: INNER_SPACE.test(figure) };
-  const n = parseReportNumber(figure);
-  if (!(n instanceof CellError)) {
+  const n = TWO_FIGURES.test(figure) ? null : parseReportNumber(figure);
+  if (n !== null && !(n instanceof CellError)) {
     const compact = figure.replace(/\s+/g, "");
     const percent = /(%|pct|pp|‰)$/i.test(compact);
     const tail = /^[+-]?[\d.,]+(?:e[+-]?\d+)?(.*)$/i.exec(compact)?.[1] ?? "";

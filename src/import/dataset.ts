@@ -50,7 +50,11 @@ export function datasetColumn(column: ImportColumn, cells: readonly CellValue[])
     case "bytes":
       return make("bytes", scientific ? "0.00E+00" : "#,##0");
     case "count":
-      return make(/参数|param/i.test(column.name) ? "params" : "integer", max >= 1e7 ? "0.00E+00" : "#,##0");
+      // A count the analyst chose for a column of fractions stays a plain number: "integer" holds whole numbers only.
+      return make(
+        /参数|param/i.test(column.name) ? "params" : numbers.every(Number.isInteger) ? "integer" : "number",
+        max >= 1e7 ? "0.00E+00" : fixed(maxDecimals(numbers, 4))
+      );
     case "number": {
       const unit = column.unit.trim();
       const type: ColumnType = /^flops?$/i.test(unit) ? "flop" : /^flops?\/s$/i.test(unit) ? "flops" : CURRENCY.test(unit) ? "currency" : "number";
@@ -127,7 +131,8 @@ export function toDataset(table: ImportedTable, language: Language): Dataset {
     shortTitle: { zh: short || title.slice(0, 31), en: short || title.slice(0, 31) },
     description: table.caption.length > 0 ? `${described} ${table.caption.join(" ")}` : described,
     source: sources,
-    asOf: table.asOf,
+    // The period the figures cover, when the title gives it; else said to be unknown (never the paste's date).
+    asOf: table.asOf !== "" ? table.asOf : msg.notStated()[language],
     notes: [...table.textNotes, ...table.notes.map((n) => n[language]), ...flagNotes(table.flags, table.columns, language)],
     columns,
     rows: table.rows.map((r) => r.slice()),

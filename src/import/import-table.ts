@@ -23,7 +23,7 @@ import {
   headerHint,
   joinWrapped,
   ocrRepair,
-  readCell,
+  cellReader,
   readDate,
   removeCjkSpacing,
   SPACED_CODE,
@@ -38,8 +38,10 @@ import type { BytesStep, FlagKind, ImportColumn, ImportColumnType, ImportFlag, I
 export const MAX_LINES = 200_000;
 /** Columns read at most. */
 export const MAX_COLUMNS = 500;
-/** A value this many orders of magnitude from its column's median, and two beyond its range, is flagged. */
-export const MAGNITUDE_ORDERS = 3;
+/** A value more than this many orders of magnitude from its column's median… */
+export const MAGNITUDE_ORDERS = 2.5;
+/** …and this many orders beyond the lowest or highest of the other values (a column may span several orders: 图8's parameters span four). */
+export const MAGNITUDE_BEYOND = 1.5;
 
 /** The report's note under 图8, the functions' default too: 1TB = 1024GB. */
 const DEFAULT_STEP: BytesStep = BYTES_PER_UNIT_STEP;
@@ -258,11 +260,12 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
   if (lineCount > maxLines) return fail(msg.tooManyLines(text.split("\n").length, maxLines));
   if (text.trim() === "") return fail(msg.empty());
 
+  const read = cellReader();
   const { layout, lines } = splitLines(text);
   const parts = findTable(lines);
   if (parts.table.length === 0) return fail(msg.noTable());
   const tableLines: TextLine[] = (layout === "spaces" ? alignColumns(parts.table) : parts.table).map((l) => ({ n: l.n, cells: l.cells.map((c) => c.trim()) }));
-  const readings = tableLines.map((l) => l.cells.map(readCell));
+  const readings = tableLines.map((l) => l.cells.map(read));
 
   // Header rows ------------------------------------------------------------------------------
   const headerish = (r: number): boolean => readings[r].every((x) => x.kind === "empty" || x.kind === "text");
@@ -278,7 +281,7 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
     if (tableLines.length >= 3 && gapsIn0 && full1 && w1 >= w0 && headerish(1) && typedFrom(2)) headerRows = 2;
   }
   const data = tableLines.slice(headerRows);
-  if (data.length === 0) return fail(msg.noRows());
+  if (data.length === 0 || (tableLines.length === 1 && headerish(0))) return fail(msg.noRows());
 
   // Width: the header's, or what most rows have.
   const headerWidth = Math.max(0, ...tableLines.slice(0, headerRows).map((l) => widthOf(l.cells)));
@@ -330,24 +333,27 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
 
   // Rows: extra cells, wrapped lines --------------------------------------------------------
   const fitsScore = (cells: readonly string[]): number =>
-    cells.slice(0, width).reduce((n, cell, c) => n + (isBlank(cell) ? 0 : fits(cols[c], readCell(cell)) ? 1 : 0), 0);
+    cells.slice(0, width).reduce((n, cell, c) => n + (isBlank(cell) ? 0 : fits(cols[c], read(cell)) ? 1 : 0), 0);
   const lineCells: { n: number; cells: string[]; readings: CellReading[] }[] = data.map((line, i) => {
     const cells = line.cells.slice();
     const w = widthOf(cells);
     if (w <= width) return { n: line.n, cells: cells.slice(0, width), readings: dataReadings[i].slice(0, width) };
     // More cells than columns: for now the extras go into the last column; the flag proposes the likeliest merge of two neighbours.
+    // " | " keeps the extras apart, so "5" and "2022" never read as one figure.
     const keep = (cs: string[]): string[] => [
       ...cs.slice(0, width - 1),
       cs
         .slice(width - 1, widthOf(cs))
         .filter((s) => !isBlank(s))
-        .join(" "),
+        .join(" | "),
     ];
     let best = 0;
     let bestScore = -1;
     for (let k = 0; k + 1 < w; k++) {
       const merged = [...cells.slice(0, k), joinWrapped(cells[k], cells[k + 1]), ...cells.slice(k + 2)];
-      const score = fitsScore(keep(merged));
+      // A cell cut inside a figure or a word ends or starts with what joins it to its neighbour.
+      const cutHere = /[.\-·•×x*,(/&+]$/.test(cells[k]) || /^[.,)%\]]/.test(cells[k + 1]) ? 0.5 : 0;
+      const score = fitsScore(keep(merged)) + cutHere;
       if (score > bestScore) [best, bestScore] = [k, score];
     }
     const id = `cells:${line.n}`;
@@ -367,7 +373,7 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
       acceptedByDefault: false,
     });
     const chosen = accepted ? keep([...cells.slice(0, best), joinWrapped(cells[best], cells[best + 1]), ...cells.slice(best + 2)]) : keep(cells);
-    return { n: line.n, cells: chosen, readings: chosen.map(readCell) };
+    return { n: line.n, cells: chosen, readings: chosen.map(read) };
   });
 
   const hasTypedValue = (l: (typeof lineCells)[number]): boolean => typed.some((c) => !isBlank(l.cells[c.index]) && fits(c, l.readings[c.index]));
@@ -379,11 +385,14 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
   lineCells.forEach((l, i) => {
     if (i > 0 && clearContinuation(l)) l.cells.forEach((cell, c) => !isBlank(cell) && wraps.add(c));
   });
+  const typedBlank = (l: (typeof lineCells)[number]): boolean => typed.every((c) => isBlank(l.cells[c.index]));
+  // A doubt, left to the analyst: a line with nothing in the typed columns but a first cell
+  // ("Transformer" under "Switch"), or whose typed cells cannot be read and whose text sits in
+  // columns that wrap elsewhere (图9's "1111  2023. 02. 00  于内测阶段  深度结合").
   const suspectContinuation = (l: (typeof lineCells)[number]): boolean =>
     typed.length > 0 &&
     !hasTypedValue(l) &&
-    typed.some((c) => !isBlank(l.cells[c.index])) &&
-    [...wraps].some((c) => cols[c].type === "text" && !isBlank(l.cells[c]));
+    (typedBlank(l) || (typed.some((c) => !isBlank(l.cells[c.index])) && [...wraps].some((c) => cols[c].type === "text" && !isBlank(l.cells[c]))));
 
   const recs: Rec[] = [];
   let joinedCount = 0;
@@ -399,7 +408,7 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
       const next = last.cells.slice();
       l.cells.forEach((cell, c) => {
         if (isBlank(cell)) return;
-        if (clear || (wraps.has(c) && cols[c].type === "text")) {
+        if (clear || typedBlank(l) || (wraps.has(c) && cols[c].type === "text")) {
           next[c] = joinWrapped(last.cells[c] ?? "", cell);
           joins.push(`“${last.cells[c] ?? ""}” + “${cell}” → “${next[c]}”`);
         } else dropped.push(cell);
@@ -415,7 +424,7 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
         raw: l.cells.filter((s) => !isBlank(s)).join(" | "),
         original: null,
         proposed: null,
-        reason: clear ? msg.joinReason(l.n, last.lines[0], blankIn) : msg.joinSuspectReason(l.n, last.lines[0], unreadable),
+        reason: clear || unreadable.length === 0 ? msg.joinReason(l.n, last.lines[0], blankIn) : msg.joinSuspectReason(l.n, last.lines[0], unreadable),
         proposal: msg.joinProposal(joins, dropped),
         accepted,
         acceptedByDefault: clear,
@@ -463,7 +472,7 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
       const c = col.index;
       if (consumed.has(`${i}:${c}`)) continue;
       const raw = cells[c] ?? "";
-      const x = readCell(raw);
+      const x = read(raw);
       cellReadings[i][c] = x;
       if (x.kind === "empty" || x.kind === "missing") continue;
       if (col.type === "text") {
@@ -514,7 +523,7 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
         const joined = round15(Number(mantissa[1]) * Math.pow(10, Number(power[1])));
         const second = cells[c + 1];
         consumed.add(`${i}:${c + 1}`);
-        const secondValue = readCell(second).value ?? second;
+        const secondValue = read(second).value ?? second;
         const accepted = cellFlag(
           "splitNumber",
           i,
@@ -577,7 +586,7 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
       const median = (n - 1) % 2 === 1 ? others(m) : (others(m - 1) + others(m)) / 2;
       const lo = others(0);
       const hi = others(n - 2);
-      if (Math.abs(log - median) <= MAGNITUDE_ORDERS || (log >= lo - 2 && log <= hi + 2)) return;
+      if (Math.abs(log - median) <= MAGNITUDE_ORDERS || (log >= lo - MAGNITUDE_BEYOND && log <= hi + MAGNITUDE_BEYOND)) return;
       const x = cellReadings[p.i][c] as CellReading;
       const raw = recs[p.i].cells[c];
       const candidates: [string, string, number][] = [];

@@ -49,6 +49,7 @@ export const msg = {
   qualifierName: (name: string) => both(`${name} 限定词`, `${name} qualifier`),
   monthName: (name: string) => both(`${name} (月份)`, `${name} (month)`),
   untitled: () => both("粘贴的表格", "Pasted table"),
+  notStated: () => both("未注明", "not stated"),
   noSource: () => both("数据来源: 粘贴的文本 (未注明来源)", "Source: pasted text (not stated)"),
   bytesUnit: (step: number) => both(`字节, 1TB = ${step}GB`, `bytes, 1TB = ${step}GB`),
 
