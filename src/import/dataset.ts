@@ -133,7 +133,12 @@ export function toDataset(table: ImportedTable, language: Language): Dataset {
     source: sources,
     // The period the figures cover, when the title gives it; else said to be unknown (never the paste's date).
     asOf: table.asOf !== "" ? table.asOf : msg.notStated()[language],
-    notes: [...table.textNotes, ...table.notes.map((n) => n[language]), ...flagNotes(table.flags, table.columns, language)],
+    // The note line is already headed "注:" / "Note:": the text's own heading is not repeated.
+    notes: [
+      ...table.textNotes.map((n) => n.replace(/^\s*(注|备注|注释|说明|note|notes)\s*[:：]\s*/i, "")),
+      ...table.notes.map((n) => n[language]),
+      ...flagNotes(table.flags, table.columns, language),
+    ],
     columns,
     rows: table.rows.map((r) => r.slice()),
   };

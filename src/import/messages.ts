@@ -11,7 +11,7 @@ const both = (zh: string, en: string): LocalizedText => ({ zh, en });
 /** A value as the flags and notes show it: 1.75E+12, 0.0047, "2023-02". */
 export function shown(value: unknown): string {
   if (value === null || value === undefined || value === "") return "∅";
-  if (typeof value !== "number") return `"${String(value)}"`;
+  if (typeof value !== "number") return `“${String(value)}”`;
   const a = Math.abs(value);
   if (a !== 0 && (a >= 1e7 || a < 1e-4)) {
     const [m, e] = value.toExponential(2).split("e");

@@ -27,7 +27,7 @@ describe("toDataset", () => {
     expect(d).toMatchObject({ id: PASTED_DATASET_ID, origin: "paste", version: "1.0.0", title: { zh: "图8.国内外 AI 大模型对比" }, asOf: "未注明" });
     expect(d.shortTitle?.zh).toBe("国内外 AI 大模型对比");
     expect(d.source).toEqual([{ text: "数据来源:各公司官网,财通证券研究所" }]);
-    expect(d.notes[0]).toBe("注: 1TB 为 1024GB");
+    expect(d.notes[0]).toBe("1TB 为 1024GB");
     expect(d.notes).toContain("预训练数据量: 以字节存储，1TB = 1024GB (按原文注释)");
     expect(d.notes).toContain("第 19 行「参数 (个)」: “1.75 万” → 1.75E+12");
     expect(d.notes).toContain("第 3 行「公司」: “0penAl” 按原文保留 (已标记)");
@@ -51,7 +51,7 @@ describe("toDataset", () => {
   it("the note lines under the table name the source but no feed version", () => {
     const lines = datasetNoteLines(fig8(), "zh");
     expect(lines[0]).toBe("数据来源:各公司官网,财通证券研究所 | 数据截至: 未注明");
-    expect(lines[1]).toMatch(/^注: 注: 1TB 为 1024GB; /);
+    expect(lines[1]).toMatch(/^注: 1TB 为 1024GB; /);
   });
 
   it("a table with neither title nor source says so, in the pane's language", () => {
