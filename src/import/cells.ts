@@ -302,7 +302,7 @@ export function ocrRepair(text: string): TextRepair | null {
 
 /** Scripts a Chinese or English report's table is written in; a character outside them is a garbled glyph. */
 const EXPECTED =
-  /[\u0000-\u036f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff\u2000-\u2bff\u2e80-\u2fdf\u3000-\u30ff\u3100-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3134f}]/u;
+  /[\u0020-\u036f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff\u2000-\u2bff\u2e80-\u2fdf\u3000-\u30ff\u3100-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3134f}]/u;
 const BULLETS = /[•‧∙]/;
 
 /**
@@ -328,7 +328,7 @@ export function glyphRepair(text: string): TextRepair | null {
       }
     }
     const code = c.codePointAt(0) ?? 0;
-    const control = (code < 0x20 && c !== "\t") || (code >= 0x7f && code < 0xa0);
+    const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
     if (control || c === "\ufffd" || !EXPECTED.test(c)) {
       changes.push(`${control ? "" : `${c} `}(U+${code.toString(16).toUpperCase().padStart(4, "0")}) removed`);
       return;

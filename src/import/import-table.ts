@@ -677,6 +677,8 @@ export function importTable(text: string, options: ImportOptions): ImportResult 
     })
   );
   for (const f of flags) if (f.column !== null) f.column = outOf[f.column];
+  // In the order of the text: line, then column (line flags first).
+  flags.sort((a, b) => a.line - b.line || (a.column ?? -1) - (b.column ?? -1));
 
   // Notes -----------------------------------------------------------------------------------
   const notes: LocalizedText[] = [];

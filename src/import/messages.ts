@@ -74,11 +74,13 @@ export const msg = {
   spacingProposal: (value: unknown) => both(`读作 ${shown(value)}`, `Read as ${shown(value)}`),
   ocrReason: (raw: string, changes: string[]) =>
     both(`“${raw}” 可能有 OCR 识别错误：${changes.join("，")}。`, `“${raw}” has a likely OCR slip: ${changes.join(", ")}.`),
-  glyphReason: (raw: string, changes: string[]) =>
-    both(
-      `“${raw}” 含 PDF 提取损坏的字符：${changes.join("，")}。被删除的字符原意无法推断，请核对原文。`,
-      `“${raw}” has characters the PDF extraction garbled: ${changes.join(", ")}. What a removed character stood for cannot be told; check the report.`
-    ),
+  glyphReason: (raw: string, changes: string[]) => {
+    const removed = changes.some((c) => c.endsWith("removed"));
+    return both(
+      `“${raw}” 含 PDF 提取损坏的字符：${changes.join("，")}。${removed ? "被删除的字符原意无法推断，请核对原文。" : ""}`,
+      `“${raw}” has characters the PDF extraction garbled: ${changes.join(", ")}.${removed ? " What a removed character stood for cannot be told; check the report." : ""}`
+    );
+  },
   textProposal: (fixed: string) => both(`改为“${fixed}”`, `Use “${fixed}”`),
   typeName: (type: ImportColumnType): LocalizedText => TYPE_NAMES[type],
   unreadableReason: (raw: string, type: LocalizedText, problem?: string) =>
