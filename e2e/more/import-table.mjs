@@ -39,7 +39,6 @@ async function narrowPane({ context, server, paneShot }) {
     await page.goto(`${server.url}workbench.html?pane`);
     await page.getByRole("heading", { level: 1, name: "AI Compute Analyst" }).waitFor();
     const p = await pasteFig8(page, true);
-    await acceptWudao(p);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert(width <= 350, `the pane is ${width} px wide at a 350 px viewport (the page scrolls sideways)`);
     const region = p.getByRole("region", { name: /^(Preview of the pasted table|粘贴表格的预览)$/ });
@@ -47,14 +46,26 @@ async function narrowPane({ context, server, paneShot }) {
     assert(box.scroll > box.client, `the preview grid does not scroll inside its box (${box.scroll} ≤ ${box.client} px)`);
     const section = page.locator('section[aria-labelledby="paste-table-heading"]');
     await section.scrollIntoViewIfNeeded();
+    // The picture: the text box from its top, the grid scrolled to 悟道 2.0's parameters, its flag first in the list.
+    await region.evaluate((el) => {
+      const th = [...el.querySelectorAll("thead th")].find((h) => h.textContent === "模型");
+      const row = [...el.querySelectorAll("tbody th")].find((h) => h.textContent === "19");
+      if (th) el.scrollLeft = th.offsetLeft;
+      if (row) el.scrollTop = Math.max(0, row.offsetTop + row.offsetHeight - el.clientHeight);
+    });
     await page.evaluate(() => {
+      const box = document.querySelector("textarea");
+      if (box) box.scrollTop = 0;
       if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+      window.scrollTo(0, 0); // a sticky pane header would otherwise cover the section's top in the picture
     });
     await page.waitForTimeout(300); // Fluent's colour transitions settle
+    const first = await p.locator('section[aria-labelledby="paste-table-heading"] li').first().textContent();
+    assert(/^Line 19 · 参数/.test(first ?? ""), `the first flag to review is not 悟道 2.0's: ${first}`);
     const shot = path.join(path.dirname(paneShot), "paste-table.png");
     // The text box, the grid and the first flags: the top of the section, not its whole length.
     const top = await section.evaluate((el) => ({ y: el.getBoundingClientRect().top + window.scrollY, height: el.getBoundingClientRect().height }));
-    await page.screenshot({ path: shot, fullPage: true, clip: { x: 0, y: Math.max(0, top.y - 8), width: 350, height: Math.min(top.height + 8, 1150) } });
+    await page.screenshot({ path: shot, fullPage: true, clip: { x: 0, y: Math.max(0, top.y - 16), width: 350, height: Math.min(top.height + 16, 1150) } });
     return { width, grid: box, shot: path.relative(ROOT, shot) };
   } finally {
     await page.close();

@@ -61,7 +61,7 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   scroller: {
     maxWidth: "100%",
-    maxHeight: "24em",
+    maxHeight: "28em",
     overflow: "auto",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -83,6 +83,8 @@ const useStyles = makeStyles({
     textOverflow: "ellipsis",
   },
   head: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
+  // The column names stay in view while the rows scroll under them.
+  sticky: { position: "sticky", top: 0, zIndex: 1 },
   line: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
   numeric: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   flagged: { backgroundColor: tokens.colorPaletteYellowBackground2, outline: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder2}` },
@@ -103,6 +105,9 @@ const useStyles = makeStyles({
   details: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   summary: { cursor: "pointer", fontWeight: tokens.fontWeightSemibold },
 });
+
+/** The order of the flags to review, by kind. */
+const REVIEW_ORDER: readonly ImportFlag["kind"][] = ["magnitude", "splitNumber", "join", "cellCount", "unreadable", "ocr", "glyph", "spacing"];
 
 type Status = { kind: "idle" } | { kind: "inserting" } | { kind: "inserted"; result: InsertResult } | { kind: "failed"; error: ShownError };
 
@@ -256,7 +261,8 @@ function TableReview({ table, language, busy, onDecide, onOverride }: TableRevie
       ),
     [table]
   );
-  const review = table.flags.filter((f) => !f.acceptedByDefault);
+  // The doubts that change a value most come first: a magnitude off by orders before a glyph.
+  const review = table.flags.filter((f) => !f.acceptedByDefault).sort((a, b) => REVIEW_ORDER.indexOf(a.kind) - REVIEW_ORDER.indexOf(b.kind) || a.line - b.line);
   const repairs = table.flags.filter((f) => f.acceptedByDefault);
   const byCell = useMemo(() => {
     const m = new Map<string, ImportFlag>();
@@ -367,14 +373,14 @@ function TableReview({ table, language, busy, onDecide, onOverride }: TableRevie
           <caption className={styles.caption}>{s("previewCaption", { shown: rows.length, rows: table.rows.length })}</caption>
           <thead>
             <tr>
-              <th scope="col" className={mergeClasses(styles.cell, styles.head)}>
+              <th scope="col" className={mergeClasses(styles.cell, styles.head, styles.sticky)}>
                 {s("lineHeader")}
               </th>
               {table.columns.map((c, i) => (
                 <th
                   key={c.key}
                   scope="col"
-                  className={mergeClasses(styles.cell, styles.head, isNumericColumn(shownColumns[i]) && styles.numeric)}
+                  className={mergeClasses(styles.cell, styles.head, styles.sticky, isNumericColumn(shownColumns[i]) && styles.numeric)}
                   title={c.name}
                 >
                   {c.name}
