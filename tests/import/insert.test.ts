@@ -54,6 +54,17 @@ describe("toDataset", () => {
     expect(lines[1]).toMatch(/^注: 1TB 为 1024GB; /);
   });
 
+  it("pasted text is written as text, never as a formula (and “+1”, “-2” as the numbers they are)", () => {
+    const d = toDataset(imported('Name\tNote\n=HYPERLINK("http://x")\t+1\n@SUM(A1)\t-2', { language: "en" }), "en");
+    const plan = planDatasetInsert(d, { language: "en", target: "newSheet", chart: false });
+    expect(plan.blocks.every((b) => b.formulas === undefined)).toBe(true);
+    expect(plan.blocks[1].values).toEqual([
+      ['=HYPERLINK("http://x")', 1],
+      ["@SUM(A1)", -2],
+    ]);
+    expect(plan.blocks[1].columnFormats).toEqual(["@", "#,##0"]);
+  });
+
   it("a table with neither title nor source says so, in the pane's language", () => {
     const d = toDataset(imported("Chip\tPrice\nH100\t30000\nA100\t10000", { language: "en" }), "en");
     expect(d.title.en).toBe("Pasted table");
