@@ -76,7 +76,8 @@ export const SCENARIOS = [
   {
     id: "paste",
     slug: "import-table-paste-fig8",
-    title: "paste 图8 as extracted into Paste a table, accept 悟道 2.0's flag (1.75e12), insert; the grid shows the table, the pane lists it; at 350 px the grid scrolls in its box",
+    title:
+      "paste 图8 as extracted into Paste a table, accept 悟道 2.0's flag (1.75e12), insert; the grid shows the table, the pane lists it; at 350 px the grid scrolls in its box",
     timeoutMs: 90_000,
     async run(env) {
       const { page } = env;
@@ -99,7 +100,10 @@ export const SCENARIOS = [
       const company = await findCell(page, "微软&英伟达");
       assert(company !== null, "Megatron-Turing's company (微软&英伟达, joined from two lines) is not in the grid");
 
-      await waitFor(async () => (await p.getByRole("button", { name: /^(Refresh AI_pasted_table|刷新 AI_pasted_table)$/ }).count()) === 1, "the pane lists AI_pasted_table among the inserted tables");
+      await waitFor(
+        async () => (await p.getByRole("button", { name: /^(Refresh AI_pasted_table|刷新 AI_pasted_table)$/ }).count()) === 1,
+        "the pane lists AI_pasted_table among the inserted tables"
+      );
 
       const narrow = await narrowPane(env);
       return `悟道 2.0 at ${wudao} with 1.75E+12; AI_pasted_table tracked; at 350 px the page is ${narrow.width} px wide and the grid scrolls (${narrow.grid.scroll} in ${narrow.grid.client} px); picture: ${narrow.shot}`;
