@@ -4,7 +4,7 @@
  * bench/README.md). Each section reports its own failure as n/a with the reason; the run itself
  * only fails on a bug in the bench.
  *
- * Options: --only=functions,lookups,engine,roundtrips,dataupdate,xlsx,portable,bundles,coldstart,panepaint   run some sections
+ * Options: --only=functions,lookups,engine,roundtrips,dataupdate,xlsx,portable,importer,bundles,coldstart,panepaint   run some sections
  *          --dist=DIR     measure an existing build instead of building one
  *          --no-build     do not build; read dist/ if it exists
  *          --quick        fewer trials and rows (a smoke run; figures are noisier)
@@ -22,10 +22,11 @@ import { runRoundTrips, ROUNDTRIP_KEYS } from "./sections/roundtrips";
 import { runDataUpdate, DATA_UPDATE_KEYS } from "./sections/dataupdate";
 import { runXlsx, XLSX_KEYS } from "./sections/xlsx";
 import { runPortable, PORTABLE_KEYS } from "./sections/portable";
+import { runImporter, IMPORTER_KEYS } from "./sections/importer";
 import { ROOT } from "./lib/optional";
 import { allNa, budgetStatus, errorText, nowMs, withTimeout, type Budget, type Figure, type Row, type SectionResult } from "./lib/report";
 
-const SECTIONS = ["functions", "lookups", "engine", "roundtrips", "dataupdate", "xlsx", "portable", "bundles", "coldstart", "panepaint"] as const;
+const SECTIONS = ["functions", "lookups", "engine", "roundtrips", "dataupdate", "xlsx", "portable", "importer", "bundles", "coldstart", "panepaint"] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 interface Options {
@@ -115,6 +116,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   await section("dataupdate", DATA_UPDATE_KEYS, 120_000, () => runDataUpdate(q ? 1 : 3));
   await section("xlsx", XLSX_KEYS, 120_000, () => runXlsx(q ? 1 : 3));
   await section("portable", PORTABLE_KEYS, 60_000, () => runPortable(q ? 1 : 3));
+  await section("importer", IMPORTER_KEYS, 60_000, () => runImporter(q ? 1 : 3));
   if (opts.only.has("bundles") || opts.only.has("coldstart") || opts.only.has("panepaint")) {
     process.stderr.write(
       `bench: locating the production build${opts.dist ? "" : opts.build ? " (webpack --mode production into a temporary directory)" : ""}…\n`

@@ -16,7 +16,7 @@ const LABELS = {
 } as const;
 
 /** The fields of a dataset its note lines are made of. */
-export type NoteFields = Pick<Dataset, "id" | "version" | "source" | "asOf" | "notes">;
+export type NoteFields = Pick<Dataset, "id" | "version" | "source" | "asOf" | "notes" | "origin">;
 
 /**
  * The note lines written under the table (at most MAX_NOTE_LINES): first the source line(s) and
@@ -33,7 +33,8 @@ export function datasetNoteLines(dataset: NoteFields, language: Language): strin
     .filter((t) => t !== "");
   const parts = [sources.length > 0 ? sources.join(L.sep) : L.noSource];
   if (dataset.asOf.trim() !== "") parts.push(`${L.asOf}: ${dataset.asOf.trim()}`);
-  parts.push(`${dataset.id} ${L.version} ${dataset.version}`);
+  // A pasted table has no feed, so no version to cite.
+  if (dataset.origin !== "paste") parts.push(`${dataset.id} ${L.version} ${dataset.version}`);
   const lines = [parts.join(" | ")];
   const caveats = dataset.notes.map((n) => n.trim()).filter((n) => n !== "");
   if (caveats.length > 0) lines.push(`${L.note}: ${caveats.join(L.sep)}`);

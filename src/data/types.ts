@@ -66,4 +66,9 @@ export interface Dataset {
   key?: string;
   /** Each row has exactly columns.length cells, in column order. */
   rows: CellValue[][];
+  /**
+   * "paste": a table the analyst pasted from a report's text (src/import), not from the feed:
+   * its table is tracked like any other, and refresh leaves it alone. Absent for feed datasets.
+   */
+  origin?: "paste";
 }

@@ -305,6 +305,7 @@ export function planDatasetInsert(dataset: Dataset, options: DatasetPlanOptions)
       headers,
       notes,
       columnFormats: body.columnFormats,
+      ...(dataset.origin === "paste" ? { origin: "paste" as const } : {}),
     },
   };
   if (options.target === "newSheet") {

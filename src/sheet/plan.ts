@@ -139,6 +139,8 @@ export interface DatasetPlanInfo {
   notes: string[];
   /** The body's number format per column, in column order (refresh rewrites all rows when they change). */
   columnFormats?: string[];
+  /** "paste": pasted from a report's text, not from the feed (see Dataset.origin). */
+  origin?: "paste";
 }
 
 export interface SheetPlan {

@@ -210,6 +210,10 @@ export function planTableRefresh(
   };
   const skip = (reason: string): TableRefreshPlan => ({ result: { ...base, status: "skipped", reason }, ops: [], rollback: [] });
 
+  if (record.origin === "paste") {
+    const reason = `Table "${name}" was pasted from a report's text, not inserted from the feed: there is nothing to refresh, so it was left as it is.`;
+    return { result: { ...base, status: "skipped", reason, newVersion: record.version }, ops: [], rollback: [] };
+  }
   if (record.pinned) {
     const feed = dataset ? `; the feed has ${dataset.version}` : "";
     const reason = `Table "${name}" is pinned to ${record.version}${feed}. Unpin it to refresh it.`;

@@ -85,6 +85,7 @@ export function recordFromPlan(plan: SheetPlan, sheetName: string, insertedAt: s
     headers: [...plan.dataset.headers],
     notes: [...plan.dataset.notes],
     ...(plan.dataset.columnFormats ? { formats: [...plan.dataset.columnFormats] } : {}),
+    ...(plan.dataset.origin === "paste" ? { origin: "paste" as const } : {}),
   };
 }
 
@@ -132,7 +133,13 @@ export function decodeRecord(value: unknown): TrackedRecord | null {
   const refreshedAt = str("refreshedAt");
   if (refreshedAt) record.refreshedAt = refreshedAt;
   if (o.pinned === true) record.pinned = true;
+  if (o.origin === "paste") record.origin = "paste";
   return record;
+}
+
+/** Whether a tracked table came from the feed: a pasted one did not, so refresh asks the feed nothing for it. */
+export function fromFeed(table: Pick<TrackedTable, "origin">): boolean {
+  return table.origin !== "paste";
 }
 
 /** The record with its pin set or removed (an unpinned record has no `pinned` field at all). */
@@ -165,5 +172,6 @@ export function toTrackedTable(r: TrackedRecord): TrackedTable {
     insertedAt: r.insertedAt,
     ...(r.pinned ? { pinned: true } : {}),
     ...(r.refreshedAt ? { refreshedAt: r.refreshedAt } : {}),
+    ...(r.origin === "paste" ? { origin: "paste" as const } : {}),
   };
 }

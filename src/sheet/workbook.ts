@@ -22,6 +22,8 @@ export interface TrackedTable {
   pinned?: boolean;
   /** ISO timestamp of the last refresh that wrote to the table; absent when none has since the insert. */
   refreshedAt?: string;
+  /** "paste": pasted from a report's text (Dataset.origin), not from the feed: refresh leaves it as it is and says so. */
+  origin?: "paste";
 }
 
 export interface InsertOptions {

@@ -7,6 +7,7 @@
 import type { Column, Dataset } from "../data/types";
 import type { FormulaAction, FormulaScope, Language, RefreshSummary, RefreshTableResult, TrackedTable, WorkbookPort } from "../sheet/workbook";
 import { WorkbookError } from "../sheet/workbook";
+import { fromFeed } from "../sheet/tracking";
 import type { FeedFailure, FeedResult, PaneDeps } from "./deps";
 import type { Activity } from "./shell/activity";
 
@@ -41,12 +42,13 @@ export async function refreshTables(ctx: RefreshContext, tableName: string | und
       ? { kind: "notice", key: "noTracked" }
       : { kind: "refreshFailed", phase: "workbook", error: new WorkbookError("tableMissing", tableName) };
   }
-  const ids = Array.from(new Set(chosen.map((table) => table.datasetId)));
+  // A pasted table has no feed: the workbook's refresh reports it as left alone.
+  const ids = Array.from(new Set(chosen.filter(fromFeed).map((table) => table.datasetId)));
 
   report({ kind: "fetching" });
   let feed: FeedResult;
   try {
-    feed = await ctx.loadFeed(ctx.feedUrl, ids);
+    feed = ids.length === 0 ? { ok: true, results: new Map() } : await ctx.loadFeed(ctx.feedUrl, ids);
   } catch (error) {
     return { kind: "refreshFailed", phase: "feed", error };
   }
@@ -62,7 +64,7 @@ export async function refreshTables(ctx: RefreshContext, tableName: string | und
     else missing.set(id, one.error);
   }
   // A pinned table is left as it is whether or not its dataset arrived: the engine says so.
-  const toRefresh = chosen.filter((table) => arrived.has(table.datasetId) || table.pinned === true);
+  const toRefresh = chosen.filter((table) => arrived.has(table.datasetId) || table.pinned === true || !fromFeed(table));
   const failures = new Map<string, FeedFailure>();
   const failed: RefreshTableResult[] = [];
   for (const table of chosen) {

@@ -32,6 +32,7 @@ const COUNT_BUDGETS = [
   "syncs_per_refresh",
   "syncs_per_model_max",
   "syncs_per_portable_sheet",
+  "syncs_per_import",
   "refresh_small_change_bytes",
   "max_payload_bytes",
   "functions_gzip_bytes",

@@ -1,4 +1,4 @@
-import { parseBytes, parseReportNumber } from "../../src/core/parse";
+import { parseBytes, parseReportNumber, splitQualifier } from "../../src/core/parse";
 import { CellError } from "../../src/core/errors";
 
 describe("parseReportNumber reads the report's own figures", () => {
@@ -80,5 +80,60 @@ describe("parseBytes", () => {
   });
   it("refuses a step other than 1000 or 1024", () => {
     expect((parseBytes("1TB", 1000.5) as CellError).message).toBe("bytes_per_unit_step must be 1024 or 1000, got 1000.5");
+  });
+});
+
+describe("parseReportNumber reads scientific notation as papers print it", () => {
+  it.each([
+    ["$2.3 \\cdot 10^{19}$", 2.3e19], // the report's copy of Vaswani et al.'s Table 2, as extracted
+    ["$1.0 \\cdot 10^{20}$", 1e20],
+    ["10^{18}", 1e18],
+    ["10^18", 1e18],
+    ["2.3×10^19", 2.3e19],
+    ["2.3 x 10^19", 2.3e19],
+    ["2.3·10^{19}", 2.3e19],
+    ["1.5×10¹⁹", 1.5e19],
+    ["3×10⁻³", 3e-3],
+    ["-4.2 \\times 10^{-3}", -4.2e-3],
+    ["10^{2}%", 1],
+  ])("%s → %d", (text, expected) => {
+    const v = parseReportNumber(text);
+    expect(typeof v).toBe("number");
+    expect(Math.abs((v as number) - expected)).toBeLessThanOrEqual(Math.abs(expected) * 1e-12);
+  });
+
+  it.each(["3.3 -", "10^", "10^{x}", "2.3×10", "100^2", "$1$2$", "10^{19} apples"])("%s is #VALUE!", (text) => {
+    expect((parseReportNumber(text) as CellError).code).toBe("invalidValue");
+  });
+
+  it("an exponent too large is #NUM!, never Infinity", () => {
+    expect((parseReportNumber("10^{400}") as CellError).code).toBe("invalidNumber");
+  });
+});
+
+describe("splitQualifier", () => {
+  it.each([
+    ["约 5GB", "约", "≈", "5GB"],
+    ["超过 1.1TB", "超过", ">", "1.1TB"],
+    ["不超过 10 亿", "不超过", "≤", "10 亿"],
+    ["~175B", "~", "≈", "175B"],
+    ["～175B", "~", "≈", "175B"], // full-width tilde
+    ["> 40%", ">", ">", "40%"],
+    ["more than 1,000", "more than", ">", "1,000"],
+    ["About 5 GB", "About", "≈", "5 GB"],
+    ["100 以上", "以上", "≥", "100"],
+    ["5TB 左右", "左右", "≈", "5TB"],
+    ["100+", "+", "≥", "100"],
+  ])("%s → %s (%s) + %s", (text, qualifier, symbol, rest) => {
+    expect(splitQualifier(text)).toEqual({ qualifier, symbol, rest });
+  });
+
+  it.each(["5GB", "约", "overall 5", "近", "", "GPT-3"])("%s has none", (text) => {
+    expect(splitQualifier(text)).toBeNull();
+  });
+
+  it("PARSEBYTES reads an approximate size but refuses a bound", () => {
+    expect(parseBytes("5TB 左右")).toBe(5 * 1024 ** 4);
+    expect((parseBytes("超过 1.1TB") as CellError).code).toBe("invalidValue");
   });
 });
