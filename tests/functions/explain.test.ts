@@ -233,7 +233,7 @@ describe("errors, as the cell shows them: which argument and why", () => {
 
   it("an error from an inner step is passed through, and the outer step says from where", () => {
     const e = explain('=AI.PFDAYS(AI.MODEL("No such model","flop"))');
-    expect(e.steps[0].error).toEqual({ code: "#N/A", argument: null, message: expect.stringMatching(/^no model named "No such model"; did you mean/) });
+    expect(e.steps[0].error).toEqual({ code: "#N/A", argument: null, message: expect.stringMatching(/^no model named "No such model", and no name in llm-comparison is close to it/) });
     expect(e.steps[1].error?.argument).toBe("flop");
     expect(e.steps[1].error?.message).toMatch(/^flop is an error from step 1, passed through unchanged: no model named/);
     expect(e.shown).toBe("#N/A");
