@@ -17,6 +17,9 @@ const WUDAO_ACCEPT = /^(Accept: Line 19 · 参数 \(个\): “1\.75 万”|接�
 async function pasteFig8(page, alone = false) {
   const p = alone ? page : await pane(page);
   await openPaneTab(page, /^(Data|数据)$/);
+  // The Data tab's "Paste a table…" entry opens the section (loaded when first opened).
+  const entry = p.getByRole("button", { name: /^(Paste a table…|粘贴表格…)$/ });
+  if ((await entry.count()) > 0 && (await entry.getAttribute("aria-expanded")) !== "true") await entry.click();
   const box = p.getByRole("textbox", { name: /^(Text copied from a report|从报告中复制的文本)$/ });
   await box.waitFor({ timeout: 15_000 });
   await box.fill(FIG8);

@@ -1,3 +1,4 @@
+import { getDataset } from "../../src/data/catalog";
 import { dataAgeMark, isFlagged, latestAsOfDate } from "../../src/taskpane/data/data-age";
 import { UPSTREAMS } from "../../src/data/upstreams";
 import { readFileSync } from "node:fs";
@@ -29,17 +30,25 @@ describe("latestAsOfDate", () => {
 });
 
 describe("dataAgeMark", () => {
-  it("never flags a report's table, however old: it is a dated record", () => {
+  it("never flags a report's table, however old: it is a dated record, said to be the report's", () => {
     for (const [id, asOf] of [
       ["llm-comparison", "2023-02"],
       ["transformer-cost", "2017-06"],
       ["index-performance", "2023-02-06/2023-02-10"],
     ]) {
-      const mark = dataAgeMark(id, asOf, true, day("2030-01-01"));
-      expect(mark).toEqual({ kind: "record", asOf });
+      const sources = getDataset(id)!.source;
+      const mark = dataAgeMark(id, asOf, true, day("2030-01-01"), sources);
+      expect(mark).toEqual({ kind: "record", asOf, fromReport: true });
       expect(isFlagged(mark)).toBe(false);
       // Nor when the feed failed: the bundled copy of a record is the same record.
-      expect(dataAgeMark(id, asOf, false, day("2030-01-01")).kind).toBe("record");
+      expect(dataAgeMark(id, asOf, false, day("2030-01-01"), sources).kind).toBe("record");
+    }
+  });
+
+  it("a record that does not come from the report (datasheets, OpenAI's post) is not called the report's", () => {
+    for (const id of ["accelerators", "ai-compute-trend"]) {
+      const d = getDataset(id)!;
+      expect(dataAgeMark(id, d.asOf, true, day("2030-01-01"), d.source)).toEqual({ kind: "record", asOf: d.asOf, fromReport: false });
     }
   });
 

@@ -165,7 +165,7 @@ export function Catalogue({ catalog, busy, now, onInsert, loadPreview, loadRowKe
               <DatasetRow
                 item={item}
                 busy={busy}
-                age={dataAgeMark(item.id, item.asOf, fromFeed, now)}
+                age={dataAgeMark(item.id, item.asOf, fromFeed, now, item.source)}
                 reason={reason}
                 onInsert={onInsert}
                 loadPreview={loadPreview}

@@ -121,6 +121,13 @@ export function DataTab(props: DataTabProps) {
           </h2>
           <span ref={setCountSlot} />
         </div>
+        {/* A table of the analyst's own, from a report's text: beside the datasets, before their list. */}
+        <Button className={styles.entry} size="small" aria-expanded={pasteOpen} aria-controls={pasteId} onClick={() => setPasteOpen((v) => !v)}>
+          {pasteOpen ? dt("pasteHide") : dt("pasteEntry")}
+        </Button>
+        <div id={pasteId} hidden={!pasteOpen}>
+          {pasteOpen ? <Lazy load={loadPasteTable} props={{ deps: props.deps, onInserted: props.onPasted }} /> : null}
+        </div>
         <Catalogue
           countSlot={countSlot}
           catalog={props.catalog}
@@ -149,12 +156,6 @@ export function DataTab(props: DataTabProps) {
           </div>
           <StatusSlot place="catalogue" />
         </Catalogue>
-        <Button className={styles.entry} size="small" aria-expanded={pasteOpen} aria-controls={pasteId} onClick={() => setPasteOpen((v) => !v)}>
-          {pasteOpen ? dt("pasteHide") : dt("pasteEntry")}
-        </Button>
-        <div id={pasteId} hidden={!pasteOpen}>
-          {pasteOpen ? <Lazy load={loadPasteTable} props={{ deps: props.deps, onInserted: props.onPasted }} /> : null}
-        </div>
       </section>
     </div>
   );

@@ -76,7 +76,7 @@ const useStyles = makeStyles({
 export function ageText(t: TextFn<DataKey>, language: "zh" | "en", mark: DataAgeMark): string {
   switch (mark.kind) {
     case "record":
-      return t("ageRecord", { asOf: mark.asOf });
+      return t(mark.fromReport ? "ageRecord" : "agePublished", { asOf: mark.asOf });
     case "current":
       return t("ageCurrent", { asOf: mark.asOf, upstream: mark.upstream[language] });
     case "behind":

@@ -5,7 +5,8 @@
  * is older than the upstream's cadence allows, or when the feed failed and the pane lists the
  * copy bundled with the add-in. Pure; "now" is passed in.
  */
-import type { LocalizedText } from "../../data/types";
+import { REPORT_CITATION } from "../../data/columns";
+import type { LocalizedText, SourceRef } from "../../data/types";
 import { upstreamOf, type Cadence } from "../../data/upstreams";
 
 const DAY_MS = 86_400_000;
@@ -34,14 +35,15 @@ export function latestAsOfDate(asOf: string): Date | null {
 }
 
 /**
- * - record: a dated record (no upstream): as old as it says;
+ * - record: a dated record (no upstream): as old as it says; `fromReport` when one of its
+ *   sources is the report the add-in's own tables come from (else a paper, a post, datasheets);
  * - current: follows an upstream and is within its cadence;
  * - behind: follows an upstream and is older than its cadence allows (`days` old);
  * - undated: follows an upstream but its as-of names no date (cannot tell);
  * - offline: follows an upstream, and the feed could not be used: this is the add-in's own copy.
  */
 export type DataAgeMark =
-  | { kind: "record"; asOf: string }
+  | { kind: "record"; asOf: string; fromReport: boolean }
   | { kind: "current"; asOf: string; upstream: LocalizedText; cadence: Cadence }
   | { kind: "behind"; asOf: string; upstream: LocalizedText; cadence: Cadence; days: number }
   | { kind: "undated"; asOf: string; upstream: LocalizedText; cadence: Cadence }
@@ -54,13 +56,14 @@ export function isFlagged(mark: DataAgeMark): boolean {
 
 /**
  * The age mark of dataset `id` with as-of text `asOf`, listed from the feed or from the offline
- * copy (`fromFeed` false), at `now`. Whole UTC days between the as-of date and now count.
- * @example dataAgeMark("llm-comparison", "2023-02", true, now) // { kind: "record", asOf: "2023-02" }
+ * copy (`fromFeed` false), at `now`, its sources telling a report's table from another record.
+ * Whole UTC days between the as-of date and now count.
+ * @example dataAgeMark("llm-comparison", "2023-02", true, now, sources) // { kind: "record", asOf: "2023-02", fromReport: true }
  * @example dataAgeMark("epoch-models", "2025-06-20", true, new Date("2025-07-01")) // { kind: "behind", days: 11, … }
  */
-export function dataAgeMark(id: string, asOf: string, fromFeed: boolean, now: Date): DataAgeMark {
+export function dataAgeMark(id: string, asOf: string, fromFeed: boolean, now: Date, sources: readonly SourceRef[] = []): DataAgeMark {
   const upstream = upstreamOf(id);
-  if (!upstream) return { kind: "record", asOf };
+  if (!upstream) return { kind: "record", asOf, fromReport: sources.some((s) => s.text.includes(REPORT_CITATION)) };
   const base = { asOf, upstream: upstream.name, cadence: upstream.cadence };
   if (!fromFeed) return { kind: "offline", ...base };
   const latest = latestAsOfDate(asOf);

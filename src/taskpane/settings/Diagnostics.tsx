@@ -45,7 +45,7 @@ const token = (name: string): string => `var(--${name})`;
  */
 const S = {
   root: { display: "flex", flexDirection: "column", gap: token("spacingVerticalS"), minWidth: 0 },
-  heading: { margin: 0, fontSize: token("fontSizeBase300"), lineHeight: token("lineHeightBase300"), fontWeight: token("fontWeightSemibold") },
+  heading: { margin: 0, fontSize: token("fontSizeBase400"), lineHeight: token("lineHeightBase400"), fontWeight: token("fontWeightSemibold") },
   text: { margin: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: token("spacingHorizontalS"), alignItems: "center" },
   list: { margin: 0, paddingLeft: token("spacingHorizontalL"), display: "flex", flexDirection: "column", gap: token("spacingVerticalS") },
@@ -207,9 +207,9 @@ export default function Diagnostics({ deps }: DiagnosticsProps): ReactElement {
   if (!diagnostics) {
     return (
       <section style={S.root} aria-labelledby="pane-diagnostics-heading">
-        <h3 id="pane-diagnostics-heading" style={S.heading}>
+        <h2 id="pane-diagnostics-heading" style={S.heading}>
           {s("heading")}
-        </h3>
+        </h2>
         <p style={S.text}>{s("unavailable")}</p>
       </section>
     );
@@ -256,9 +256,9 @@ export default function Diagnostics({ deps }: DiagnosticsProps): ReactElement {
 
   return (
     <section style={S.root} aria-labelledby="pane-diagnostics-heading">
-      <h3 id="pane-diagnostics-heading" style={S.heading}>
+      <h2 id="pane-diagnostics-heading" style={S.heading}>
         {s("heading")}
-      </h3>
+      </h2>
       <p style={S.text}>{s("intro")}</p>
       <div style={S.actions}>
         <PaneButton primary disabled={running} onClick={() => void run()}>

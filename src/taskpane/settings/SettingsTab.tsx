@@ -1,10 +1,10 @@
 /**
  * The Settings tab (issue 20): the data feed's URL, the help page, and "Run diagnostics" (issue
- * 21, its own chunk, loaded when opened). A chunk of its own, loaded when the tab is first
+ * 21, its own chunk, loaded with the tab). A chunk of its own, loaded when the tab is first
  * opened. The ribbon's Help button opens this tab with the help link focused.
  */
-import { useEffect, useId, useRef, useState } from "react";
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { PaneDeps } from "../deps";
 import { useText } from "../text";
 import { Lazy } from "../shell/Lazy";
@@ -18,7 +18,6 @@ const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   text: { margin: 0, overflowWrap: "anywhere" },
-  entry: { alignSelf: "flex-start" },
   link: { color: tokens.colorBrandForegroundLink, ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
@@ -34,8 +33,6 @@ export default function SettingsTab({ deps, customFeedUrl, onSaveFeedUrl, focusH
   const st = useText(SETTINGS_MESSAGES);
   const styles = useStyles();
   const help = useRef<HTMLAnchorElement>(null);
-  const [diagnosticsOpen, setDiagnosticsOpen] = useState(false);
-  const diagnosticsId = useId();
   const helpUrl = deps.helpUrl ?? new URL("help.html", deps.defaultFeedUrl).href;
 
   useEffect(() => {
@@ -61,17 +58,8 @@ export default function SettingsTab({ deps, customFeedUrl, onSaveFeedUrl, focusH
           </a>
         </p>
       </section>
-      <section className={styles.section} aria-labelledby="pane-diagnostics-heading">
-        <h2 id="pane-diagnostics-heading" className={styles.heading}>
-          {st("diagnosticsHeading")}
-        </h2>
-        <Button className={styles.entry} size="small" aria-expanded={diagnosticsOpen} aria-controls={diagnosticsId} onClick={() => setDiagnosticsOpen((v) => !v)}>
-          {diagnosticsOpen ? st("diagnosticsHide") : st("diagnosticsEntry")}
-        </Button>
-        <div id={diagnosticsId} hidden={!diagnosticsOpen}>
-          {diagnosticsOpen ? <Lazy load={loadDiagnostics} props={{ deps }} /> : null}
-        </div>
-      </section>
+      {/* Its own chunk, loaded with the tab: one click runs the checks. */}
+      <Lazy load={loadDiagnostics} props={{ deps }} />
     </div>
   );
 }

@@ -17,9 +17,6 @@ const en = {
   helpHeading: "Help",
   helpText: "Every AI.* function with its arguments, units, errors and an example; how to insert, refresh and share.",
   helpLink: "Open the help page",
-  diagnosticsHeading: "Diagnostics",
-  diagnosticsEntry: "Run diagnostics…",
-  diagnosticsHide: "Close diagnostics",
 };
 
 export type SettingsKey = keyof typeof en;
@@ -40,9 +37,6 @@ const zh: Readonly<Record<SettingsKey, string>> = {
   helpHeading: "帮助",
   helpText: "每个 AI.* 函数的参数、单位、错误说明和示例；以及插入、刷新和分享的方法。",
   helpLink: "打开帮助页面",
-  diagnosticsHeading: "诊断",
-  diagnosticsEntry: "运行诊断…",
-  diagnosticsHide: "关闭诊断",
 };
 
 export const SETTINGS_MESSAGES: StringTable<SettingsKey> = { en, zh };
