@@ -5,11 +5,9 @@
  * the time from inserting the <script src="functions.js"> to the last associate call.
  */
 import * as fs from "fs";
-import * as http from "http";
-import * as path from "path";
-import type { AddressInfo } from "net";
 import { chromium, type Browser } from "playwright-core";
 import { emptyResult, errorText, fmtNum, median, type SectionResult } from "../lib/report";
+import { serveDir } from "../lib/static-server";
 
 const SECTION = "cold start";
 export const COLD_START_KEYS = ["functions_cold_start_ms", "functions_cold_start_runs", "functions_associate_calls"];
@@ -29,31 +27,7 @@ const STUB_PAGE = `<!doctype html>
   };
 </script></head><body></body></html>`;
 
-const TYPES: Record<string, string> = { ".js": "text/javascript", ".json": "application/json", ".html": "text/html", ".png": "image/png" };
-
-function serve(dir: string): Promise<{ server: http.Server; base: string }> {
-  const root = path.resolve(dir);
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? "/").split(/[?#]/)[0]);
-    if (url === "/" || url === "/bench-stub.html") {
-      res.writeHead(200, { "content-type": "text/html", "cache-control": "no-store" });
-      res.end(STUB_PAGE);
-      return;
-    }
-    const file = path.resolve(root, "." + url);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
-    res.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  });
-}
+const serve = (dir: string) => serveDir(dir, { "/": STUB_PAGE, "/bench-stub.html": STUB_PAGE });
 
 interface Load {
   ms: number;

@@ -10,11 +10,10 @@
  * same load (every script parsed and run), so the difference is the pane's first render.
  */
 import * as fs from "fs";
-import * as http from "http";
 import * as path from "path";
-import type { AddressInfo } from "net";
 import { chromium, type Browser } from "playwright-core";
 import { emptyResult, errorText, fmtNum, median, type SectionResult } from "../lib/report";
+import { serveDir } from "../lib/static-server";
 import { isOfficeCdn, scriptSrcs } from "./bundles";
 
 const SECTION = "pane paint";
@@ -41,14 +40,6 @@ window.CustomFunctions = {
 };
 `;
 
-const TYPES: Record<string, string> = {
-  ".js": "text/javascript",
-  ".json": "application/json",
-  ".html": "text/html",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
 /** taskpane.html with its office.js <script> pointing at the stub, on this origin. */
 export function stubbedPage(html: string): string {
   const office = scriptSrcs(html).find(isOfficeCdn);
@@ -56,29 +47,9 @@ export function stubbedPage(html: string): string {
   return html.replace(office, "office-stub.js");
 }
 
-function serve(dir: string): Promise<{ server: http.Server; base: string }> {
-  const root = path.resolve(dir);
-  const page = stubbedPage(fs.readFileSync(path.join(root, "taskpane.html"), "utf8"));
-  const server = http.createServer((req, res) => {
-    const url = decodeURIComponent((req.url ?? "/").split(/[?#]/)[0]);
-    if (url === "/taskpane.html" || url === "/office-stub.js") {
-      res.writeHead(200, { "content-type": url.endsWith(".js") ? "text/javascript" : "text/html", "cache-control": "no-store" });
-      res.end(url.endsWith(".js") ? OFFICE_STUB : page);
-      return;
-    }
-    const file = path.resolve(root, "." + url);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
-    res.end(fs.readFileSync(file));
-  });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
-  });
+function serve(dir: string) {
+  const page = stubbedPage(fs.readFileSync(path.join(path.resolve(dir), "taskpane.html"), "utf8"));
+  return serveDir(dir, { "/taskpane.html": page, "/office-stub.js": OFFICE_STUB });
 }
 
 interface Paint {

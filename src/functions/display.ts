@@ -7,6 +7,7 @@
  * second list of arguments.
  */
 import type { Language } from "../sheet/workbook";
+import { exponentText, formatGeneral } from "../core/general-format";
 
 /**
  * How a number is shown, each as an Excel number format shows it:
@@ -101,24 +102,8 @@ export const RESULT_DISPLAY: Readonly<Record<string, ResultDisplay>> = {
   CHIP: { label: { en: "Chip figure", zh: "芯片数据" }, unit: plain, style: "general" },
 };
 
-/** Excel's General format in a standard-width column: at most 11 characters ("1.75E+11", "0.3", "3634.259259"). */
-export function formatGeneral(n: number): string {
-  if (n === 0) return "0";
-  const abs = Math.abs(n);
-  if (abs >= 1e11 || abs < 1e-9) {
-    const [m, e] = n.toExponential(5).split("e");
-    const mantissa = m.includes(".") ? m.replace(/0+$/, "").replace(/\.$/, "") : m;
-    return `${mantissa}E${exponent(Number(e))}`;
-  }
-  const sign = n < 0 ? 1 : 0;
-  const intDigits = abs >= 1 ? Math.floor(Math.log10(abs)) + 1 : 1;
-  const decimals = Math.max(0, Math.min(10, 11 - sign - intDigits - 1));
-  let s = n.toFixed(decimals);
-  if (s.includes(".")) s = s.replace(/0+$/, "").replace(/\.$/, "");
-  return s === "-0" ? "0" : s;
-}
+export { formatGeneral };
 
-const exponent = (e: number): string => `${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
 
 const grouped = (n: number, decimals: number): string =>
   new Intl.NumberFormat("en-US", { useGrouping: true, minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(n);
@@ -133,7 +118,7 @@ export function formatNumber(n: number, style: NumberStyle): string {
     case "scientific": {
       if (n === 0) return "0.00E+00";
       const [m, e] = n.toExponential(2).split("e");
-      return `${m}E${exponent(Number(e))}`;
+      return `${m}E${exponentText(Number(e))}`;
     }
     case "count": {
       const hundredths = Math.round(Math.abs(n) * 100);

@@ -13,6 +13,7 @@
  */
 import { FormulaSyntaxError, parseFormula, type FormulaNode } from "../formula/parse";
 import { printExpression } from "../formula/print";
+import { aiFunctionId, childrenOf } from "../formula/walk";
 import { CellError, ERROR_TEXT, isCellError, type ErrorCode } from "../core/errors";
 import { convertArg, invoke, type AnyFunctionSpec, type ParamSpec, type Scalar } from "../core/spec";
 import { elementAt, isGrid } from "../core/broadcast";
@@ -323,30 +324,6 @@ function pick(v: unknown, r: number, c: number): unknown {
 // References
 // ---------------------------------------------------------------------------------------------
 
-/** The AI function id a function name calls ("AI.TRAINFLOPS", "_xldudf_AI_TRAINFLOPS" → "TRAINFLOPS"), or null. */
-export function aiId(name: string): string | null {
-  const upper = name.toUpperCase();
-  for (const prefix of ["AI.", "_XLDUDF_AI_", "_XLUDF.AI."]) if (upper.startsWith(prefix) && upper.length > prefix.length) return upper.slice(prefix.length);
-  return null;
-}
-
-function children(n: FormulaNode): FormulaNode[] {
-  switch (n.type) {
-    case "call":
-      return n.args;
-    case "array":
-      return n.rows.flat();
-    case "union":
-      return n.items;
-    case "prefix":
-    case "postfix":
-      return [n.operand];
-    case "binary":
-      return [n.left, n.right];
-    default:
-      return [];
-  }
-}
 
 /** Whether a node is read as a whole reference (a cell, a range, a name, A1#, A1:B2 built from parts). */
 function isReference(n: FormulaNode): boolean {
@@ -373,7 +350,7 @@ export function formulaReferences(formula: string): string[] {
       if (!out.includes(text)) out.push(text);
       return;
     }
-    children(n).forEach(walk);
+    childrenOf(n).forEach(walk);
   };
   walk(ast);
   return out;
@@ -383,9 +360,9 @@ export function formulaReferences(formula: string): string[] {
 export function calledFunctions(formula: string): string[] {
   const out: string[] = [];
   const walk = (n: FormulaNode): void => {
-    const id = n.type === "call" ? aiId(n.name) : null;
+    const id = n.type === "call" ? aiFunctionId(n.name) : null;
     if (id !== null && !out.includes(id)) out.push(id);
-    children(n).forEach(walk);
+    childrenOf(n).forEach(walk);
   };
   try {
     walk(parseFormula(formula));
@@ -482,7 +459,7 @@ class Evaluator {
 
   private call(n: Extract<FormulaNode, { type: "call" }>): unknown {
     const args = n.args.map((a) => this.evaluate(a));
-    const id = aiId(n.name);
+    const id = aiFunctionId(n.name);
     if (id === null) {
       const u = new Unknown(this.words.excelOwn(n.name.toUpperCase()));
       this.note(u.note);
@@ -616,11 +593,11 @@ class StepWriter {
     const at = s ? { r: s.rows === 1 ? 0 : r, c: s.cols === 1 ? 0 : c } : { r: 0, c: 0 };
     if (rec && rec.spec.returns === "matrix") {
       // A table's element is a cell of the table; its arguments are single values.
-      for (const a of children(n)) this.visit(a, 0, 0);
+      for (const a of childrenOf(n)) this.visit(a, 0, 0);
     } else if (isReference(n)) {
       return;
     } else {
-      for (const a of children(n)) this.visit(a, at.r, at.c);
+      for (const a of childrenOf(n)) this.visit(a, at.r, at.c);
     }
     if (rec && n.type === "call") {
       this.steps.push(this.callStep(n, rec, at));
@@ -639,7 +616,7 @@ class StepWriter {
     const number = this.numbers.get(n);
     if (number !== undefined) return this.words.step(number);
     // An expression around calls or references: name what it was computed from.
-    const parts = children(n)
+    const parts = childrenOf(n)
       .map((x) => this.origin(x, r, c))
       .filter((x): x is string => x !== null);
     return parts.length > 0 ? parts.join(", ") : null;
@@ -865,7 +842,7 @@ export function explainFormula(formula: string, refs: ReferenceValues, options: 
   writer.visit(ast, at.r, at.c);
   const steps = writer.steps;
   const value = top instanceof Unknown ? null : pick(top, at.r, at.c);
-  if (ast.type !== "call" || aiId(ast.name) === null) {
+  if (ast.type !== "call" || aiFunctionId(ast.name) === null) {
     // The arithmetic around the calls, with each part's value.
     steps.push({
       call: printExpression(ast),

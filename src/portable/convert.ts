@@ -12,6 +12,7 @@
 import { functionNames } from "../formula/tokenize";
 import { FormulaSyntaxError, parseFormula, type FormulaNode } from "../formula/parse";
 import { printFormulaWithin } from "../formula/print";
+import { aiFunctionId, childrenOf } from "../formula/walk";
 import { parseReportNumber } from "../core/parse";
 import { ERROR_TEXT, isCellError } from "../core/errors";
 import type { NumberParam, ParamSpec, TextParam } from "../core/spec";
@@ -29,14 +30,7 @@ export { sameResult, type CellResult } from "./same";
 /** Excel refuses a formula longer than this (Excel specifications and limits). */
 export const EXCEL_FORMULA_MAX_LENGTH = 8192;
 
-const PREFIXES = ["AI.", "_XLDUDF_AI_", "_XLUDF.AI."];
-
-/** The AI function id a function name calls ("AI.TRAINFLOPS", "_xldudf_AI_TRAINFLOPS" → "TRAINFLOPS"), or null. */
-export function aiFunctionId(name: string): string | null {
-  const upper = name.toUpperCase();
-  for (const p of PREFIXES) if (upper.startsWith(p) && upper.length > p.length) return upper.slice(p.length);
-  return null;
-}
+export { aiFunctionId };
 
 /** True when the formula calls an AI function, in either spelling (AI.X or _xldudf_AI_X), case-insensitive. */
 export function callsAi(formula: string): boolean {
@@ -90,25 +84,7 @@ function visitCalls(n: FormulaNode, f: (id: string) => void): void {
     const id = aiFunctionId(n.name);
     if (id !== null) f(id);
   }
-  for (const c of children(n)) visitCalls(c, f);
-}
-
-function children(n: FormulaNode): FormulaNode[] {
-  switch (n.type) {
-    case "call":
-      return n.args;
-    case "array":
-      return n.rows.flat();
-    case "union":
-      return n.items;
-    case "prefix":
-    case "postfix":
-      return [n.operand];
-    case "binary":
-      return [n.left, n.right];
-    default:
-      return [];
-  }
+  for (const c of childrenOf(n)) visitCalls(c, f);
 }
 
 /** The tree with every AI call replaced by its native form (all have one: toPortable checked). */

@@ -5,6 +5,7 @@
  * quoted or escaped literal text ('0.00"×"', "\$#,##0") and up to four sections
  * ("pos;neg;zero;text"). Anything else falls back to General. Pure: no DOM.
  */
+import { formatGeneral } from "../core/general-format";
 
 /** Excel's 1900 date system: serial 1 = 1900-01-01; serial 60 is the fictitious 1900-02-29. */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -81,24 +82,7 @@ function codeOf(tokens: Token[]): string {
 
 const isDateCode = (code: string): boolean => /[ymdhs]/i.test(code.replace(/General/gi, "").replace(/E[+-]/gi, ""));
 
-/** Excel's General format in a standard-width column: at most 11 characters. */
-export function formatGeneral(n: number): string {
-  if (!Number.isFinite(n)) return "#NUM!";
-  if (n === 0) return "0";
-  const abs = Math.abs(n);
-  if (abs >= 1e11 || abs < 1e-9) {
-    const [m, e] = n.toExponential(5).split("e");
-    const mantissa = m.includes(".") ? m.replace(/0+$/, "").replace(/\.$/, "") : m;
-    const exp = Number(e);
-    return `${mantissa}E${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  }
-  const sign = n < 0 ? 1 : 0;
-  const intDigits = abs >= 1 ? Math.floor(Math.log10(abs)) + 1 : 1;
-  const decimals = Math.max(0, Math.min(10, 11 - sign - intDigits - 1));
-  let s = n.toFixed(decimals);
-  if (s.includes(".")) s = s.replace(/0+$/, "").replace(/\.$/, "");
-  return s === "-0" ? "0" : s;
-}
+export { formatGeneral };
 
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");

@@ -63,12 +63,12 @@ describe("catalogue", () => {
     // Source and the rest only when expanded.
     const disclosure = q.getByRole("button", { name: "Details of LLM comparison" });
     expect(disclosure.getAttribute("aria-expanded")).toBe("false");
-    expect(q.queryByText("数据来源: 各公司官网, 财通证券研究所")).toBeNull();
+    expect(q.queryByText(/^数据来源: 各公司官网, 财通证券研究所/)).toBeNull();
     fireEvent.click(disclosure);
     expect(disclosure.getAttribute("aria-expanded")).toBe("true");
     expect(document.getElementById(disclosure.getAttribute("aria-controls") ?? "")?.hidden).toBe(false);
     expect(q.getByText("大模型参数对比")).toBeTruthy(); // the other language's title
-    expect(q.getByText("数据来源: 各公司官网, 财通证券研究所")).toBeTruthy();
+    expect(q.getByText(/^数据来源: 各公司官网, 财通证券研究所/)).toBeTruthy();
     expect(q.getByText("2023.02")).toBeTruthy();
     expect(q.getByText("7 rows × 5 columns")).toBeTruthy();
     expect(q.getByText("llm-comparison")).toBeTruthy();

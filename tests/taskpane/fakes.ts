@@ -1,5 +1,6 @@
 /** Test doubles for the pane: two small datasets, an in-memory WorkbookPort, fake settings, catalogue and feed. */
 import type { Dataset } from "../../src/data/types";
+import { REPORT_CITATION } from "../../src/data/columns";
 import type {
   CellOutcome,
   FormulaAction,
@@ -36,7 +37,8 @@ export const LLM: Dataset = {
   version: "2023.02",
   title: { zh: "大模型参数对比", en: "LLM comparison" },
   description: "Large language models: parameters and training compute.",
-  source: [{ text: "数据来源: 各公司官网, 财通证券研究所" }],
+  // The report's table: its sources cite the report, as the real llm-comparison's do.
+  source: [{ text: "数据来源: 各公司官网, 财通证券研究所" }, { text: `${REPORT_CITATION}, 图8` }],
   asOf: "2023-02",
   notes: [],
   columns: [
