@@ -12,6 +12,23 @@ import { EPOCH_HARDWARE_CSV as HARDWARE_CSV, EPOCH_MODELS_CSV as CSV } from "../
 const ROOT = join(__dirname, "../..");
 const SCRIPT = join(ROOT, "scripts/convert-epoch.mjs");
 
+/** The header names of Epoch's models CSV that the converter reads. */
+const READ_COLUMNS = [
+  "Model",
+  "Organization",
+  "Publication date",
+  "Domain",
+  "Parameters",
+  "Training compute (FLOP)",
+  "Training dataset size (datapoints)",
+  "Training hardware",
+  "Hardware quantity",
+  "Hardware utilization (MFU)",
+  "Country (of organization)",
+  "Confidence",
+  "Training compute cost (2023 USD)",
+];
+
 /** Runs parseCsv from the script on each input, in one child process. */
 function parseCsvAll(inputs: string[]): (string[][] | { error: string })[] {
   const code = `
@@ -73,22 +90,7 @@ describe("convert-epoch.mjs output", () => {
   test("converts types: numbers, ISO dates, $-amounts, MFU percentages; cleans whitespace", () => {
     const dir = mkdtempSync(join(tmpdir(), "convert-epoch-"));
     // Epoch's header names the script reads, plus one it ignores, in a different order.
-    const cols = [
-      "Abstract",
-      "Model",
-      "Organization",
-      "Publication date",
-      "Domain",
-      "Parameters",
-      "Training compute (FLOP)",
-      "Training dataset size (datapoints)",
-      "Training hardware",
-      "Hardware quantity",
-      "Hardware utilization (MFU)",
-      "Country (of organization)",
-      "Confidence",
-      "Training compute cost (2023 USD)",
-    ];
+    const cols = ["Abstract", ...READ_COLUMNS];
     const header = cols.join(",");
     const rec = (v: Record<string, string>) => cols.map((c) => (v[c] === undefined ? "" : `"${v[c].replace(/"/g, '""')}"`)).join(",");
     const csv = [
@@ -129,21 +131,7 @@ describe("convert-epoch.mjs output", () => {
     const narrow = run("Model,Organization\nA,B,C\n");
     expect(narrow.status).not.toBe(0);
     expect(narrow.stderr.toString()).toMatch(/missing column "Publication date"/);
-    const header = [
-      "Model",
-      "Organization",
-      "Publication date",
-      "Domain",
-      "Parameters",
-      "Training compute (FLOP)",
-      "Training dataset size (datapoints)",
-      "Training hardware",
-      "Hardware quantity",
-      "Hardware utilization (MFU)",
-      "Country (of organization)",
-      "Confidence",
-      "Training compute cost (2023 USD)",
-    ].join(",");
+    const header = READ_COLUMNS.join(",");
     const short = run(`${header}\nA,B\n`);
     expect(short.status).not.toBe(0);
     expect(short.stderr.toString()).toMatch(/CSV record 2: expected 13 fields, got 2/);
