@@ -83,13 +83,29 @@ function printNode(n: FormulaNode, max: number): string {
     case "postfix":
       return wrap(p(n.operand), precedence(n.operand) < (n.op === "%" ? PERCENT_PRECEDENCE : PRIMARY)) + n.op;
     case "binary": {
-      const own = BINARY_PRECEDENCE[n.op];
-      // Left-associative: an equal-precedence right operand keeps its parentheses (1-(2-3)).
-      const leftNeeds = precedence(n.left) < own || (n.op === "^" && n.left.type === "prefix");
-      const rightNeeds = precedence(n.right) <= own || (n.op === ":" && joinsAcross(n.left, n.right));
-      return wrap(p(n.left), leftNeeds) + n.op + wrap(p(n.right), rightNeeds);
+      // A left-associative chain (1+2+…+n, as long as Excel's 8,192 characters allow) is printed
+      // along its left spine in a loop, not one recursion per link, so its depth cannot exhaust
+      // the stack.
+      const spine: BinaryNode[] = [n];
+      for (let b = n; b.left.type === "binary" && !leftNeedsParens(b); b = b.left) spine.push(b.left);
+      const bottom = spine[spine.length - 1];
+      let text = wrap(p(bottom.left), leftNeedsParens(bottom));
+      for (let i = spine.length - 1; i >= 0; i--) {
+        const b = spine[i];
+        // Left-associative: an equal-precedence right operand keeps its parentheses (1-(2-3)).
+        const rightNeeds = precedence(b.right) <= BINARY_PRECEDENCE[b.op] || (b.op === ":" && joinsAcross(b.left, b.right));
+        text += b.op + wrap(p(b.right), rightNeeds);
+        if (text.length > max) throw new TooLong();
+      }
+      return text;
     }
   }
+}
+
+type BinaryNode = Extract<FormulaNode, { type: "binary" }>;
+
+function leftNeedsParens(b: BinaryNode): boolean {
+  return precedence(b.left) < BINARY_PRECEDENCE[b.op] || (b.op === "^" && b.left.type === "prefix");
 }
 
 /**

@@ -78,13 +78,17 @@ export function toPortable(formula: string): PortableConversion {
   return { kind: "native", formula: native, functions: called };
 }
 
-/** Calls f with the id of every AI call, outer calls first. */
-function visitCalls(n: FormulaNode, f: (id: string) => void): void {
-  if (n.type === "call") {
-    const id = aiFunctionId(n.name);
-    if (id !== null) f(id);
+/** Calls f with the id of every AI call, outer calls first (a loop: a formula's tree may be thousands deep). */
+function visitCalls(root: FormulaNode, f: (id: string) => void): void {
+  const todo: FormulaNode[] = [root];
+  for (let n = todo.pop(); n !== undefined; n = todo.pop()) {
+    if (n.type === "call") {
+      const id = aiFunctionId(n.name);
+      if (id !== null) f(id);
+    }
+    const children = childrenOf(n);
+    for (let i = children.length - 1; i >= 0; i--) todo.push(children[i]);
   }
-  for (const c of childrenOf(n)) visitCalls(c, f);
 }
 
 /** The tree with every AI call replaced by its native form (all have one: toPortable checked). */
@@ -101,8 +105,14 @@ function convertNode(n: FormulaNode): FormulaNode {
     case "prefix":
     case "postfix":
       return { ...n, operand: convertNode(n.operand) };
-    case "binary":
-      return { ...n, left: convertNode(n.left), right: convertNode(n.right) };
+    case "binary": {
+      // Down the left spine in a loop (1+2+…+n may be thousands of links long), then rebuilt.
+      const spine: Extract<FormulaNode, { type: "binary" }>[] = [n];
+      for (let b = n; b.left.type === "binary"; b = b.left) spine.push(b.left);
+      let out = convertNode(spine[spine.length - 1].left);
+      for (let i = spine.length - 1; i >= 0; i--) out = { ...spine[i], left: out, right: convertNode(spine[i].right) };
+      return out;
+    }
     default:
       return n;
   }
